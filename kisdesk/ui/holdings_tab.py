@@ -1,0 +1,224 @@
+"""국내잔고: the domestic holdings table with its summary strip, progress, empty and error states."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kisdesk.domain.format import Direction, direction_of, fmt_change, fmt_int, fmt_krw, fmt_rate
+from kisdesk.domain.format import fmt_signed
+from kisdesk.models.columns import Column
+from kisdesk.models.palette import KOREAN, Palette
+from kisdesk.ui.table_view import RecordTableView
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Holdings", text)
+
+
+def holdings_columns() -> list[Column]:
+    """Columns of output1, in the order Korean HTS screens use."""
+
+    def by(attr: str):
+        return lambda r: direction_of(getattr(r, attr))
+
+    return [
+        Column("name", _t("Name"), align="left"),
+        Column("code", _t("Code"), align="center"),
+        Column("quantity", _t("Quantity"), fmt=fmt_int),
+        Column("orderable_qty", _t("Orderable"), fmt=fmt_int),
+        Column("avg_price", _t("Avg price"), fmt=fmt_krw),
+        Column("price", _t("Price"), fmt=fmt_krw, direction=by("change")),
+        Column("change", _t("Change"), fmt=fmt_change, direction=by("change")),
+        Column("change_rate", _t("Change %"), fmt=fmt_rate, direction=by("change_rate")),
+        Column("purchase_amount", _t("Purchase amt"), fmt=fmt_krw),
+        Column("eval_amount", _t("Eval amt"), fmt=fmt_krw),
+        Column("pnl", _t("P&L"), fmt=fmt_signed, direction=by("pnl")),
+        Column("pnl_rate", _t("Return %"), fmt=fmt_rate, direction=by("pnl")),
+    ]
+
+
+# (attribute of the summary record, label, coloured by sign)
+SUMMARY_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("deposit", "Deposit", False),
+    ("deposit_d2", "D+2 deposit", False),
+    ("securities_eval", "Securities eval", False),
+    ("total_eval", "Total eval", False),
+    ("pnl_total", "Total P&L", True),
+    ("net_assets", "Net assets", False),
+    ("asset_change", "Asset change", True),
+)
+
+
+class SummaryStrip(QFrame):
+    """output2 of the balance: one row of labelled totals."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryStrip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(0)
+        self.values: dict[str, QLabel] = {}
+        self._palette = KOREAN
+        for col, (attr, label, _) in enumerate(SUMMARY_FIELDS):
+            title = QLabel(_t(label))
+            title.setStyleSheet("color: #666; font-size: 11px;")
+            value = QLabel("–")
+            value.setObjectName(f"summary_{attr}")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setStyleSheet("font-weight: bold;")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(title, 0, col)
+            grid.addWidget(value, 1, col)
+            self.values[attr] = value
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+
+    def show_summary(self, summary: Any) -> None:
+        for attr, _, coloured in SUMMARY_FIELDS:
+            value: Decimal | None = getattr(summary, attr, None)
+            label = self.values[attr]
+            label.setText(fmt_signed(value) if coloured else fmt_krw(value))
+            colour = ""
+            if coloured:
+                d = direction_of(value)
+                colour = {Direction.UP: self._palette.up, Direction.DOWN: self._palette.down}.get(
+                    d, ""
+                )
+            label.setStyleSheet(
+                f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;"
+            )
+
+
+class StatePage(QWidget):
+    """A centred message with an optional button: the empty, loading and error states."""
+
+    def __init__(self, with_button: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.addStretch(1)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 14px;")
+        box.addWidget(self.message)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(320)
+        self.progress.hide()
+        box.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.button: QPushButton | None = None
+        if with_button:
+            self.button = QPushButton(_t("Retry"))
+            box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(2)
+
+
+class HoldingsTab(QWidget):
+    """States: loading (first load), table, empty, error. A failed refresh with data on screen
+    keeps the (stale) rows and shows the error in a banner above them."""
+
+    retry_requested = Signal()
+    sell_requested = Signal(object)  # the DomesticHolding record
+
+    PAGE_TABLE, PAGE_EMPTY, PAGE_ERROR, PAGE_LOADING = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = SummaryStrip()
+        self.banner = QFrame()
+        self.banner.setObjectName("errorBanner")
+        self.banner.setStyleSheet(
+            "QFrame#errorBanner { background: #fdecea; border: 1px solid #e0a0a0; }"
+        )
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(8, 2, 8, 2)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        banner_retry = QPushButton(_t("Retry"))
+        banner_retry.clicked.connect(self.retry_requested)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(banner_retry)
+        self.banner.hide()
+
+        self.table = RecordTableView(holdings_columns(), row_key=lambda r: r.code)
+        self.table.activated_record.connect(self.sell_requested)
+
+        self.empty_page = StatePage()
+        self.empty_page.message.setText(_t("No holdings"))
+        self.error_page = StatePage(with_button=True)
+        assert self.error_page.button is not None
+        self.error_page.button.clicked.connect(self.retry_requested)
+        self.loading_page = StatePage()
+        self.loading_page.message.setText(_t("Loading balance…"))
+        self.loading_page.progress.show()
+
+        self.stack = QStackedWidget()
+        for page in (self.table, self.empty_page, self.error_page, self.loading_page):
+            self.stack.addWidget(page)
+        self.stack.setCurrentIndex(self.PAGE_LOADING)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.has_data = False
+
+    # -- driven by the Refresher ------------------------------------------------------------
+    def on_started(self) -> None:
+        if not self.has_data:
+            self.loading_page.message.setText(_t("Loading balance…"))
+            self.stack.setCurrentIndex(self.PAGE_LOADING)
+
+    def on_progress(self, pages: int, rows: int) -> None:
+        if not self.has_data:
+            self.loading_page.message.setText(
+                _t("Loading balance… page {pages}, {rows} rows").format(pages=pages, rows=rows)
+            )
+
+    def on_loaded(self, balance: Any) -> None:
+        self.banner.hide()
+        self.table.model.set_records(balance.holdings)
+        self.summary.show_summary(balance.summary)
+        self.has_data = True
+        self.stack.setCurrentIndex(self.PAGE_TABLE if balance.holdings else self.PAGE_EMPTY)
+
+    def on_failed(self, message: str) -> None:
+        if self.has_data:
+            self.banner_text.setText(_t("Refresh failed: {msg}").format(msg=message))
+            self.banner.show()
+        else:
+            self.error_page.message.setText(_t("Could not load the balance.\n{msg}").format(msg=message))
+            self.stack.setCurrentIndex(self.PAGE_ERROR)
+
+    def set_palette(self, palette: Palette) -> None:
+        self.table.model.set_palette(palette)
+        self.summary.set_palette(palette)
+
+    def clear(self) -> None:
+        self.table.model.clear()
+        self.has_data = False
+        self.banner.hide()
+        self.stack.setCurrentIndex(self.PAGE_LOADING)
+
+    @property
+    def error_visible(self) -> bool:
+        return self.banner.isVisibleTo(self) or self.stack.currentIndex() == self.PAGE_ERROR

@@ -1,0 +1,215 @@
+"""The main window: three tabs, a docked order area, menus, status bar and saved layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kisdesk import APP_NAME
+from kisdesk.config.masking import mask_account
+from kisdesk.ui.env_badge import env_label
+from kisdesk.ui.holdings_tab import HoldingsTab
+from kisdesk.ui.status_bar import MainStatusBar
+
+LAYOUT_VERSION = 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class PlaceholderTab(QWidget):
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #777; font-size: 14px;")
+        box.addWidget(label)
+
+
+class MainWindow(QMainWindow):
+    refresh_requested = Signal()
+    env_switch_requested = Signal(str)
+    preferences_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, env: str, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.env = env
+        self.account = ""
+        self.setObjectName("MainWindow")
+        self.resize(1280, 760)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.holdings = HoldingsTab()
+        self.overseas: QWidget = PlaceholderTab(_t("Overseas holdings are coming soon."))
+        self.rankings: QWidget = PlaceholderTab(_t("Market rankings are coming soon."))
+        self.tabs.addTab(self.holdings, _t("Domestic holdings"))
+        self.tabs.addTab(self.overseas, _t("Overseas holdings"))
+        self.tabs.addTab(self.rankings, _t("Rankings"))
+        self.setCentralWidget(self.tabs)
+
+        self.order_dock = QDockWidget(_t("Order"), self)
+        self.order_dock.setObjectName("orderDock")
+        self.order_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.order_placeholder = QLabel(_t("Order panel"))
+        self.order_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.order_placeholder.setMinimumWidth(260)
+        self.order_placeholder.setWordWrap(True)
+        self.order_dock.setWidget(self.order_placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.order_dock)
+
+        self.status = MainStatusBar(env)
+        self.setStatusBar(self.status)
+        self._build_menus()
+        self.set_env(env)
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self.holdings.sell_requested.connect(self.prefill_sell)
+
+    # -- menus and shortcuts -----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_t("&File"))
+        self.export_action = self._action(_t("&Export CSV…"), "Ctrl+E", self.export_current)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close))
+
+        view = bar.addMenu(_t("&View"))
+        self.refresh_action = self._action(_t("&Refresh"), "F5", self.refresh_requested.emit)
+        view.addAction(self.refresh_action)
+        view.addSeparator()
+        for index, name in enumerate(
+            (_t("Domestic holdings"), _t("Overseas holdings"), _t("Rankings")), start=1
+        ):
+            view.addAction(
+                self._action(name, f"Ctrl+{index}", lambda i=index - 1: self.tabs.setCurrentIndex(i))
+            )
+        view.addSeparator()
+        view.addAction(self._action(_t("Reset &layout"), None, self.reset_layout))
+
+        env_menu = bar.addMenu(_t("&Environment"))
+        self.env_group = QActionGroup(self)
+        self.env_actions: dict[str, QAction] = {}
+        for env in ("demo", "paper", "real"):
+            action = QAction(env_label(env), self, checkable=True)
+            action.triggered.connect(lambda _=False, e=env: self.env_switch_requested.emit(e))
+            self.env_group.addAction(action)
+            env_menu.addAction(action)
+            self.env_actions[env] = action
+
+        settings_menu = bar.addMenu(_t("&Settings"))
+        settings_menu.addAction(
+            self._action(_t("&Preferences…"), "Ctrl+,", self.preferences_requested.emit)
+        )
+
+        help_menu = bar.addMenu(_t("&Help"))
+        help_menu.addAction(self._action(_t("&Keyboard shortcuts"), "F1", self.show_shortcuts))
+
+    def _action(self, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- state ------------------------------------------------------------------------------
+    def set_env(self, env: str) -> None:
+        self.env = env
+        self.status.set_env(env)
+        if env in self.env_actions:
+            self.env_actions[env].setChecked(True)
+        self._update_title()
+
+    def set_account(self, account: str) -> None:
+        self.account = account
+        self.status.set_account(account)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        parts = [APP_NAME, f"[{env_label(self.env)}]"]
+        if self.account:
+            parts.append(mask_account(self.account))
+        self.setWindowTitle(" ".join(parts))
+
+    def prefill_sell(self, holding: object) -> None:
+        """Until the order panel lands: show what would be prefilled."""
+        name = getattr(holding, "name", "")
+        code = getattr(holding, "code", "")
+        qty = getattr(holding, "orderable_qty", "")
+        self.order_placeholder.setText(
+            _t("Sell {name} ({code})\norderable {qty}").format(name=name, code=code, qty=qty)
+        )
+        self.order_dock.raise_()
+
+    def export_current(self) -> None:
+        view = getattr(self.tabs.currentWidget(), "table", None)
+        if view is None:
+            QMessageBox.information(self, APP_NAME, _t("This tab has no table to export."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, _t("Export CSV"), "kisdesk.csv", _t("CSV files (*.csv)")
+        )
+        if path:
+            rows = view.export_csv(path)
+            self.status.showMessage(_t("Exported {n} rows to {path}").format(n=rows, path=path), 5000)
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("F5", _t("Refresh")),
+            ("Ctrl+1 / 2 / 3", _t("Domestic holdings / Overseas holdings / Rankings")),
+            ("Ctrl+E", _t("Export the current table as CSV")),
+            ("Enter, double-click", _t("Sell the selected holding (prefills the order panel)")),
+            ("Ctrl+,", _t("Preferences")),
+            ("Ctrl+Q", _t("Quit")),
+        ]
+        html = "<table>" + "".join(
+            f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows
+        ) + "</table>"
+        QMessageBox.information(self, _t("Keyboard shortcuts"), html)
+
+    # -- layout persistence ------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+        self.holdings.table.restore_state(self.settings, "tables/domestic")
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.holdings.table.save_state(self.settings, "tables/domestic")
+        self.settings.sync()
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        self.order_dock.show()
+        self.holdings.table.reset_state()
+        for key in ("window/state", "tables/domestic"):
+            self.settings.remove(key)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.save_layout()
+        super().closeEvent(event)
+        self.closed.emit()
