@@ -68,6 +68,7 @@ class RecordTableView(QWidget):
         self._filter.setPlaceholderText(_tr("Filter…"))
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._proxy.set_filter_text)
+        self._filter.returnPressed.connect(self._focus_table)
 
         view = QTableView(self)
         view.setModel(self._proxy)
@@ -191,6 +192,12 @@ class RecordTableView(QWidget):
             return False
         self._proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return True
+
+    def _focus_table(self) -> None:
+        """Return in the filter box jumps to the table (first row if nothing is current)."""
+        self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self._view.currentIndex().isValid() and self._proxy.rowCount():
+            self._view.setCurrentIndex(self._proxy.index(0, 0))
 
     # -- activation -------------------------------------------------------------------------
 
