@@ -1,0 +1,147 @@
+"""The profile list and the last-used profile, in QSettings: names and environments only.
+
+A profile is a named connection to paper or real; its secrets live in the keyring under its id
+(see secrets.py). Ids are short random hex strings so a user's name (Korean, spaces, slashes)
+never becomes a settings key or a keyring username.
+
+In session-only mode (no secure keyring) new profiles are kept in memory, not in the settings
+file: a profile name without its secrets would be a dead entry after a restart.
+"""
+
+from __future__ import annotations
+
+import secrets as _random
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QSettings
+
+from kisdesk.config import secrets as secret_store
+
+ENVS = ("paper", "real")
+DEMO = "demo"  # the value of "last profile" for demo mode
+_GROUP = "profiles"
+_LAST = "session/profile"
+
+# Profiles created in session-only mode, by id (process lifetime only).
+_session_profiles: dict[str, Profile] = {}
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    env: str  # "paper" | "real"
+    session_only: bool = False
+
+    def __post_init__(self) -> None:
+        if self.env not in ENVS:
+            raise ValueError(f"unknown environment {self.env!r}")
+
+
+class ProfileStore:
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    # -- reading ----------------------------------------------------------------------------
+    def profiles(self) -> list[Profile]:
+        """Stored profiles first (in creation order), then session-only ones."""
+        s = self.settings
+        s.beginGroup(_GROUP)
+        try:
+            ids = [i for i in s.childGroups() if i]
+            found = []
+            for pid in ids:
+                name = str(s.value(f"{pid}/name", "") or "")
+                env = str(s.value(f"{pid}/env", "") or "")
+                order = _int(s.value(f"{pid}/order", 0))
+                if name and env in ENVS:
+                    found.append((order, Profile(pid, name, env)))
+        finally:
+            s.endGroup()
+        found.sort(key=lambda item: (item[0], item[1].name))
+        return [p for _, p in found] + list(_session_profiles.values())
+
+    def get(self, profile_id: str) -> Profile | None:
+        return next((p for p in self.profiles() if p.id == profile_id), None)
+
+    def find_by_name(self, name: str) -> Profile | None:
+        key = name.strip().casefold()
+        return next((p for p in self.profiles() if p.name.casefold() == key), None)
+
+    # -- writing ----------------------------------------------------------------------------
+    def add(self, name: str, env: str) -> Profile:
+        name = name.strip()
+        if not name:
+            raise ValueError("a profile needs a name")
+        if self.find_by_name(name) is not None:
+            raise ValueError("a profile with this name exists")
+        profile = Profile(_new_id(self), name, env, session_only=secret_store.is_session_only())
+        self._write(profile, order=len(self.profiles()))
+        return profile
+
+    def rename(self, profile: Profile, name: str) -> Profile:
+        name = name.strip()
+        other = self.find_by_name(name)
+        if not name or (other is not None and other.id != profile.id):
+            raise ValueError("a profile with this name exists" if name else "empty name")
+        renamed = replace(profile, name=name)
+        self._write(renamed)
+        return renamed
+
+    def remove(self, profile_id: str) -> None:
+        _session_profiles.pop(profile_id, None)
+        self.settings.remove(f"{_GROUP}/{profile_id}")
+        if self.last() == profile_id:
+            self.settings.remove(_LAST)
+        self.settings.sync()
+
+    def _write(self, profile: Profile, *, order: int | None = None) -> None:
+        if profile.session_only:
+            _session_profiles[profile.id] = profile
+            return
+        base = f"{_GROUP}/{profile.id}"
+        self.settings.setValue(f"{base}/name", profile.name)
+        self.settings.setValue(f"{base}/env", profile.env)
+        if order is not None:
+            self.settings.setValue(f"{base}/order", order)
+        self.settings.sync()
+
+    # -- last used --------------------------------------------------------------------------
+    def last(self) -> str:
+        """Id of the profile to open at start-up, or "demo"."""
+        value = str(self.settings.value(_LAST, DEMO) or DEMO)
+        if value != DEMO and self.get(value) is None:
+            return DEMO
+        return value
+
+    def last_profile(self) -> Profile | None:
+        last = self.last()
+        return None if last == DEMO else self.get(last)
+
+    def set_last(self, profile: Profile | None) -> None:
+        """Remember what to open next time (None: demo). A session-only profile is not
+        remembered: it will not exist after a restart."""
+        if profile is not None and profile.session_only:
+            return
+        self.settings.setValue(_LAST, DEMO if profile is None else profile.id)
+        self.settings.sync()
+
+
+def forget_session_profiles() -> None:
+    """Drop the in-memory profiles (tests; the process end does the same for the app)."""
+    _session_profiles.clear()
+
+
+def _new_id(store: ProfileStore) -> str:
+    taken = {p.id for p in store.profiles()}
+    while True:
+        pid = "p" + _random.token_hex(4)
+        if pid not in taken:
+            return pid
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return default
