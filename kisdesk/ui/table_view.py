@@ -24,6 +24,7 @@ from kisdesk.models.columns import Column
 from kisdesk.models.csv_export import export_csv
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.proxy import RecordSortFilterProxy
+from kisdesk.models.qtfix import emit
 from kisdesk.models.table import RecordTableModel
 
 _CTX = "RecordTableView"
@@ -203,7 +204,7 @@ class RecordTableView(QWidget):
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.activated_record.emit(self._model.record_at(self._proxy.mapToSource(index).row()))
+            emit(self.activated_record, self._model.record_at(self._proxy.mapToSource(index).row()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
