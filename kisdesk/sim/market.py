@@ -1,0 +1,379 @@
+"""Market model: invented but plausible prices on the right tick grid, moved by a seeded walk.
+
+Each symbol owns a ``random.Random`` seeded from (seed, code) and a count of walk steps taken.
+The market keeps one global step counter; a symbol catches up when it is looked at. The price of
+a symbol after N steps therefore depends only on (seed, code, N), never on which requests came
+first, and a step costs nothing for the thousands of symbols nobody is watching.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from kisdesk.domain.ticks import price_limits, round_to_tick, step_price, tick_size
+
+from .universe import (
+    EXCHANGES,
+    KRX_ANCHORS,
+    KRX_LISTED,
+    Exchange,
+    Listing,
+    krx_listings,
+    overseas_anchor,
+    overseas_listings,
+)
+
+SECTORS = ("전기·전자", "화학", "서비스업", "금융업", "운수장비", "의약품", "철강·금속", "유통업")
+
+
+def tick_kind(kind: str) -> str:
+    """Map a listing kind to the tick-table kind of kisdesk.domain.ticks."""
+    return kind if kind in ("etf", "etn") else "stock"
+
+
+def _rng(seed: int, key: str) -> random.Random:
+    # String seeds hash with SHA-512 inside random, so this is stable across processes.
+    return random.Random(f"kisdesk-sim:{seed}:{key}")
+
+
+@dataclass
+class DomesticQuote:
+    listing: Listing
+    rng: random.Random
+    base: Decimal  # stck_sdpr, previous close
+    upper: Decimal
+    lower: Decimal
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    price: Decimal
+    volume: int
+    value: Decimal  # acml_tr_pbmn
+    prev_volume: int
+    listed: int
+    extras: dict[str, Decimal | int | str] = field(default_factory=dict)
+    steps: int = 0
+
+    @property
+    def code(self) -> str:
+        return self.listing.code
+
+    @property
+    def tkind(self) -> str:
+        return tick_kind(self.listing.kind)
+
+    @property
+    def change(self) -> Decimal:
+        return self.price - self.base
+
+    def sign(self) -> str:
+        if self.price >= self.upper:
+            return "1"
+        if self.price <= self.lower:
+            return "4"
+        if self.price > self.base:
+            return "2"
+        if self.price < self.base:
+            return "5"
+        return "3"
+
+    def walk(self) -> None:
+        rng = self.rng
+        drift = float((self.price - self.base) / self.base)
+        up = min(0.55, max(0.05, 0.3 - drift * 2))
+        down = min(0.55, max(0.05, 0.3 + drift * 2))
+        u = rng.random()
+        ticks = 0
+        if u < up:
+            ticks = 2 if rng.random() < 0.15 else 1
+        elif u < up + down:
+            ticks = -2 if rng.random() < 0.15 else -1
+        if ticks:
+            p = step_price(self.price, ticks, self.tkind)
+            self.price = min(self.upper, max(self.lower, p))
+        vol = rng.randint(0, max(1, self.prev_volume // 2000))
+        self.volume += vol
+        self.value += self.price * vol
+        self.high = max(self.high, self.price)
+        self.low = min(self.low, self.price)
+        self.steps += 1
+
+
+def _sign(price: Decimal, base: Decimal) -> str:
+    if price > base:
+        return "2"
+    if price < base:
+        return "5"
+    return "3"
+
+
+def overseas_tick(exch: str, price: Decimal) -> Decimal:
+    """Tick of an overseas price (US cent, HK spread table, TSE, CN cent, VN bands)."""
+    if exch in ("NASD", "NYSE", "AMEX"):
+        return Decimal("0.01") if price >= 1 else Decimal("0.0001")
+    if exch == "SEHK":
+        for top, tick in (
+            (Decimal("0.25"), "0.001"),
+            (Decimal("0.5"), "0.005"),
+            (Decimal(10), "0.01"),
+            (Decimal(20), "0.02"),
+            (Decimal(100), "0.05"),
+            (Decimal(200), "0.1"),
+            (Decimal(500), "0.2"),
+            (Decimal(1000), "0.5"),
+        ):
+            if price < top:
+                return Decimal(tick)
+        return Decimal(1)
+    if exch == "TKSE":
+        for top, tick in ((3000, 1), (5000, 5), (30000, 10), (50000, 50)):
+            if price <= top:
+                return Decimal(tick)
+        return Decimal(100)
+    if exch in ("SHAA", "SZAA"):
+        return Decimal("0.01")
+    if exch == "VNSE":
+        if price < 10000:
+            return Decimal(10)
+        return Decimal(50) if price < 50000 else Decimal(100)
+    return Decimal(100)  # HASE
+
+
+def round_overseas(exch: str, price: Decimal, *, up: bool = False) -> Decimal:
+    tick = overseas_tick(exch, price)
+    n = (price / tick).to_integral_value(rounding=ROUND_CEILING if up else ROUND_FLOOR)
+    return max(tick, n * tick)
+
+
+@dataclass
+class OverseasQuote:
+    listing: Listing
+    exchange: Exchange
+    rng: random.Random
+    base: Decimal
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    price: Decimal
+    volume: int
+    prev_volume: int
+    shares: int
+    upper: Decimal | None
+    lower: Decimal | None
+    steps: int = 0
+
+    @property
+    def code(self) -> str:
+        return self.listing.code
+
+    @property
+    def change(self) -> Decimal:
+        return self.price - self.base
+
+    def sign(self) -> str:
+        if self.upper is not None and self.price >= self.upper:
+            return "1"
+        if self.lower is not None and self.price <= self.lower:
+            return "4"
+        return _sign(self.price, self.base)
+
+    def tick(self) -> Decimal:
+        return overseas_tick(self.exchange.trade, self.price)
+
+    def walk(self) -> None:
+        rng = self.rng
+        drift = float((self.price - self.base) / self.base)
+        move = rng.gauss(-drift * 0.05, 0.0012)
+        p = self.price * Decimal(str(round(1 + move, 6)))
+        p = round_overseas(self.exchange.trade, p)
+        if self.upper is not None and self.lower is not None:
+            p = min(self.upper, max(self.lower, p))
+        self.price = p
+        self.volume += rng.randint(0, max(1, self.prev_volume // 3000))
+        self.high = max(self.high, p)
+        self.low = min(self.low, p)
+        self.steps += 1
+
+
+class Market:
+    """All quotes of one simulated trading day."""
+
+    def __init__(self, seed: int, today: datetime) -> None:
+        self.seed = seed
+        self.steps = 0
+        self.today = today
+        self._krx: dict[str, DomesticQuote] = {}
+        self._ovs: dict[tuple[str, str], OverseasQuote] = {}
+        self.listings = krx_listings()
+        self.overseas_listings = overseas_listings()
+
+    # ---- lookup ------------------------------------------------------------------------------
+
+    def domestic(self, code: str) -> DomesticQuote | None:
+        q = self._krx.get(code)
+        if q is None:
+            listing = self.listings.get(code)
+            if listing is None:
+                return None
+            q = self._make_domestic(listing)
+            self._krx[code] = q
+        self._catch_up(q)
+        return q
+
+    def overseas(self, exch: str, code: str) -> OverseasQuote | None:
+        key = (exch, code)
+        q = self._ovs.get(key)
+        if q is None:
+            listing = self.overseas_listings.get(key)
+            if listing is None:
+                return None
+            q = self._make_overseas(listing)
+            self._ovs[key] = q
+        self._catch_up(q)
+        return q
+
+    def find_overseas(self, code: str) -> OverseasQuote | None:
+        """A ticker on whichever exchange lists it (US first)."""
+        for exch in EXCHANGES:
+            if (exch, code) in self.overseas_listings:
+                return self.overseas(exch, code)
+        return None
+
+    def all_domestic(self) -> Iterable[DomesticQuote]:
+        for code in self.listings:
+            q = self.domestic(code)
+            if q is not None:
+                yield q
+
+    # ---- walk --------------------------------------------------------------------------------
+
+    def step(
+        self,
+        n: int,
+        hot: Iterable[DomesticQuote | OverseasQuote] = (),
+        on_step: Callable[[DomesticQuote | OverseasQuote], None] | None = None,
+    ) -> None:
+        """Advance the global clock of the walk; ``hot`` symbols move now, one step at a time,
+        calling ``on_step`` after each so resting orders see every price on the path."""
+        hot = list(hot)
+        for _ in range(n):
+            self.steps += 1
+            for q in hot:
+                while q.steps < self.steps:
+                    q.walk()
+                if on_step is not None:
+                    on_step(q)
+
+    def _catch_up(self, q: DomesticQuote | OverseasQuote) -> None:
+        while q.steps < self.steps:
+            q.walk()
+
+    # ---- construction ------------------------------------------------------------------------
+
+    def _make_domestic(self, listing: Listing) -> DomesticQuote:
+        rng = _rng(self.seed, "KRX:" + listing.code)
+        kind = tick_kind(listing.kind)
+        anchor = KRX_ANCHORS.get(listing.code)
+        if anchor is not None:
+            raw = rng.uniform(*anchor)
+        else:
+            lo, hi = {"etf": (5_000, 45_000), "etn": (5_000, 20_000)}.get(
+                listing.kind, (1_000, 150_000)
+            )
+            raw = math.exp(rng.uniform(math.log(lo), math.log(hi)))
+        base = round_to_tick(Decimal(int(raw)), kind)
+        upper, lower = price_limits(base, kind)
+        open_ = min(upper, max(lower, step_price(base, rng.randint(-4, 4), kind)))
+        move = Decimal(str(round(rng.gauss(0, 0.018), 4)))
+        price = round_to_tick(base * (1 + move), kind)
+        price = min(upper, max(lower, price))
+        high = max(open_, price, step_price(max(open_, price), rng.randint(0, 3), kind))
+        low = min(open_, price, step_price(min(open_, price), -rng.randint(0, 3), kind))
+        high, low = min(high, upper), max(low, lower)
+        listed = KRX_LISTED.get(listing.code) or rng.randint(5_000_000, 250_000_000)
+        prev_volume = int(listed * rng.uniform(0.0008, 0.012))
+        volume = int(prev_volume * rng.uniform(0.3, 1.3))
+        vwap = (open_ + price + high + low) / 4
+        eps = Decimal(int(float(base) / rng.uniform(6, 40)))
+        w52_hi = round_to_tick(base * Decimal(str(round(rng.uniform(1.05, 1.6), 3))), kind)
+        w52_lo = round_to_tick(base * Decimal(str(round(rng.uniform(0.55, 0.95), 3))), kind)
+        loan_rate = Decimal(str(round(rng.uniform(0.05, 10), 2)))
+        stln_rate = Decimal(str(round(rng.uniform(0, 0.2), 2)))
+        extras: dict[str, Decimal | int | str] = {
+            "eps": eps,
+            "bps": Decimal(int(float(base) / rng.uniform(0.4, 3.0))),
+            "frgn_ehrt": Decimal(str(round(rng.uniform(0.5, 55), 2))),
+            "w52_hgpr": w52_hi,
+            "w52_lwpr": w52_lo,
+            "w52_hgpr_date": (self.today - timedelta(days=rng.randint(20, 360))).strftime("%Y%m%d"),
+            "w52_lwpr_date": (self.today - timedelta(days=rng.randint(20, 360))).strftime("%Y%m%d"),
+            "sector": SECTORS[rng.randrange(len(SECTORS))],
+            "loan_rate": loan_rate,
+            "stln_rate": stln_rate,
+            "loan_inrt": Decimal(str(round(rng.uniform(-8, 12), 2))),
+            "stln_inrt": Decimal(str(round(rng.uniform(-20, 20), 2))),
+            "frgn_ntby": rng.randint(-2_000_000, 2_000_000),
+            "pgtr_ntby": rng.randint(-1_000_000, 1_000_000),
+            "par": 100 if listing.code == "005930" else rng.choice((100, 500, 1000, 5000)),
+        }
+        return DomesticQuote(
+            listing=listing,
+            rng=rng,
+            base=base,
+            upper=upper,
+            lower=lower,
+            open=open_,
+            high=high,
+            low=low,
+            price=price,
+            volume=volume,
+            value=(vwap * volume).to_integral_value(),
+            prev_volume=prev_volume,
+            listed=listed,
+            extras=extras,
+            steps=0,
+        )
+
+    def _make_overseas(self, listing: Listing) -> OverseasQuote:
+        exch = EXCHANGES[listing.market]
+        rng = _rng(self.seed, f"{exch.trade}:{listing.code}")
+        anchor = overseas_anchor(exch.trade, listing.code)
+        if anchor is not None:
+            raw = Decimal(str(round(rng.uniform(float(anchor[0]), float(anchor[1])), 4)))
+        else:
+            raw = Decimal(str(round(math.exp(rng.uniform(math.log(2), math.log(300))), 4)))
+        base = round_overseas(exch.trade, raw)
+        upper = lower = None
+        if exch.limit_rate is not None:
+            upper = round_overseas(exch.trade, base * (1 + exch.limit_rate))
+            lower = round_overseas(exch.trade, base * (1 - exch.limit_rate), up=True)
+        move = Decimal(str(round(rng.gauss(0, 0.015), 4)))
+        price = round_overseas(exch.trade, base * (1 + move))
+        if upper is not None and lower is not None:
+            price = min(upper, max(lower, price))
+        open_ = round_overseas(exch.trade, base * Decimal(str(round(1 + rng.gauss(0, 0.006), 4))))
+        prev_volume = rng.randint(200_000, 40_000_000)
+        return OverseasQuote(
+            listing=listing,
+            exchange=exch,
+            rng=rng,
+            base=base,
+            open=open_,
+            high=max(open_, price),
+            low=min(open_, price),
+            price=price,
+            volume=int(prev_volume * rng.uniform(0.2, 1.1)),
+            prev_volume=prev_volume,
+            shares=rng.randint(50_000_000, 5_000_000_000),
+            upper=upper,
+            lower=lower,
+        )
+
+
+def domestic_tick(q: DomesticQuote) -> Decimal:
+    return tick_size(q.price, q.tkind)
