@@ -27,12 +27,7 @@ from kisdesk.models.proxy import RecordSortFilterProxy
 from kisdesk.models.qtfix import emit
 from kisdesk.models.table import RecordTableModel
 
-_CTX = "RecordTableView"
 _PLAIN_KEY = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 class RecordTableView(QWidget):
@@ -66,7 +61,7 @@ class RecordTableView(QWidget):
         self._proxy.setSourceModel(model)
 
         self._filter = QLineEdit(self)
-        self._filter.setPlaceholderText(_tr("Filter…"))
+        self._filter.setPlaceholderText(QCoreApplication.translate("RecordTableView", "Filter…"))
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._proxy.set_filter_text)
         self._filter.returnPressed.connect(self._focus_table)
@@ -94,11 +89,11 @@ class RecordTableView(QWidget):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._view = view
 
-        copy = QAction(_tr("Copy"), self)
+        copy = QAction(QCoreApplication.translate("RecordTableView", "Copy"), self)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_selection)
-        export = QAction(_tr("Export to CSV…"), self)
+        export = QAction(QCoreApplication.translate("RecordTableView", "Export to CSV…"), self)
         export.triggered.connect(self._export_interactive)
         view.addAction(copy)
         view.addAction(export)
@@ -164,7 +159,10 @@ class RecordTableView(QWidget):
 
     def _export_interactive(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export to CSV"), "", _tr("CSV files (*.csv)")
+            self,
+            QCoreApplication.translate("RecordTableView", "Export to CSV"),
+            "",
+            QCoreApplication.translate("RecordTableView", "CSV files (*.csv)"),
         )
         if path:
             self.export_csv(path)

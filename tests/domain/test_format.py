@@ -195,3 +195,12 @@ def test_direction_from_sign(sign, direction, rising, falling, arrow):
     assert d is direction
     assert (d.rising, d.falling, d.arrow) == (rising, falling, arrow)
     assert d.base in (Direction.UP, Direction.DOWN, Direction.FLAT)
+
+
+def test_domain_formatting_imports_without_qt():
+    import subprocess
+    import sys
+
+    code = "import sys, kisdesk.domain.format; assert 'PySide6' not in sys.modules"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
