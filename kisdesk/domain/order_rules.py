@@ -26,36 +26,44 @@ CTX = "OrderRules"
 MAX_QUANTITY = 99_999_999
 
 
-def _m(text: str) -> str:
-    return QT_TRANSLATE_NOOP("OrderRules", text)
-
-
-# Every message the rules can produce, by code. Tests and the UI refer to the codes.
+# Every message the rules can produce, by code. Tests and the UI refer to the codes. Written
+# out literally in QT_TRANSLATE_NOOP so pyside6-lupdate extracts them.
 MESSAGES: dict[str, str] = {
-    "symbol_empty": _m("Enter a symbol (code or name)."),
-    "symbol_unknown": _m("No listed issue matches “{text}”."),
-    "quote_missing": _m("Waiting for the price of {code}…"),
-    "halted": _m("Trading in {code} is suspended."),
-    "price_empty": _m("Enter a price."),
-    "price_not_positive": _m("The price must be more than 0."),
-    "price_off_tick": _m("Not on the tick grid: {tick} won at this price ({below} or {above})."),
-    "price_above_upper": _m("Above the upper limit {upper}."),
-    "price_below_lower": _m("Below the lower limit {lower}."),
-    "qty_empty": _m("Enter a quantity."),
-    "qty_not_positive": _m("The quantity must be more than 0."),
-    "qty_too_large": _m("The quantity is too large."),
-    "qty_over_buyable": _m("More than the maximum buyable quantity ({max})."),
-    "qty_over_buyable_market": _m(
-        "More than the maximum buyable quantity ({max}): market orders are checked at the "
-        "upper limit {upper}."
+    "symbol_empty": QT_TRANSLATE_NOOP("OrderRules", "Enter a symbol (code or name)."),
+    "symbol_unknown": QT_TRANSLATE_NOOP("OrderRules", "No listed issue matches “{text}”."),
+    "quote_missing": QT_TRANSLATE_NOOP("OrderRules", "Waiting for the price of {code}…"),
+    "halted": QT_TRANSLATE_NOOP("OrderRules", "Trading in {code} is suspended."),
+    "price_empty": QT_TRANSLATE_NOOP("OrderRules", "Enter a price."),
+    "price_not_positive": QT_TRANSLATE_NOOP("OrderRules", "The price must be more than 0."),
+    "price_off_tick": QT_TRANSLATE_NOOP(
+        "OrderRules", "Not on the tick grid: {tick} won at this price ({below} or {above})."
     ),
-    "qty_over_sellable": _m("More than the sellable quantity ({max})."),
-    "buying_power_missing": _m("Waiting for buying power…"),
-    "sellable_missing": _m("Waiting for the sellable quantity…"),
-    "type_unavailable": _m("{type} orders are not offered here."),
+    "price_above_upper": QT_TRANSLATE_NOOP("OrderRules", "Above the upper limit {upper}."),
+    "price_below_lower": QT_TRANSLATE_NOOP("OrderRules", "Below the lower limit {lower}."),
+    "qty_empty": QT_TRANSLATE_NOOP("OrderRules", "Enter a quantity."),
+    "qty_not_positive": QT_TRANSLATE_NOOP("OrderRules", "The quantity must be more than 0."),
+    "qty_too_large": QT_TRANSLATE_NOOP("OrderRules", "The quantity is too large."),
+    "qty_over_buyable": QT_TRANSLATE_NOOP(
+        "OrderRules", "More than the maximum buyable quantity ({max})."
+    ),
+    "qty_over_buyable_market": QT_TRANSLATE_NOOP(
+        "OrderRules",
+        "More than the maximum buyable quantity ({max}): market orders are checked at the "
+        "upper limit {upper}.",
+    ),
+    "qty_over_sellable": QT_TRANSLATE_NOOP(
+        "OrderRules", "More than the sellable quantity ({max})."
+    ),
+    "buying_power_missing": QT_TRANSLATE_NOOP("OrderRules", "Waiting for buying power…"),
+    "sellable_missing": QT_TRANSLATE_NOOP("OrderRules", "Waiting for the sellable quantity…"),
+    "type_unavailable": QT_TRANSLATE_NOOP("OrderRules", "{type} orders are not offered here."),
     # Fat-finger guard: not errors, reasons to ask again.
-    "guard_amount": _m("The amount {amount} won is above your limit of {limit} won."),
-    "guard_ticks": _m("The price is {ticks} ticks away from the current price {current}."),
+    "guard_amount": QT_TRANSLATE_NOOP(
+        "OrderRules", "The amount {amount} won is above your limit of {limit} won."
+    ),
+    "guard_ticks": QT_TRANSLATE_NOOP(
+        "OrderRules", "The price is {ticks} ticks away from the current price {current}."
+    ),
 }
 
 
