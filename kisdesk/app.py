@@ -43,6 +43,10 @@ def run(argv: list[str]) -> int:
 
     import qasync  # after PySide6, so qasync binds to it
 
+    from kisdesk.models.qtfix import pin_bools
+
+    pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True on every emit()
+
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("kisdesk")

@@ -11,6 +11,9 @@ import keyring
 import pytest
 
 from kisdesk.config.memory_keyring import MemoryKeyring
+from kisdesk.models.qtfix import pin_bools
+
+pin_bools()  # PySide6 6.12 + CPython 3.11: emit() leaks a reference to True (see qtfix)
 
 
 @pytest.fixture(autouse=True)
