@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -55,7 +55,7 @@ MESSAGES: dict[str, tuple[str, bool]] = {
     "SIM00005": ("원주문번호가 존재하지 않습니다 (SIM)", False),
     "SIM00006": ("정정/취소 가능수량이 없습니다 (SIM)", False),
     "SIM00007": ("지원하지 않는 주문구분입니다 (SIM)", False),
-    "SIM00008": ("잘못된 연속조회 키입니다 (SIM)", False),
+    "SIM00008": ("조회할 자료가 없습니다", False),
 }
 
 
@@ -119,13 +119,13 @@ class Reply:
     tr_cont: str = ""
     status: int = 200
     rt_cd: str = "0"
-    extra_headers: dict[str, str] = field(default_factory=dict)
+    msg1: str | None = None  # overrides the catalogue text (e.g. paper 매도 vs 매수)
 
     def envelope(self) -> dict[str, Any]:
         out = dict(self.body)
         out["rt_cd"] = self.rt_cd
         out["msg_cd"] = self.msg_cd
-        out["msg1"] = message(self.msg_cd)
+        out["msg1"] = message(self.msg_cd, self.msg1)
         return out
 
 

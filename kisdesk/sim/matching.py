@@ -1,26 +1,37 @@
 """Orders and matching: market orders fill at once, limit orders rest and fill when the walk
-crosses their price, partially when the seeded walk says so.
+crosses their price (partially when the seeded walk says so).
 
-Books stay consistent by construction: every fill moves ``qty × price`` between cash and the
-holding's cost in one place (``_fill``), buy orders reserve ``remaining × price`` of buying
-power while they rest, and sell orders hold back their remaining quantity from ``sellable``.
+The books stay consistent by construction: every fill moves ``qty × price`` between cash and the
+holding in one place (``_fill``); resting buy orders reserve ``remaining × price`` of buying
+power; resting sell orders hold back their remaining quantity from the sellable quantity.
+No fees or taxes are charged.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kisdesk.domain.ticks import is_on_tick
 
 from .accounts import Account, Holding, OverseasHolding
+from .envelope import KisError
+from .market import DomesticQuote, OverseasQuote, overseas_tick
+from .universe import EXCHANGES
+
+if TYPE_CHECKING:
+    from .server import SimServer
+
+LIMIT, MARKET = "00", "01"
+# Overseas auction types (MOO/LOO/MOC/LOC) are accepted on real and treated as limit/market.
+OVS_MARKET_TYPES = frozenset({"31", "33"})
+OVS_LIMIT_TYPES = frozenset({"00", "32", "34"})
 
 
 @dataclass
 class Execution:
-    odno: str
-    code: str
-    side: str  # "buy" | "sell"
     qty: int
     price: Decimal
     time: str  # HHMMSS
@@ -28,9 +39,9 @@ class Execution:
 
 @dataclass
 class Order:
-    """One order line of the day (new, modify or cancel), as inquire-daily-ccld lists it."""
+    """One order line of the day (new, modify or cancel), as the daily-execution lists show."""
 
-    account: str  # account number (CANO-PRDT)
+    account: str  # CANO-PRDT
     odno: str
     orgno: str  # KRX_FWDG_ORD_ORGNO
     code: str
@@ -42,18 +53,18 @@ class Order:
     date: str
     action: str = "new"  # "new" | "modify" | "cancel"
     orgn_odno: str = ""
+    exchange: str = "KRX"  # KRX or an overseas trading code (NASD, SEHK …)
     filled: int = 0
     filled_amt: Decimal = Decimal(0)
-    cancelled: int = 0  # quantity taken off this order by cancels/modifies
-    rejected: int = 0
-    exchange: str = "KRX"  # KRX, or an overseas trading code (NASD, SEHK…)
+    cancelled: int = 0  # taken off by cancel orders
+    moved: int = 0  # taken off by modify orders (it lives on in the modify order)
     executions: list[Execution] = field(default_factory=list)
 
     @property
     def remaining(self) -> int:
         if self.action == "cancel":
             return 0
-        return self.qty - self.filled - self.cancelled - self.rejected
+        return self.qty - self.filled - self.cancelled - self.moved
 
     @property
     def is_open(self) -> bool:
@@ -63,17 +74,23 @@ class Order:
     def overseas(self) -> bool:
         return self.exchange != "KRX"
 
+    @property
+    def is_market(self) -> bool:
+        return self.ord_dvsn == MARKET or self.ord_dvsn in OVS_MARKET_TYPES
+
     def avg_price(self) -> Decimal:
         return self.filled_amt / self.filled if self.filled else Decimal(0)
 
 
 class OrderBook:
-    """Every order of every account for the simulated day."""
+    """Every order of every account for the simulated day, and the matching rules."""
 
     def __init__(self, seed: int) -> None:
         self.orders: dict[str, Order] = {}
-        self._seq = 0
         self._rng = random.Random(f"kisdesk-sim:{seed}:fills")
+        self._seq = self._rng.randint(1_000_000, 1_900_000)
+
+    # ---- queries ---------------------------------------------------------------------------
 
     def next_odno(self) -> str:
         self._seq += 1
@@ -91,13 +108,20 @@ class OrderBook:
 
     def sellable(self, acct: Account, code: str) -> int:
         h = acct.holdings.get(code)
-        held = h.qty if h else 0
         pending = sum(
             o.remaining
             for o in self.open_orders(acct)
-            if o.code == code and o.side == "sell" and not o.overseas
+            if not o.overseas and o.code == code and o.side == "sell"
         )
-        return max(0, held - pending)
+        return max(0, (h.qty if h else 0) - pending)
+
+    def ovs_sellable(self, acct: Account, h: OverseasHolding) -> int:
+        pending = sum(
+            o.remaining
+            for o in self.open_orders(acct)
+            if o.exchange == h.exch and o.code == h.code and o.side == "sell"
+        )
+        return max(0, h.qty - pending)
 
     def reserved_cash(self, acct: Account) -> Decimal:
         return sum(
@@ -109,12 +133,268 @@ class OrderBook:
             Decimal(0),
         )
 
+    def reserved_fx(self, acct: Account, ccy: str) -> Decimal:
+        return sum(
+            (
+                o.price * o.remaining
+                for o in self.open_orders(acct)
+                if o.side == "buy" and o.overseas and EXCHANGES[o.exchange].currency == ccy
+            ),
+            Decimal(0),
+        )
+
     def buying_power(self, acct: Account) -> Decimal:
         return acct.d2_cash - self.reserved_cash(acct)
 
+    def fx_buying_power(self, acct: Account, ccy: str) -> Decimal:
+        return acct.fx_cash(ccy) - self.reserved_fx(acct, ccy)
 
-def hhmmss(now: datetime) -> str:
-    return now.strftime("%H%M%S")
+    def hot_quotes(self, server: SimServer) -> list[DomesticQuote | OverseasQuote]:
+        """Quotes with resting orders: they move on every step so matching sees each price."""
+        seen: dict[tuple[str, str], DomesticQuote | OverseasQuote] = {}
+        for o in self.open_orders():
+            key = (o.exchange, o.code)
+            if key in seen:
+                continue
+            q = (
+                server.market.overseas(o.exchange, o.code)
+                if o.overseas
+                else server.market.domestic(o.code)
+            )
+            if q is not None:
+                seen[key] = q
+        return list(seen.values())
 
+    # ---- placing -----------------------------------------------------------------------------
 
-__all__ = ["Execution", "Holding", "Order", "OrderBook", "OverseasHolding"]
+    def _new_order(self, server: SimServer, acct: Account, **kw: object) -> Order:
+        now = server.now()
+        order = Order(
+            account=acct.number,
+            odno=self.next_odno(),
+            orgno="00950" if server.profile == "paper" else "06010",
+            time=now.strftime("%H%M%S"),
+            date=now.strftime("%Y%m%d"),
+            **kw,  # type: ignore[arg-type]
+        )
+        self.orders[order.odno] = order
+        return order
+
+    def check_domestic_price(self, q: DomesticQuote, price: Decimal) -> None:
+        if not is_on_tick(price, q.tkind):
+            raise KisError("SIM00001")
+        if price > q.upper or price < q.lower:
+            raise KisError("SIM00002")
+
+    def place_domestic(
+        self,
+        server: SimServer,
+        acct: Account,
+        q: DomesticQuote,
+        side: str,
+        ord_dvsn: str,
+        qty: int,
+        price: Decimal,
+    ) -> Order:
+        if ord_dvsn == LIMIT:
+            self.check_domestic_price(q, price)
+        else:
+            price = Decimal(0)
+        if side == "buy":
+            # A market buy is reserved at the upper limit (errors-and-limits.md §6, D3).
+            need = qty * (q.upper if ord_dvsn == MARKET else price)
+            if need > self.buying_power(acct):
+                raise KisError("APBK0952", rt_cd="7")
+        elif qty > self.sellable(acct, q.code):
+            raise KisError("SIM00003")
+        order = self._new_order(
+            server, acct, code=q.code, side=side, ord_dvsn=ord_dvsn, qty=qty, price=price
+        )
+        self._match_incoming(server, acct, order, q)
+        return order
+
+    def place_overseas(
+        self,
+        server: SimServer,
+        acct: Account,
+        q: OverseasQuote,
+        side: str,
+        ord_dvsn: str,
+        qty: int,
+        price: Decimal,
+    ) -> Order:
+        exch = q.exchange
+        if qty % exch.lot:
+            raise KisError("SIM00004")
+        is_market = ord_dvsn in OVS_MARKET_TYPES
+        if not is_market:
+            if price <= 0 or price % overseas_tick(exch.trade, price) != 0:
+                raise KisError("SIM00001")
+            if (q.upper is not None and price > q.upper) or (
+                q.lower is not None and price < q.lower
+            ):
+                raise KisError("SIM00002")
+        else:
+            price = Decimal(0)
+        if side == "buy":
+            if qty * price > self.fx_buying_power(acct, exch.currency):
+                raise KisError("APBK0952", rt_cd="7")
+        else:
+            h = acct.ovs.get((exch.trade, q.code))
+            if h is None or qty > self.ovs_sellable(acct, h):
+                raise KisError("SIM00003")
+        order = self._new_order(
+            server,
+            acct,
+            code=q.code,
+            side=side,
+            ord_dvsn=ord_dvsn,
+            qty=qty,
+            price=price,
+            exchange=exch.trade,
+        )
+        self._match_incoming(server, acct, order, q)
+        return order
+
+    def find(self, acct: Account, odno: str) -> Order | None:
+        odno = odno.strip()
+        o = self.orders.get(odno) or self.orders.get(odno.zfill(10))
+        if o is None or o.account != acct.number:
+            return None
+        return o
+
+    def cancel(self, server: SimServer, acct: Account, orig: Order, qty: int) -> Order:
+        orig.cancelled += qty
+        return self._new_order(
+            server,
+            acct,
+            code=orig.code,
+            side=orig.side,
+            ord_dvsn=orig.ord_dvsn,
+            qty=qty,
+            price=orig.price,
+            action="cancel",
+            orgn_odno=orig.odno,
+            exchange=orig.exchange,
+        )
+
+    def modify(
+        self,
+        server: SimServer,
+        acct: Account,
+        orig: Order,
+        qty: int,
+        ord_dvsn: str,
+        price: Decimal,
+        q: DomesticQuote | OverseasQuote,
+    ) -> Order:
+        """Move ``qty`` of ``orig`` into a new order at ``price`` (a modify gets a new ODNO)."""
+        if orig.side == "buy":
+            if isinstance(q, DomesticQuote):
+                unit = q.upper if ord_dvsn == MARKET else price
+                free = self.buying_power(acct) + orig.price * qty
+            else:
+                unit = price
+                free = self.fx_buying_power(acct, q.exchange.currency) + orig.price * qty
+            if qty * unit > free:
+                raise KisError("APBK0952", rt_cd="7")
+        orig.moved += qty
+        order = self._new_order(
+            server,
+            acct,
+            code=orig.code,
+            side=orig.side,
+            ord_dvsn=ord_dvsn,
+            qty=qty,
+            price=price,
+            action="modify",
+            orgn_odno=orig.odno,
+            exchange=orig.exchange,
+        )
+        self._match_incoming(server, acct, order, q)
+        return order
+
+    # ---- matching ----------------------------------------------------------------------------
+
+    def _match_incoming(
+        self, server: SimServer, acct: Account, order: Order, q: DomesticQuote | OverseasQuote
+    ) -> None:
+        """An arriving order trades at the current price when it is marketable."""
+        if (
+            order.is_market
+            or (order.side == "buy" and order.price >= q.price)
+            or (order.side == "sell" and order.price <= q.price)
+        ):
+            self._fill(server, acct, order, order.remaining, q.price)
+
+    def on_step(self, server: SimServer, q: DomesticQuote | OverseasQuote) -> None:
+        """After one walk step of ``q``: resting orders the price crossed trade at their own
+        limit price, all of it or (for larger orders) a seeded part."""
+        exch = q.exchange.trade if isinstance(q, OverseasQuote) else "KRX"
+        for o in self.open_orders():
+            if o.exchange != exch or o.code != q.code:
+                continue
+            crossed = (o.side == "buy" and q.price <= o.price) or (
+                o.side == "sell" and q.price >= o.price
+            )
+            if not crossed:
+                continue
+            rem = o.remaining
+            lot = q.exchange.lot if isinstance(q, OverseasQuote) else 1
+            qty = rem
+            if rem >= 10 * lot and self._rng.random() < 0.5:
+                lots = rem // lot
+                qty = self._rng.randint(max(1, lots // 3), lots) * lot
+            self._fill(server, server.account(o.account), o, qty, o.price)
+
+    def _fill(
+        self, server: SimServer, acct: Account, order: Order, qty: int, price: Decimal
+    ) -> None:
+        if qty <= 0:
+            return
+        amount = price * qty
+        if order.overseas:
+            self._fill_overseas(acct, order, qty, price, amount)
+        elif order.side == "buy":
+            h = acct.holdings.get(order.code)
+            if h is None:
+                h = acct.holdings[order.code] = Holding(order.code, 0, Decimal(0))
+            h.qty += qty
+            h.cost += amount
+            h.today_buy_qty += qty
+            acct.today_buy_amt += amount
+        else:
+            h = acct.holdings[order.code]
+            out = h.cost if qty == h.qty else h.cost * qty / h.qty
+            h.qty -= qty
+            h.cost -= out
+            h.today_sell_qty += qty
+            acct.today_sell_amt += amount
+        order.filled += qty
+        order.filled_amt += amount
+        order.executions.append(Execution(qty, price, server.now().strftime("%H%M%S")))
+        server.stats.fills += 1
+
+    @staticmethod
+    def _fill_overseas(
+        acct: Account, order: Order, qty: int, price: Decimal, amount: Decimal
+    ) -> None:
+        ccy = EXCHANGES[order.exchange].currency
+        key = (order.exchange, order.code)
+        if order.side == "buy":
+            h = acct.ovs.get(key)
+            if h is None:
+                h = acct.ovs[key] = OverseasHolding(order.exchange, order.code, 0, Decimal(0))
+            h.qty += qty
+            h.cost += amount
+            h.today_buy_qty += qty
+            h.today_buy_amt += amount
+            acct.fx_buy_amt[ccy] = acct.fx_buy_amt.get(ccy, Decimal(0)) + amount
+        else:
+            h = acct.ovs[key]
+            out = h.cost if qty == h.qty else h.cost * qty / h.qty
+            h.qty -= qty
+            h.cost -= out
+            h.today_sell_qty += qty
+            h.today_sell_amt += amount
+            acct.fx_sell_amt[ccy] = acct.fx_sell_amt.get(ccy, Decimal(0)) + amount

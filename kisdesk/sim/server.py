@@ -157,9 +157,7 @@ class SimServer:
 
     def step_market(self, n: int = 1) -> None:
         """Advance the random walk ``n`` steps; resting orders match on every step."""
-        hot = self.orders.hot_quotes(self) if hasattr(self.orders, "hot_quotes") else []
-        on_step = getattr(self.orders, "on_step", None)
-        self.market.step(n, hot, (lambda q: on_step(self, q)) if on_step else None)
+        self.market.step(n, self.orders.hot_quotes(self), lambda q: self.orders.on_step(self, q))
 
     def market_open(self) -> bool:
         if self.market_hours == "always":
@@ -171,8 +169,7 @@ class SimServer:
         return self.clock.now()
 
     def orders_ovs_sellable(self, acct: Account, h: OverseasHolding) -> int:
-        fn = getattr(self.orders, "ovs_sellable", None)
-        return fn(acct, h) if fn else h.qty
+        return self.orders.ovs_sellable(acct, h)
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
