@@ -53,7 +53,7 @@ class ProfileStore:
             for pid in ids:
                 name = str(s.value(f"{pid}/name", "") or "")
                 env = str(s.value(f"{pid}/env", "") or "")
-                order = _int(s.value(f"{pid}/order", 0))
+                order = _int(s.value(f"{pid}/order", 0), 0)
                 if name and env in ENVS:
                     found.append((order, Profile(pid, name, env)))
         finally:

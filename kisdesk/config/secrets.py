@@ -244,6 +244,13 @@ def forget_secrets(profile_id: str, *, keep_appkeys: Iterable[str] = ()) -> list
     return deleted
 
 
+def drop_tokens(appkeys: Iterable[str]) -> None:
+    """Delete cached tokens of app keys no longer used (a profile's key was replaced)."""
+    for username in token_entries(appkeys):
+        with contextlib.suppress(PasswordDeleteError, KeyringError):
+            keyring.delete_password(SERVICE, username)
+
+
 def _check_writable() -> None:
     reason = keyring_problem()
     if reason:
