@@ -16,13 +16,24 @@ log = logging.getLogger("kisdesk.app")
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="kisdesk", description="KIS Open API trading terminal")
-    p.add_argument("--env", choices=("demo", "paper", "real"), default=None,
-                   help="environment to open (default: the last one used, else demo)")
+    p.add_argument(
+        "--env",
+        choices=("demo", "paper", "real"),
+        default=None,
+        help="environment to open (default: the last one used, else demo)",
+    )
     p.add_argument("--lang", choices=("ko", "en"), default=None, help="user-interface language")
-    p.add_argument("--screenshot", metavar="PATH", type=Path,
-                   help="load, render the window with data, save a PNG and exit")
-    p.add_argument("--smoke", action="store_true",
-                   help="start in demo mode, load the holdings, print a summary line and exit")
+    p.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        type=Path,
+        help="load, render the window with data, save a PNG and exit",
+    )
+    p.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start in demo mode, load the holdings, print a summary line and exit",
+    )
     p.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -39,9 +50,8 @@ def run(argv: list[str]) -> int:
 
     setup_logging()
 
-    from PySide6.QtWidgets import QApplication
-
     import qasync  # after PySide6, so qasync binds to it
+    from PySide6.QtWidgets import QApplication
 
     from kisdesk.models.qtfix import pin_bools
 

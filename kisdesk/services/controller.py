@@ -7,19 +7,16 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 
 from kisdesk.config.settings import Preferences
 from kisdesk.models.palette import KOREAN, WESTERN
 from kisdesk.services.refresher import Refresher
 from kisdesk.services.session import Session, start_demo_session
+from kisdesk.ui.i18n import translate
 from kisdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Controller", text)
 
 
 class AppController(QObject):
@@ -83,9 +80,10 @@ class AppController(QObject):
         self.holdings.start_auto(self.prefs.refresh_seconds)
 
     def _no_credentials(self) -> None:
-        message = _t(
+        message = translate(
+            "Controller",
             "No saved credentials for this environment. Set up a profile to connect, or "
-            "switch to demo from the Environment menu."
+            "switch to demo from the Environment menu.",
         )
         self.window.status.set_connection("error", message)
         self.window.holdings.on_failed(message)
@@ -148,7 +146,10 @@ class AppController(QObject):
         # Credentials and profiles arrive with the credentials issue; until then say so plainly.
         self.window.set_env(self.env)
         self.window.status.showMessage(
-            _t("Switching to {env} needs a saved profile (not set up yet).").format(env=env), 6000
+            translate(
+                "Controller", "Switching to {env} needs a saved profile (not set up yet)."
+            ).format(env=env),
+            6000,
         )
 
     def _apply_palette(self) -> None:

@@ -8,6 +8,7 @@ refreshes can therefore arrive in any burst without multiplying API calls.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -65,10 +66,8 @@ class Refresher(QObject):
         task = self._task
         if task is not None and not task.done():
             task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-            except (asyncio.CancelledError, Exception):
-                pass
 
     async def _run(self) -> None:
         while True:

@@ -56,9 +56,7 @@ async def start_demo_session(
     sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
     await sim.start()
     env = demo_environment(sim.base_url, sim.ws_url)
-    creds = Credentials(
-        appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account]
-    )
+    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
     for secret in (creds.appkey, creds.appsecret, creds.account):
         register_secret(secret)
     client = KisClient(env, creds, on_event=on_event, token_store=_demo_token_store())

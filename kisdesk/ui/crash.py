@@ -1,4 +1,4 @@
-"""Unexpected errors: log them (masked), write a crash file (masked), tell the user, keep running."""
+"""Unexpected errors: logged and written to a crash file (both masked), shown, and survived."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The environment badge: demo / 모의투자 / 실전투자, each in its own colour, everywhere it matters."""
+"""The environment badge (demo / 모의투자 / 실전투자), each in its own colour."""
 
 from __future__ import annotations
 

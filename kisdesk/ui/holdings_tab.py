@@ -1,11 +1,11 @@
-"""국내잔고: the domestic holdings table with its summary strip, progress, empty and error states."""
+"""국내잔고: the domestic holdings table, its summary strip, progress, empty and error states."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,15 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kisdesk.domain.format import Direction, direction_of, fmt_change, fmt_int, fmt_krw, fmt_rate
-from kisdesk.domain.format import fmt_signed
+from kisdesk.domain.format import (
+    Direction,
+    direction_of,
+    fmt_change,
+    fmt_int,
+    fmt_krw,
+    fmt_rate,
+    fmt_signed,
+)
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
+from kisdesk.ui.i18n import translate
 from kisdesk.ui.table_view import RecordTableView
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Holdings", text)
 
 
 def holdings_columns() -> list[Column]:
@@ -36,30 +40,35 @@ def holdings_columns() -> list[Column]:
         return lambda r: direction_of(getattr(r, attr))
 
     return [
-        Column("name", _t("Name"), align="left"),
-        Column("code", _t("Code"), align="center"),
-        Column("quantity", _t("Quantity"), fmt=fmt_int),
-        Column("orderable_qty", _t("Orderable"), fmt=fmt_int),
-        Column("avg_price", _t("Avg price"), fmt=fmt_krw),
-        Column("price", _t("Price"), fmt=fmt_krw, direction=by("change")),
-        Column("change", _t("Change"), fmt=fmt_change, direction=by("change")),
-        Column("change_rate", _t("Change %"), fmt=fmt_rate, direction=by("change_rate")),
-        Column("purchase_amount", _t("Purchase amt"), fmt=fmt_krw),
-        Column("eval_amount", _t("Eval amt"), fmt=fmt_krw),
-        Column("pnl", _t("P&L"), fmt=fmt_signed, direction=by("pnl")),
-        Column("pnl_rate", _t("Return %"), fmt=fmt_rate, direction=by("pnl")),
+        Column("name", translate("Holdings", "Name"), align="left"),
+        Column("code", translate("Holdings", "Code"), align="center"),
+        Column("quantity", translate("Holdings", "Quantity"), fmt=fmt_int),
+        Column("orderable_qty", translate("Holdings", "Orderable"), fmt=fmt_int),
+        Column("avg_price", translate("Holdings", "Avg price"), fmt=fmt_krw),
+        Column("price", translate("Holdings", "Price"), fmt=fmt_krw, direction=by("change")),
+        Column("change", translate("Holdings", "Change"), fmt=fmt_change, direction=by("change")),
+        Column(
+            "change_rate",
+            translate("Holdings", "Change %"),
+            fmt=fmt_rate,
+            direction=by("change_rate"),
+        ),
+        Column("purchase_amount", translate("Holdings", "Purchase amt"), fmt=fmt_krw),
+        Column("eval_amount", translate("Holdings", "Eval amt"), fmt=fmt_krw),
+        Column("pnl", translate("Holdings", "P&L"), fmt=fmt_signed, direction=by("pnl")),
+        Column("pnl_rate", translate("Holdings", "Return %"), fmt=fmt_rate, direction=by("pnl")),
     ]
 
 
 # (attribute of the summary record, label, coloured by sign)
 SUMMARY_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("deposit", "Deposit", False),
-    ("deposit_d2", "D+2 deposit", False),
-    ("securities_eval", "Securities eval", False),
-    ("total_eval", "Total eval", False),
-    ("pnl_total", "Total P&L", True),
-    ("net_assets", "Net assets", False),
-    ("asset_change", "Asset change", True),
+    ("deposit", QT_TRANSLATE_NOOP("Holdings", "Deposit"), False),
+    ("deposit_d2", QT_TRANSLATE_NOOP("Holdings", "D+2 deposit"), False),
+    ("securities_eval", QT_TRANSLATE_NOOP("Holdings", "Securities eval"), False),
+    ("total_eval", QT_TRANSLATE_NOOP("Holdings", "Total eval"), False),
+    ("pnl_total", QT_TRANSLATE_NOOP("Holdings", "Total P&L"), True),
+    ("net_assets", QT_TRANSLATE_NOOP("Holdings", "Net assets"), False),
+    ("asset_change", QT_TRANSLATE_NOOP("Holdings", "Asset change"), True),
 )
 
 
@@ -77,7 +86,7 @@ class SummaryStrip(QFrame):
         self.values: dict[str, QLabel] = {}
         self._palette = KOREAN
         for col, (attr, label, _) in enumerate(SUMMARY_FIELDS):
-            title = QLabel(_t(label))
+            title = QLabel(translate("Holdings", label))
             title.setStyleSheet("color: #666; font-size: 11px;")
             value = QLabel("–")
             value.setObjectName(f"summary_{attr}")
@@ -126,7 +135,7 @@ class StatePage(QWidget):
         box.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button: QPushButton | None = None
         if with_button:
-            self.button = QPushButton(_t("Retry"))
+            self.button = QPushButton(translate("Holdings", "Retry"))
             box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
 
@@ -152,7 +161,7 @@ class HoldingsTab(QWidget):
         banner_row.setContentsMargins(8, 2, 8, 2)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        banner_retry = QPushButton(_t("Retry"))
+        banner_retry = QPushButton(translate("Holdings", "Retry"))
         banner_retry.clicked.connect(self.retry_requested)
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(banner_retry)
@@ -162,12 +171,12 @@ class HoldingsTab(QWidget):
         self.table.activated_record.connect(self.sell_requested)
 
         self.empty_page = StatePage()
-        self.empty_page.message.setText(_t("No holdings"))
+        self.empty_page.message.setText(translate("Holdings", "No holdings"))
         self.error_page = StatePage(with_button=True)
         assert self.error_page.button is not None
         self.error_page.button.clicked.connect(self.retry_requested)
         self.loading_page = StatePage()
-        self.loading_page.message.setText(_t("Loading balance…"))
+        self.loading_page.message.setText(translate("Holdings", "Loading balance…"))
         self.loading_page.progress.show()
 
         self.stack = QStackedWidget()
@@ -185,13 +194,15 @@ class HoldingsTab(QWidget):
     # -- driven by the Refresher ------------------------------------------------------------
     def on_started(self) -> None:
         if not self.has_data:
-            self.loading_page.message.setText(_t("Loading balance…"))
+            self.loading_page.message.setText(translate("Holdings", "Loading balance…"))
             self.stack.setCurrentIndex(self.PAGE_LOADING)
 
     def on_progress(self, pages: int, rows: int) -> None:
         if not self.has_data:
             self.loading_page.message.setText(
-                _t("Loading balance… page {pages}, {rows} rows").format(pages=pages, rows=rows)
+                translate("Holdings", "Loading balance… page {pages}, {rows} rows").format(
+                    pages=pages, rows=rows
+                )
             )
 
     def on_loaded(self, balance: Any) -> None:
@@ -203,10 +214,14 @@ class HoldingsTab(QWidget):
 
     def on_failed(self, message: str) -> None:
         if self.has_data:
-            self.banner_text.setText(_t("Refresh failed: {msg}").format(msg=message))
+            self.banner_text.setText(
+                translate("Holdings", "Refresh failed: {msg}").format(msg=message)
+            )
             self.banner.show()
         else:
-            self.error_page.message.setText(_t("Could not load the balance.\n{msg}").format(msg=message))
+            self.error_page.message.setText(
+                translate("Holdings", "Could not load the balance.\n{msg}").format(msg=message)
+            )
             self.stack.setCurrentIndex(self.PAGE_ERROR)
 
     def set_palette(self, palette: Palette) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,13 +19,10 @@ from kisdesk import APP_NAME
 from kisdesk.config.masking import mask_account
 from kisdesk.ui.env_badge import env_label
 from kisdesk.ui.holdings_tab import HoldingsTab
+from kisdesk.ui.i18n import translate
 from kisdesk.ui.status_bar import MainStatusBar
 
 LAYOUT_VERSION = 1
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class PlaceholderTab(QWidget):
@@ -55,20 +52,24 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.holdings = HoldingsTab()
-        self.overseas: QWidget = PlaceholderTab(_t("Overseas holdings are coming soon."))
-        self.rankings: QWidget = PlaceholderTab(_t("Market rankings are coming soon."))
-        self.tabs.addTab(self.holdings, _t("Domestic holdings"))
-        self.tabs.addTab(self.overseas, _t("Overseas holdings"))
-        self.tabs.addTab(self.rankings, _t("Rankings"))
+        self.overseas: QWidget = PlaceholderTab(
+            translate("MainWindow", "Overseas holdings are coming soon.")
+        )
+        self.rankings: QWidget = PlaceholderTab(
+            translate("MainWindow", "Market rankings are coming soon.")
+        )
+        self.tabs.addTab(self.holdings, translate("MainWindow", "Domestic holdings"))
+        self.tabs.addTab(self.overseas, translate("MainWindow", "Overseas holdings"))
+        self.tabs.addTab(self.rankings, translate("MainWindow", "Rankings"))
         self.setCentralWidget(self.tabs)
 
-        self.order_dock = QDockWidget(_t("Order"), self)
+        self.order_dock = QDockWidget(translate("MainWindow", "Order"), self)
         self.order_dock.setObjectName("orderDock")
         self.order_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        self.order_placeholder = QLabel(_t("Order panel"))
+        self.order_placeholder = QLabel(translate("MainWindow", "Order panel"))
         self.order_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.order_placeholder.setMinimumWidth(260)
         self.order_placeholder.setWordWrap(True)
@@ -85,26 +86,43 @@ class MainWindow(QMainWindow):
     # -- menus and shortcuts -----------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(_t("&File"))
-        self.export_action = self._action(_t("&Export CSV…"), "Ctrl+E", self.export_current)
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        self.export_action = self._action(
+            translate("MainWindow", "&Export CSV…"), "Ctrl+E", self.export_current
+        )
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(
+            self._action(
+                translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, self.close
+            )
+        )
 
-        view = bar.addMenu(_t("&View"))
-        self.refresh_action = self._action(_t("&Refresh"), "F5", self.refresh_requested.emit)
+        view = bar.addMenu(translate("MainWindow", "&View"))
+        self.refresh_action = self._action(
+            translate("MainWindow", "&Refresh"), "F5", self.refresh_requested.emit
+        )
         view.addAction(self.refresh_action)
         view.addSeparator()
         for index, name in enumerate(
-            (_t("Domestic holdings"), _t("Overseas holdings"), _t("Rankings")), start=1
+            (
+                translate("MainWindow", "Domestic holdings"),
+                translate("MainWindow", "Overseas holdings"),
+                translate("MainWindow", "Rankings"),
+            ),
+            start=1,
         ):
             view.addAction(
-                self._action(name, f"Ctrl+{index}", lambda i=index - 1: self.tabs.setCurrentIndex(i))
+                self._action(
+                    name, f"Ctrl+{index}", lambda i=index - 1: self.tabs.setCurrentIndex(i)
+                )
             )
         view.addSeparator()
-        view.addAction(self._action(_t("Reset &layout"), None, self.reset_layout))
+        view.addAction(
+            self._action(translate("MainWindow", "Reset &layout"), None, self.reset_layout)
+        )
 
-        env_menu = bar.addMenu(_t("&Environment"))
+        env_menu = bar.addMenu(translate("MainWindow", "&Environment"))
         self.env_group = QActionGroup(self)
         self.env_actions: dict[str, QAction] = {}
         for env in ("demo", "paper", "real"):
@@ -114,13 +132,17 @@ class MainWindow(QMainWindow):
             env_menu.addAction(action)
             self.env_actions[env] = action
 
-        settings_menu = bar.addMenu(_t("&Settings"))
+        settings_menu = bar.addMenu(translate("MainWindow", "&Settings"))
         settings_menu.addAction(
-            self._action(_t("&Preferences…"), "Ctrl+,", self.preferences_requested.emit)
+            self._action(
+                translate("MainWindow", "&Preferences…"), "Ctrl+,", self.preferences_requested.emit
+            )
         )
 
-        help_menu = bar.addMenu(_t("&Help"))
-        help_menu.addAction(self._action(_t("&Keyboard shortcuts"), "F1", self.show_shortcuts))
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(
+            self._action(translate("MainWindow", "&Keyboard shortcuts"), "F1", self.show_shortcuts)
+        )
 
     def _action(self, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -156,35 +178,53 @@ class MainWindow(QMainWindow):
         code = getattr(holding, "code", "")
         qty = getattr(holding, "orderable_qty", "")
         self.order_placeholder.setText(
-            _t("Sell {name} ({code})\norderable {qty}").format(name=name, code=code, qty=qty)
+            translate("MainWindow", "Sell {name} ({code})\norderable {qty}").format(
+                name=name, code=code, qty=qty
+            )
         )
         self.order_dock.raise_()
 
     def export_current(self) -> None:
         view = getattr(self.tabs.currentWidget(), "table", None)
         if view is None:
-            QMessageBox.information(self, APP_NAME, _t("This tab has no table to export."))
+            QMessageBox.information(
+                self, APP_NAME, translate("MainWindow", "This tab has no table to export.")
+            )
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, _t("Export CSV"), "kisdesk.csv", _t("CSV files (*.csv)")
+            self,
+            translate("MainWindow", "Export CSV"),
+            "kisdesk.csv",
+            translate("MainWindow", "CSV files (*.csv)"),
         )
         if path:
             rows = view.export_csv(path)
-            self.status.showMessage(_t("Exported {n} rows to {path}").format(n=rows, path=path), 5000)
+            self.status.showMessage(
+                translate("MainWindow", "Exported {n} rows to {path}").format(n=rows, path=path),
+                5000,
+            )
 
     def show_shortcuts(self) -> None:
         rows = [
-            ("F5", _t("Refresh")),
-            ("Ctrl+1 / 2 / 3", _t("Domestic holdings / Overseas holdings / Rankings")),
-            ("Ctrl+E", _t("Export the current table as CSV")),
-            ("Enter, double-click", _t("Sell the selected holding (prefills the order panel)")),
-            ("Ctrl+,", _t("Preferences")),
-            ("Ctrl+Q", _t("Quit")),
+            ("F5", translate("MainWindow", "Refresh")),
+            (
+                "Ctrl+1 / 2 / 3",
+                translate("MainWindow", "Domestic holdings / Overseas holdings / Rankings"),
+            ),
+            ("Ctrl+E", translate("MainWindow", "Export the current table as CSV")),
+            (
+                "Enter, double-click",
+                translate("MainWindow", "Sell the selected holding (prefills the order panel)"),
+            ),
+            ("Ctrl+,", translate("MainWindow", "Preferences")),
+            ("Ctrl+Q", translate("MainWindow", "Quit")),
         ]
-        html = "<table>" + "".join(
-            f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows
-        ) + "</table>"
-        QMessageBox.information(self, _t("Keyboard shortcuts"), html)
+        html = (
+            "<table>"
+            + "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
+        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), html)
 
     # -- layout persistence ------------------------------------------------------------------
     def restore_layout(self) -> None:
@@ -209,7 +249,7 @@ class MainWindow(QMainWindow):
         for key in ("window/state", "tables/domestic"):
             self.settings.remove(key)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
         self.closed.emit()

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from kisdesk.config.masking import mask_account
 from kisdesk.ui.env_badge import EnvBadge
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StatusBar", text)
+from kisdesk.ui.i18n import translate
 
 
 class MainStatusBar(QStatusBar):
@@ -23,7 +19,9 @@ class MainStatusBar(QStatusBar):
         self.connection = QLabel()
         self.last_refresh = QLabel()
         self.api_calls = QLabel()
-        self.api_calls.setToolTip(_t("API calls in the last second / limit per second"))
+        self.api_calls.setToolTip(
+            translate("StatusBar", "API calls in the last second / limit per second")
+        )
         self.addWidget(self.badge)
         self.addWidget(self.account)
         self.addWidget(self.connection)
@@ -35,14 +33,16 @@ class MainStatusBar(QStatusBar):
         self.badge.set_env(env)
 
     def set_account(self, account: str) -> None:
-        self.account.setText(_t("Account {acct}").format(acct=mask_account(account)))
+        self.account.setText(
+            translate("StatusBar", "Account {acct}").format(acct=mask_account(account))
+        )
 
     def set_connection(self, state: str, detail: str = "") -> None:
         texts = {
-            "connecting": (_t("Connecting…"), "#777"),
-            "connected": (_t("Connected"), "#2e7d32"),
-            "error": (_t("Connection problem"), "#c62828"),
-            "waiting": (_t("Waiting for token limit"), "#e67e00"),
+            "connecting": (translate("StatusBar", "Connecting…"), "#777"),
+            "connected": (translate("StatusBar", "Connected"), "#2e7d32"),
+            "error": (translate("StatusBar", "Connection problem"), "#c62828"),
+            "waiting": (translate("StatusBar", "Waiting for token limit"), "#e67e00"),
         }
         text, colour = texts.get(state, (state, "#777"))
         self.connection.setText(f"● {text}")
@@ -51,7 +51,9 @@ class MainStatusBar(QStatusBar):
         self.connection_state = state
 
     def set_refreshed(self, when: datetime) -> None:
-        self.last_refresh.setText(_t("Updated {time}").format(time=when.strftime("%H:%M:%S")))
+        self.last_refresh.setText(
+            translate("StatusBar", "Updated {time}").format(time=when.strftime("%H:%M:%S"))
+        )
 
     def set_api_usage(self, used: int, limit: int) -> None:
         self.api_calls.setText(f"API {used}/{limit}")
