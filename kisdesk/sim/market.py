@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
@@ -41,50 +41,109 @@ def _rng(seed: int, key: str) -> random.Random:
     return random.Random(f"kisdesk-sim:{seed}:{key}")
 
 
-@dataclass
+def _tick_int(price: int, kind: str) -> int:
+    """Integer twin of kisdesk.domain.ticks.tick_size for the hot walk loop (KRW are whole)."""
+    if kind != "stock":
+        return 5
+    if price >= 500_000:
+        return 1000
+    if price >= 200_000:
+        return 500
+    if price >= 50_000:
+        return 100
+    if price >= 20_000:
+        return 50
+    if price >= 5_000:
+        return 10
+    if price >= 2_000:
+        return 5
+    return 1
+
+
+def step_int(price: int, steps: int, kind: str) -> int:
+    """Move an on-grid integer price ``steps`` ticks (same result as ticks.step_price)."""
+    for _ in range(abs(steps)):
+        if steps > 0:
+            price += _tick_int(price, kind)
+        else:
+            price -= _tick_int(max(price - 1, 1), kind)
+    return price
+
+
 class DomesticQuote:
-    listing: Listing
-    rng: random.Random
-    base: Decimal  # stck_sdpr, previous close
-    upper: Decimal
-    lower: Decimal
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    price: Decimal
-    volume: int
-    value: Decimal  # acml_tr_pbmn
-    prev_volume: int
-    listed: int
-    extras: dict[str, Decimal | int | str] = field(default_factory=dict)
-    steps: int = 0
+    """One KRX symbol's day. Prices are whole won, kept as ints so the walk is cheap; the
+    public attributes are Decimals."""
+
+    def __init__(
+        self,
+        listing: Listing,
+        rng: random.Random,
+        *,
+        base: Decimal,
+        open_: Decimal,
+        high: Decimal,
+        low: Decimal,
+        price: Decimal,
+        volume: int,
+        value: Decimal,
+        prev_volume: int,
+        listed: int,
+        extras: dict[str, Decimal | int | str],
+    ) -> None:
+        self.listing = listing
+        self.rng = rng
+        self.tkind = tick_kind(listing.kind)
+        self.base = base
+        self.upper, self.lower = price_limits(base, self.tkind)
+        self.open = open_
+        self._p, self._h, self._l = int(price), int(high), int(low)
+        self._up, self._dn, self._b = int(self.upper), int(self.lower), int(base)
+        self.volume = volume
+        self._v = int(value)
+        self.prev_volume = prev_volume
+        self.listed = listed
+        self.extras = extras
+        self.steps = 0
+        self._vol_unit = max(1, prev_volume // 2000)
 
     @property
     def code(self) -> str:
         return self.listing.code
 
     @property
-    def tkind(self) -> str:
-        return tick_kind(self.listing.kind)
+    def price(self) -> Decimal:
+        return Decimal(self._p)
+
+    @property
+    def high(self) -> Decimal:
+        return Decimal(self._h)
+
+    @property
+    def low(self) -> Decimal:
+        return Decimal(self._l)
+
+    @property
+    def value(self) -> Decimal:
+        return Decimal(self._v)
 
     @property
     def change(self) -> Decimal:
-        return self.price - self.base
+        return Decimal(self._p - self._b)
 
     def sign(self) -> str:
-        if self.price >= self.upper:
+        if self._p >= self._up:
             return "1"
-        if self.price <= self.lower:
+        if self._p <= self._dn:
             return "4"
-        if self.price > self.base:
+        if self._p > self._b:
             return "2"
-        if self.price < self.base:
+        if self._p < self._b:
             return "5"
         return "3"
 
     def walk(self) -> None:
         rng = self.rng
-        drift = float((self.price - self.base) / self.base)
+        drift = (self._p - self._b) / self._b
         up = min(0.55, max(0.05, 0.3 - drift * 2))
         down = min(0.55, max(0.05, 0.3 + drift * 2))
         u = rng.random()
@@ -93,14 +152,17 @@ class DomesticQuote:
             ticks = 2 if rng.random() < 0.15 else 1
         elif u < up + down:
             ticks = -2 if rng.random() < 0.15 else -1
+        p = self._p
         if ticks:
-            p = step_price(self.price, ticks, self.tkind)
-            self.price = min(self.upper, max(self.lower, p))
-        vol = rng.randint(0, max(1, self.prev_volume // 2000))
+            p = min(self._up, max(self._dn, step_int(p, ticks, self.tkind)))
+            self._p = p
+            if p > self._h:
+                self._h = p
+            elif p < self._l:
+                self._l = p
+        vol = rng.randint(0, self._vol_unit)
         self.volume += vol
-        self.value += self.price * vol
-        self.high = max(self.high, self.price)
-        self.low = min(self.low, self.price)
+        self._v += p * vol
         self.steps += 1
 
 
@@ -295,7 +357,12 @@ class Market:
         high = max(open_, price, step_price(max(open_, price), rng.randint(0, 3), kind))
         low = min(open_, price, step_price(min(open_, price), -rng.randint(0, 3), kind))
         high, low = min(high, upper), max(low, lower)
-        listed = KRX_LISTED.get(listing.code) or rng.randint(5_000_000, 250_000_000)
+        listed = KRX_LISTED.get(listing.code)
+        if listed is None:
+            # Pick a market cap first (200억–3조; famous names 5조–30조) so caps look real.
+            lo_cap, hi_cap = (5e12, 3e13) if anchor is not None else (2e10, 3e12)
+            cap = math.exp(rng.uniform(math.log(lo_cap), math.log(hi_cap)))
+            listed = max(1_000_000, int(cap / float(base)))
         prev_volume = int(listed * rng.uniform(0.0008, 0.012))
         volume = int(prev_volume * rng.uniform(0.3, 1.3))
         vwap = (open_ + price + high + low) / 4
@@ -322,12 +389,10 @@ class Market:
             "par": 100 if listing.code == "005930" else rng.choice((100, 500, 1000, 5000)),
         }
         return DomesticQuote(
-            listing=listing,
-            rng=rng,
+            listing,
+            rng,
             base=base,
-            upper=upper,
-            lower=lower,
-            open=open_,
+            open_=open_,
             high=high,
             low=low,
             price=price,
@@ -336,7 +401,6 @@ class Market:
             prev_volume=prev_volume,
             listed=listed,
             extras=extras,
-            steps=0,
         )
 
     def _make_overseas(self, listing: Listing) -> OverseasQuote:

@@ -69,7 +69,7 @@ def order_ack(server: SimServer, order: Order, kind: str) -> Reply:
     return Reply(body, msg_cd="APBK0013")
 
 
-def _counted(fn):  # type: ignore[no-untyped-def]
+def counted(fn):  # type: ignore[no-untyped-def]
     """Count order calls that reached the handler, and rejections."""
 
     def wrapper(server: SimServer, req: ApiRequest) -> Reply:
@@ -84,7 +84,7 @@ def _counted(fn):  # type: ignore[no-untyped-def]
     return wrapper
 
 
-@_counted
+@counted
 def order_cash(server: SimServer, req: ApiRequest) -> Reply:
     acct = resolve_account(server, req)
     code = req.get("PDNO")
@@ -107,7 +107,7 @@ def order_cash(server: SimServer, req: ApiRequest) -> Reply:
     return order_ack(server, order, req.op)
 
 
-@_counted
+@counted
 def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     acct = resolve_account(server, req)
     orgno = req.get("KRX_FWDG_ORD_ORGNO").strip()

@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from . import endpoints_domestic, endpoints_overseas
+from . import (
+    endpoints_domestic,
+    endpoints_overseas,
+    endpoints_ranking,
+    orders_domestic,
+    orders_overseas,
+)
 from .accounts import Account, demo_account, large_account, set_prev_totals
 from .api import ApiRequest, ApiSpec
 from .auth import TokenStore, make_credentials
@@ -46,13 +52,14 @@ KRX_OPEN, KRX_CLOSE = time(9, 0), time(15, 30)
 
 
 def _spec_modules() -> Iterable[ApiSpec]:
-    for mod in (endpoints_domestic, endpoints_overseas):
+    for mod in (
+        endpoints_domestic,
+        orders_domestic,
+        endpoints_ranking,
+        endpoints_overseas,
+        orders_overseas,
+    ):
         yield from mod.SPECS
-    # Later families register themselves here once they exist.
-    for name in ("orders_domestic", "endpoints_ranking", "orders_overseas"):
-        with contextlib.suppress(ImportError):
-            mod = __import__(f"{__package__}.{name}", fromlist=["SPECS"])
-            yield from mod.SPECS
 
 
 class SimServer:

@@ -1,0 +1,223 @@
+"""Overseas order endpoints: order (O4), order-rvsecncl and open orders (inquire-nccs, O5).
+
+Overseas sessions are not modelled: orders are accepted at any hour in every market mode.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .api import ApiRequest, ApiSpec, resolve_account
+from .envelope import KisError, Reply, field_error, s_dec
+from .market import overseas_tick
+from .matching import OVS_LIMIT_TYPES, OVS_MARKET_TYPES, Order
+from .orders_domestic import counted, order_ack, parse_price, parse_qty
+from .paging import paginate
+from .universe import EXCHANGES, US_EXCHANGES
+
+if TYPE_CHECKING:
+    from .server import SimServer
+
+US = US_EXCHANGES
+# (exchanges, real buy, real sell, paper buy, paper sell) — endpoints.md O4; the paper US sell
+# is VTTT1001U, not the mechanical VTTT1006U.
+ORDER_TRS: tuple[tuple[tuple[str, ...], str, str, str, str], ...] = (
+    (US, "TTTT1002U", "TTTT1006U", "VTTT1002U", "VTTT1001U"),
+    (("SEHK",), "TTTS1002U", "TTTS1001U", "VTTS1002U", "VTTS1001U"),
+    (("SHAA",), "TTTS0202U", "TTTS1005U", "VTTS0202U", "VTTS1005U"),
+    (("SZAA",), "TTTS0305U", "TTTS0304U", "VTTS0305U", "VTTS0304U"),
+    (("TKSE",), "TTTS0308U", "TTTS0307U", "VTTS0308U", "VTTS0307U"),
+    (("HASE", "VNSE"), "TTTS0311U", "TTTS0310U", "VTTS0311U", "VTTS0310U"),
+)
+# (exchanges, real TR, cancel only?)
+RVSECNCL_TRS: tuple[tuple[tuple[str, ...], str, bool], ...] = (
+    (US, "TTTT1004U", False),
+    (("SEHK",), "TTTS1003U", False),
+    (("TKSE",), "TTTS0309U", False),
+    (("SHAA",), "TTTS0302U", True),
+    (("SZAA",), "TTTS0306U", True),
+    (("HASE", "VNSE"), "TTTS0312U", True),
+)
+
+
+def _order_maps() -> tuple[dict[str, str], dict[str, str]]:
+    real: dict[str, str] = {}
+    paper: dict[str, str] = {}
+    for group, rb, rs, pb, ps in ORDER_TRS:
+        key = ",".join(group)
+        real[rb], real[rs] = f"buy:{key}", f"sell:{key}"
+        paper[pb], paper[ps] = f"buy:{key}", f"sell:{key}"
+    return real, paper
+
+
+def _rvse_maps() -> tuple[dict[str, str], dict[str, str]]:
+    real: dict[str, str] = {}
+    paper: dict[str, str] = {}
+    for group, tr, cancel_only in RVSECNCL_TRS:
+        op = ",".join(group) + (":cancel-only" if cancel_only else "")
+        real[tr] = op
+        paper["V" + tr[1:]] = op
+    return real, paper
+
+
+def _exchange(req: ApiRequest, allowed: str) -> str:
+    excg = req.get("OVRS_EXCG_CD").strip().upper()
+    if excg not in allowed.split(","):
+        raise field_error("OVRS_EXCG_CD")
+    return excg
+
+
+@counted
+def order(server: SimServer, req: ApiRequest) -> Reply:
+    acct = resolve_account(server, req)
+    side, group = req.op.split(":")
+    excg = _exchange(req, group)
+    code = req.get("PDNO").strip().upper()
+    qty_text = req.get("ORD_QTY")
+    price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
+    req.get("ORD_SVR_DVSN_CD")
+    ord_dvsn = req.get("ORD_DVSN").strip()
+    if side == "sell" and req.get("SLL_TYPE").strip() not in ("00", ""):
+        raise field_error("SLL_TYPE")
+    allowed = {"00"}
+    if not req.paper and excg in US:
+        allowed = {"00", "32", "34"} if side == "buy" else {"00", "31", "32", "33", "34"}
+    if ord_dvsn not in allowed:
+        raise KisError("SIM00007")
+    qty = parse_qty(qty_text)
+    q = server.market.overseas(excg, code)
+    if q is None:
+        raise KisError("APBK0656")
+    placed = server.orders.place_overseas(server, acct, q, side, ord_dvsn, qty, price)
+    return order_ack(server, placed, side)
+
+
+@counted
+def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
+    acct = resolve_account(server, req)
+    group, _, cancel_only = req.op.partition(":")
+    excg = _exchange(req, group)
+    code = req.get("PDNO").strip().upper()
+    odno = req.get("ORGN_ODNO")
+    kind = req.get("RVSE_CNCL_DVSN_CD").strip()
+    if kind not in ("01", "02"):
+        raise field_error("RVSE_CNCL_DVSN_CD")
+    qty = parse_qty(req.get("ORD_QTY"))
+    price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
+    req.get("ORD_SVR_DVSN_CD")
+    if kind == "01" and cancel_only:
+        raise KisError("SIM00007")
+    orig = server.orders.find(acct, odno)
+    if orig is None or orig.exchange != excg or orig.code != code or orig.action == "cancel":
+        raise KisError("SIM00005")
+    if not orig.is_open:
+        raise KisError("SIM00006")
+    if qty > orig.remaining:
+        raise KisError("SIM00004")
+    if kind == "02":
+        return order_ack(server, server.orders.cancel(server, acct, orig, qty), "cancel")
+    q = server.market.overseas(excg, code)
+    assert q is not None
+    ord_dvsn = orig.ord_dvsn if orig.ord_dvsn in OVS_LIMIT_TYPES else "00"
+    if ord_dvsn in OVS_MARKET_TYPES:
+        raise KisError("SIM00007")
+    if price <= 0 or price % overseas_tick(excg, price) != 0:
+        raise KisError("SIM00001")
+    if (q.upper is not None and price > q.upper) or (q.lower is not None and price < q.lower):
+        raise KisError("SIM00002")
+    placed = server.orders.modify(server, acct, orig, qty, ord_dvsn, price, q)
+    return order_ack(server, placed, "modify")
+
+
+NCCS_PAGE = 40
+
+
+def _nccs_row(server: SimServer, o: Order) -> dict[str, str]:
+    ex = EXCHANGES[o.exchange]
+    q = server.market.overseas(o.exchange, o.code)
+    z = ex.zdiv
+    return {
+        "ord_dt": o.date,
+        "ord_gno_brno": o.orgno,
+        "odno": o.odno,
+        "orgn_odno": o.orgn_odno,
+        "pdno": o.code,
+        "prdt_name": q.listing.name if q else "",
+        "sll_buy_dvsn_cd": "01" if o.side == "sell" else "02",
+        "sll_buy_dvsn_cd_name": "매도" if o.side == "sell" else "매수",
+        "rvse_cncl_dvsn_cd": "01" if o.action == "modify" else "",
+        "rvse_cncl_dvsn_cd_name": "정정" if o.action == "modify" else "",
+        "rjct_rson": "",
+        "rjct_rson_name": "",
+        "ord_tmd": o.time,
+        "tr_mket_name": ex.market_name,
+        "tr_crcy_cd": ex.currency,
+        "natn_cd": ex.natn_cd,
+        "natn_kor_name": ex.natn_name,
+        "ft_ord_qty": str(o.qty),
+        "ft_ccld_qty": str(o.filled),
+        "nccs_qty": str(o.remaining),
+        "ft_ord_unpr3": s_dec(o.price, z),
+        "ft_ccld_unpr3": s_dec(o.avg_price(), z),
+        "ft_ccld_amt3": s_dec(o.filled_amt, z),
+        "ovrs_excg_cd": o.exchange,
+        "prcs_stat_name": "",
+        "loan_type_cd": "10",
+        "loan_dt": "",
+        "usa_amk_exts_rqst_yn": "N",
+        "splt_buy_attr_name": "",
+    }
+
+
+def inquire_nccs(server: SimServer, req: ApiRequest) -> Reply:
+    acct = resolve_account(server, req)
+    excg = req.get("OVRS_EXCG_CD").strip().upper()
+    exchanges = US if excg == "NASD" else (excg,)
+    if excg not in EXCHANGES:
+        raise field_error("OVRS_EXCG_CD")
+    sort = req.get("SORT_SQN", required=False).strip()
+    orders = [o for o in server.orders.open_orders(acct) if o.exchange in exchanges]
+    if sort != "DS":
+        orders.reverse()
+    rows = [_nccs_row(server, o) for o in orders]
+    page = paginate(
+        req,
+        rows,
+        size=NCCS_PAGE,
+        width=200,
+        fk=f"{acct.cano}^{acct.prdt}^{excg}^{sort}^",
+        owner=acct.cano + acct.prdt,
+    )
+    body = {"ctx_area_fk200": page.fk, "ctx_area_nk200": page.nk, "output": page.rows}
+    return Reply(body, msg_cd=page.msg_cd, tr_cont=page.tr_cont)
+
+
+_ORDER_REAL, _ORDER_PAPER = _order_maps()
+_RVSE_REAL, _RVSE_PAPER = _rvse_maps()
+
+SPECS: list[ApiSpec] = [
+    ApiSpec(
+        "overseas-order",
+        "POST",
+        "/uapi/overseas-stock/v1/trading/order",
+        _ORDER_REAL,
+        _ORDER_PAPER,
+        order,
+    ),
+    ApiSpec(
+        "overseas-order-rvsecncl",
+        "POST",
+        "/uapi/overseas-stock/v1/trading/order-rvsecncl",
+        _RVSE_REAL,
+        _RVSE_PAPER,
+        order_rvsecncl,
+    ),
+    ApiSpec(
+        "overseas-inquire-nccs",
+        "GET",
+        "/uapi/overseas-stock/v1/trading/inquire-nccs",
+        {"TTTS3018R": ""},
+        {},
+        inquire_nccs,
+    ),
+]
