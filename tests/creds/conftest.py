@@ -54,8 +54,13 @@ def qloop(qapp):
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
         task.cancel()
+    if pending:  # let the cancellations run (httpx clients close their sockets)
+        qapp.processEvents()
     asyncio.events._set_running_loop(None)
-    loop.stop()
+    # Not loop.stop(): on an already_running loop it calls QCoreApplication.exit(), which leaves
+    # Qt's quitNow flag set with no exec() to clear it, so every later QEventLoop.exec() (what
+    # qtbot.waitUntil spins) returns at once and the next test's tasks never run.
+    loop._QEventLoop__is_running = False
     loop.close()
     asyncio.set_event_loop(None)
 

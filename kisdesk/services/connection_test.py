@@ -1,0 +1,133 @@
+""" "Test connection": issue (or reuse) a token and read the balance before anything is saved.
+
+Tokens issued here go to a staged store (memory, reading through to the keyring) and reach the
+keyring only when the profile is saved, so a cancelled dialog leaves nothing behind, a re-test
+reuses the token (KIS allows one issuance a minute and notifies the holder each time) and the
+saved profile connects without a second issuance.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import keyring
+
+from kisdesk.config.secrets import SERVICE, ProfileSecrets, save_token_entry
+from kisdesk.kis.client import KisClient
+from kisdesk.kis.errors import ApiError, KisError
+from kisdesk.services.profile_session import (
+    credentials_for,
+    data_credentials_for,
+    environment_for,
+)
+
+log = logging.getLogger(__name__)
+
+# A liquid KOSPI code for the market-data check (quotations need no account).
+_PROBE_CODE = "005930"
+
+
+@dataclass(frozen=True)
+class ConnectionResult:
+    ok: bool
+    message: str = ""  # on failure: KIS's msg1 with its code, or the network/protocol error
+    msg_cd: str = ""
+    failed_part: str = ""  # "account" (token/balance) | "market_data" (the paper data pair)
+    holdings: int = 0
+    data_checked: bool = False  # the market-data pair was tested too
+
+
+class StagedTokenStore:
+    """A TokenStore for the connection test: reads memory, then the keyring; writes memory."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, str] = {}
+        self._deleted: set[str] = set()
+
+    def load(self, key: str) -> str | None:
+        if key in self._data:
+            return self._data[key]
+        if key in self._deleted:
+            return None
+        try:
+            return keyring.get_password(SERVICE, key)
+        except Exception:  # a locked or absent keyring only means "nothing cached"
+            return None
+
+    def save(self, key: str, value: str) -> None:
+        self._data[key] = value
+        self._deleted.discard(key)
+
+    def delete(self, key: str) -> None:
+        self._data.pop(key, None)
+        self._deleted.add(key)
+
+    def discard(self) -> None:
+        self._data.clear()
+        self._deleted.clear()
+
+    def commit(self) -> int:
+        """Write the staged tokens to the keyring (profile saved); returns how many."""
+        for key in self._deleted - self._data.keys():
+            with contextlib.suppress(Exception):
+                keyring.delete_password(SERVICE, key)
+        for key, value in self._data.items():
+            save_token_entry(key, value)
+        count = len(self._data)
+        self.discard()
+        return count
+
+
+async def check_connection(
+    env_name: str,
+    secrets: ProfileSecrets,
+    *,
+    token_store: StagedTokenStore,
+    base_url_override: str | None = None,
+    data_base_url_override: str | None = None,
+    on_event: Callable[[Any], None] | None = None,
+) -> ConnectionResult:
+    """Token + balance with the given secrets; for paper with a data pair, also a real quote.
+
+    Never raises for an API or network failure: the result carries the message to show.
+    """
+    try:
+        creds = credentials_for(secrets)
+    except ValueError as exc:
+        return ConnectionResult(False, str(exc), failed_part="account")
+    env = environment_for(env_name, base_url_override)
+    client = KisClient(env, creds, on_event=on_event, token_store=token_store)
+    try:
+        balance = await client.domestic_balance()
+    except KisError as exc:
+        log.info("connection test failed: %r", exc)
+        return _failure(exc, "account")
+    finally:
+        await client.aclose()
+    holdings = len(balance.holdings)
+
+    data_creds = data_credentials_for(secrets) if env_name == "paper" else None
+    if data_creds is not None:
+        data_env = environment_for("real", data_base_url_override)
+        data_client = KisClient(data_env, data_creds, on_event=on_event, token_store=token_store)
+        try:
+            await data_client.domestic_price(_PROBE_CODE)
+        except KisError as exc:
+            log.info("market-data key test failed: %r", exc)
+            return _failure(exc, "market_data")
+        finally:
+            await data_client.aclose()
+    return ConnectionResult(True, holdings=holdings, data_checked=data_creds is not None)
+
+
+def _failure(exc: KisError, part: str) -> ConnectionResult:
+    if isinstance(exc, ApiError):
+        code = exc.msg_cd
+        text = exc.msg1 or str(exc)
+        message = f"{text} ({code})" if code else text
+        return ConnectionResult(False, message, msg_cd=code, failed_part=part)
+    return ConnectionResult(False, str(exc), failed_part=part)

@@ -1,0 +1,430 @@
+"""Profile set-up: keys, account and HTS ID; "Test connection" must pass before Save.
+
+Non-blocking (``open()``): the test runs as a task on the qasync loop while the dialog stays
+responsive, and tests drive it like a user. Nothing reaches the keyring or the settings file
+until Save, and Save is enabled only by a successful test of exactly what is on screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kisdesk.config import secrets as secret_store
+from kisdesk.config.profiles import Profile, ProfileStore
+from kisdesk.config.secrets import ProfileSecrets, SecretStorageError
+from kisdesk.services.connection_test import ConnectionResult, StagedTokenStore, check_connection
+from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
+
+log = logging.getLogger(__name__)
+
+_ACCOUNT_FULL = re.compile(r"^(\d{8})-?(\d{2})$")
+_ACCOUNT_PARTIAL = re.compile(r"^\d{0,8}(-\d{0,2})?$|^\d{0,10}$")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SetupDialog", text)
+
+
+def normalize_account(text: str) -> str | None:
+    """'12345678-01' or '1234567801' → '12345678-01'; anything else → None."""
+    match = _ACCOUNT_FULL.match(text.strip())
+    return f"{match.group(1)}-{match.group(2)}" if match else None
+
+
+class AccountValidator(QValidator):
+    """8 digits, a dash, 2 digits. Typing the 9th digit inserts the dash."""
+
+    def validate(self, text: str, pos: int) -> Any:
+        stripped = text.strip()
+        if normalize_account(stripped) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if _ACCOUNT_PARTIAL.match(stripped):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def fixup(self, text: str) -> str:
+        return normalize_account(text) or text
+
+
+class SetupDialog(QDialog):
+    saved = Signal(object)  # the Profile, after its secrets reached the keyring
+    tested = Signal(object)  # the ConnectionResult of each test
+
+    def __init__(
+        self,
+        settings: QSettings,
+        *,
+        profile: Profile | None = None,
+        env: str = "paper",
+        base_urls: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SetupDialog")
+        self.store = ProfileStore(settings)
+        self.profile = profile
+        self.base_urls = dict(base_urls or {})
+        self.tokens = StagedTokenStore()
+        self.test_task: asyncio.Task[ConnectionResult] | None = None
+        self.last_result: ConnectionResult | None = None
+        self._tested: tuple[str, ...] | None = None
+        self._busy = False  # a test is running (set before its task starts, cleared at its end)
+        self._old_secrets: ProfileSecrets | None = None
+        self.setWindowTitle(_t("Edit profile") if profile else _t("New profile"))
+        self.setMinimumWidth(520)
+        self._build(profile.env if profile else env)
+        if profile is not None:
+            self._prefill(profile)
+        self._update_env()
+        self._on_changed()
+
+    # -- layout -----------------------------------------------------------------------------
+    def _build(self, env: str) -> None:
+        outer = QVBoxLayout(self)
+
+        self.session_banner = QLabel(
+            _t(
+                "No secure keyring is available on this system (for example no Secret Service). "
+                "kisdesk runs in session-only mode: this profile and its keys are kept in memory "
+                "until you quit, and nothing is saved to disk."
+            )
+        )
+        self.session_banner.setWordWrap(True)
+        self.session_banner.setStyleSheet(
+            "background: #fff4e5; border: 1px solid #e6a23c; padding: 6px;"
+        )
+        self.session_banner.setVisible(secret_store.is_session_only())
+        outer.addWidget(self.session_banner)
+
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(_t("e.g. My paper account"))
+        form.addRow(_t("Profile name"), self.name_edit)
+
+        env_row = QHBoxLayout()
+        self.env_combo = QComboBox()
+        self.env_combo.addItem(_t("Paper trading (모의투자)"), "paper")
+        self.env_combo.addItem(_t("Real trading (실전투자)"), "real")
+        self.env_combo.setCurrentIndex(max(0, self.env_combo.findData(env)))
+        self.env_combo.setEnabled(self.profile is None)  # tokens are per environment
+        self.badge = EnvBadge(env)
+        env_row.addWidget(self.env_combo, 1)
+        env_row.addWidget(self.badge)
+        form.addRow(_t("Environment"), env_row)
+        self.real_warning = QLabel(_t("Orders in this profile use real money."))
+        self.real_warning.setStyleSheet(f"color: {ENV_COLOURS['real']}; font-weight: bold;")
+        form.addRow("", self.real_warning)
+
+        self.appkey_edit = QLineEdit()
+        self.appkey_edit.setPlaceholderText(_t("36 characters, from the KIS developer portal"))
+        form.addRow(_t("App key"), self.appkey_edit)
+        self.appsecret_edit = _secret_edit()
+        form.addRow(_t("App secret"), self.appsecret_edit)
+
+        self.account_edit = QLineEdit()
+        self.account_edit.setPlaceholderText("12345678-01")
+        self.account_edit.setValidator(AccountValidator(self.account_edit))
+        self.account_hint = QLabel()
+        account_box = QVBoxLayout()
+        account_box.setSpacing(1)
+        account_box.addWidget(self.account_edit)
+        account_box.addWidget(self.account_hint)
+        form.addRow(_t("Account number"), account_box)
+
+        self.hts_edit = QLineEdit()
+        self.hts_edit.setPlaceholderText(_t("Needed for execution notices"))
+        form.addRow(_t("HTS ID"), self.hts_edit)
+        outer.addLayout(form)
+
+        self.data_group = QGroupBox(_t("Market data keys (optional)"))
+        data_form = QFormLayout(self.data_group)
+        note = QLabel(
+            _t(
+                "Paper trading does not offer rankings and some quotes. A real app key pair, "
+                "used only for market data, fills them in. No orders are sent with it."
+            )
+        )
+        note.setWordWrap(True)
+        data_form.addRow(note)
+        self.data_appkey_edit = QLineEdit()
+        data_form.addRow(_t("Real app key"), self.data_appkey_edit)
+        self.data_appsecret_edit = _secret_edit()
+        data_form.addRow(_t("Real app secret"), self.data_appsecret_edit)
+        outer.addWidget(self.data_group)
+
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(_t("&Test connection"))
+        self.test_button.setToolTip(
+            _t("Issues an access token (KIS allows one a minute) and reads the balance")
+        )
+        self.status_label = QLabel()
+        self.status_label.setObjectName("setupStatus")
+        self.status_label.setWordWrap(True)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.status_label, 1)
+        outer.addLayout(test_row)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        outer.addWidget(self.buttons)
+
+        self.test_button.clicked.connect(self.start_test)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.env_combo.currentIndexChanged.connect(self._update_env)
+        self.account_edit.textEdited.connect(self._insert_dash)
+        for edit in self._connection_edits():
+            edit.textChanged.connect(self._on_changed)
+        self.name_edit.textChanged.connect(self._on_changed)
+
+    def _connection_edits(self) -> tuple[QLineEdit, ...]:
+        return (
+            self.appkey_edit,
+            self.appsecret_edit,
+            self.account_edit,
+            self.hts_edit,
+            self.data_appkey_edit,
+            self.data_appsecret_edit,
+        )
+
+    def _prefill(self, profile: Profile) -> None:
+        self.name_edit.setText(profile.name)
+        try:
+            stored = secret_store.load_secrets(profile.id)
+        except SecretStorageError as exc:
+            self._set_status(str(exc), "error")
+            return
+        if stored is None:
+            return
+        self._old_secrets = stored
+        self.appkey_edit.setText(stored.appkey)
+        self.appsecret_edit.setText(stored.appsecret)
+        self.account_edit.setText(stored.account)
+        self.hts_edit.setText(stored.hts_id)
+        self.data_appkey_edit.setText(stored.data_appkey)
+        self.data_appsecret_edit.setText(stored.data_appsecret)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def env(self) -> str:
+        return str(self.env_combo.currentData())
+
+    def _update_env(self) -> None:
+        env = self.env
+        self.badge.set_env(env)
+        self.real_warning.setVisible(env == "real")
+        self.data_group.setVisible(env == "paper")
+        self._on_changed()
+
+    def _insert_dash(self, text: str) -> None:
+        if "-" not in text and len(text) > 8 and text.isdigit():
+            self.account_edit.setText(f"{text[:8]}-{text[8:]}")
+
+    def _snapshot(self) -> tuple[str, ...]:
+        values = [self.env] + [e.text().strip() for e in self._connection_edits()]
+        if self.env != "paper":
+            values[-2:] = ["", ""]
+        return tuple(values)
+
+    def secrets(self) -> ProfileSecrets | None:
+        """What is on screen, or None while it is incomplete."""
+        account = normalize_account(self.account_edit.text())
+        appkey = self.appkey_edit.text().strip()
+        appsecret = self.appsecret_edit.text().strip()
+        if not (account and appkey and appsecret):
+            return None
+        paper = self.env == "paper"
+        return ProfileSecrets(
+            appkey=appkey,
+            appsecret=appsecret,
+            account=account,
+            hts_id=self.hts_edit.text().strip(),
+            data_appkey=self.data_appkey_edit.text().strip() if paper else "",
+            data_appsecret=self.data_appsecret_edit.text().strip() if paper else "",
+        )
+
+    def _data_pair_problem(self) -> str:
+        if self.env != "paper":
+            return ""
+        key = bool(self.data_appkey_edit.text().strip())
+        secret = bool(self.data_appsecret_edit.text().strip())
+        return (
+            _t("Enter both the real app key and its secret, or neither.") if key != secret else ""
+        )
+
+    def _on_changed(self) -> None:
+        text = self.account_edit.text().strip()
+        if not text:
+            self.account_hint.setText(_t("8 digits, a dash, 2 digits"))
+            self.account_hint.setStyleSheet("color: #777;")
+        elif normalize_account(text):
+            self.account_hint.setText("✓ " + _t("valid account number"))
+            self.account_hint.setStyleSheet("color: #2e7d32;")
+        else:
+            self.account_hint.setText(_t("Account number: 8 digits, a dash, 2 digits"))
+            self.account_hint.setStyleSheet(f"color: {ENV_COLOURS['real']};")
+        busy = self.testing
+        complete = self.secrets() is not None and not self._data_pair_problem()
+        self.test_button.setEnabled(complete and not busy)
+        passed = self._tested is not None and self._tested == self._snapshot()
+        if self._tested is not None and not passed and not busy:
+            self._tested = None
+            self._set_status(_t("Changed since the test: test the connection again."), "info")
+        self.save_button.setEnabled(passed and bool(self.name_edit.text().strip()) and not busy)
+
+    @property
+    def testing(self) -> bool:
+        return self._busy
+
+    def _set_status(self, text: str, kind: str) -> None:
+        colour = {"ok": "#2e7d32", "error": ENV_COLOURS["real"], "busy": "#777"}.get(kind, "")
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self.status_kind = kind
+
+    # -- test -------------------------------------------------------------------------------
+    def start_test(self) -> None:
+        secrets = self.secrets()
+        problem = self._data_pair_problem()
+        if secrets is None or problem:
+            self._set_status(problem or _t("Fill in the app key, secret and account."), "error")
+            return
+        if self.testing:
+            return
+        self._tested = None
+        self._set_status(_t("Testing: access token, then balance…"), "busy")
+        snapshot = self._snapshot()
+        self._busy = True
+        self.test_task = asyncio.get_event_loop().create_task(self._run_test(secrets, snapshot))
+        self._set_inputs_enabled(False)
+        self._on_changed()
+
+    async def _run_test(
+        self, secrets: ProfileSecrets, snapshot: tuple[str, ...]
+    ) -> ConnectionResult:
+        try:
+            result = await check_connection(
+                self.env,
+                secrets,
+                token_store=self.tokens,
+                base_url_override=self.base_urls.get(self.env),
+                data_base_url_override=self.base_urls.get("real"),
+                on_event=self._on_client_event,
+            )
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a bug, not a KIS answer: still say something useful
+            log.exception("connection test crashed")
+            result = ConnectionResult(False, type(exc).__name__, failed_part="account")
+        finally:
+            self._busy = False
+            self._set_inputs_enabled(True)
+        self.last_result = result
+        if result.ok:
+            self._tested = snapshot
+            text = _t("Connected: balance read, {n} holdings.").format(n=result.holdings)
+            if result.data_checked:
+                text += " " + _t("Market-data keys work.")
+            self._set_status(text + " " + _t("You can save the profile."), "ok")
+        elif result.failed_part == "market_data":
+            self._set_status(
+                _t("Market-data keys failed: {msg}").format(msg=result.message), "error"
+            )
+        else:
+            self._set_status(_t("Connection failed: {msg}").format(msg=result.message), "error")
+        self._on_changed()
+        self.tested.emit(result)
+        return result
+
+    def _on_client_event(self, event: Any) -> None:
+        if getattr(event, "kind", "") == "token_wait":
+            wait = getattr(event, "wait_seconds", None) or 0
+            self._set_status(
+                _t("KIS issues one access token a minute: waiting {s} s…").format(s=round(wait)),
+                "busy",
+            )
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for edit in self._connection_edits():
+            edit.setReadOnly(not enabled)
+        self.env_combo.setEnabled(enabled and self.profile is None)
+
+    # -- save / cancel ----------------------------------------------------------------------
+    def save(self) -> None:
+        secrets = self.secrets()
+        if secrets is None or self._tested != self._snapshot():
+            self._set_status(_t("Test the connection before saving."), "error")
+            return
+        name = self.name_edit.text().strip()
+        other = self.store.find_by_name(name)
+        if not name or (
+            other is not None and (self.profile is None or other.id != self.profile.id)
+        ):
+            self._set_status(_t("Choose a profile name that is not used yet."), "error")
+            self.name_edit.setFocus()
+            return
+        try:
+            profile = self._store_profile(name, secrets)
+        except SecretStorageError as exc:
+            self._set_status(_t("Could not save: {msg}").format(msg=str(exc)), "error")
+            return
+        self.profile = profile
+        self.saved.emit(profile)
+        self.accept()
+
+    def _store_profile(self, name: str, secrets: ProfileSecrets) -> Profile:
+        if self.profile is None:
+            profile = self.store.add(name, self.env)
+            try:
+                secret_store.save_secrets(profile.id, secrets)
+                self.tokens.commit()
+            except SecretStorageError:
+                self.store.remove(profile.id)  # no name without its secrets
+                secret_store.forget_secrets(profile.id)
+                raise
+            return profile
+        profile = self.profile
+        secret_store.save_secrets(profile.id, secrets)
+        self.tokens.commit()
+        if self._old_secrets is not None:
+            dropped = set(self._old_secrets.appkeys()) - set(secrets.appkeys())
+            if dropped:
+                secret_store.drop_tokens(dropped)
+        if name != profile.name:
+            profile = self.store.rename(profile, name)
+        return profile
+
+    def reject(self) -> None:
+        if self.testing and self.test_task is not None:
+            self.test_task.cancel()
+        self.tokens.discard()  # a token from a cancelled set-up is not kept
+        super().reject()
+
+
+def _secret_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
