@@ -24,6 +24,7 @@ from aiohttp import web
 
 from . import (
     endpoints_domestic,
+    endpoints_info,
     endpoints_overseas,
     endpoints_ranking,
     orders_domestic,
@@ -54,6 +55,7 @@ KRX_OPEN, KRX_CLOSE = time(9, 0), time(15, 30)
 def _spec_modules() -> Iterable[ApiSpec]:
     for mod in (
         endpoints_domestic,
+        endpoints_info,
         orders_domestic,
         endpoints_ranking,
         endpoints_overseas,
