@@ -1,0 +1,573 @@
+"""해외잔고: overseas holdings of every exchange, per-currency totals and the won view.
+
+Same states as the domestic tab (loading with progress, table, empty, error with Retry; a failed
+refresh over data keeps the rows and shows a banner). The tab owns its Refresher and refreshes
+itself on a slow timer while it is visible.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kisdesk.domain.currency import (
+    MARKETS,
+    DecimalRange,
+    fmt_exchange_rate,
+    fmt_fx_amount,
+    fmt_fx_price,
+    fmt_fx_signed,
+)
+from kisdesk.domain.format import Direction, direction_of, fmt_krw, fmt_price, fmt_rate, fmt_signed
+from kisdesk.models.columns import Column, by_value
+from kisdesk.models.palette import KOREAN, Palette
+from kisdesk.models.qtfix import emit
+from kisdesk.models.table import RecordTableModel
+from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
+from kisdesk.services.refresher import Refresher
+from kisdesk.ui.holdings_tab import StatePage
+from kisdesk.ui.i18n import translate
+from kisdesk.ui.table_view import RecordTableView
+
+log = logging.getLogger(__name__)
+
+SETTINGS_KEY = "tables/overseas"
+AUTO_SECONDS = 60  # slow: a balance is heavy, and KIS refreshes overseas prices with a delay
+
+
+def us_daytime_note() -> str:
+    # Seed 000: for US daytime-tradable stocks the API reports night-session values.
+    return translate(
+        "Overseas",
+        "US stocks that also trade in the daytime session: during daytime hours KIS's API "
+        "reports this value from the night session, so it can differ from the daytime price "
+        "shown in the HTS.",
+    )
+
+
+def _is_us(row: OverseasRow) -> bool:
+    market = MARKETS.get(row.exchange)
+    return market.is_us if market is not None else row.currency == "USD"
+
+
+def _us_tip(row: OverseasRow) -> str | None:
+    return us_daytime_note() if _is_us(row) else None
+
+
+_QTY = DecimalRange(0, 6)
+
+
+def fmt_qty(value: Decimal | None) -> str:
+    """Whole shares as integers; a fractional quantity keeps its decimals."""
+    return "" if value is None else fmt_price(value, _QTY.fit(value))
+
+
+def _price(attr: str):  # type: ignore[no-untyped-def]
+    return lambda r: fmt_fx_price(getattr(r, attr), r.currency, r.exchange)
+
+
+def _amount(attr: str):  # type: ignore[no-untyped-def]
+    return lambda r: fmt_fx_amount(getattr(r, attr), r.currency)
+
+
+def _signed(attr: str):  # type: ignore[no-untyped-def]
+    return lambda r: fmt_fx_signed(getattr(r, attr), r.currency)
+
+
+def overseas_columns() -> list[Column]:
+    """output1 of TTTS3012R (seed 000), then the won view from the present balance."""
+    return [
+        Column(
+            "name",
+            translate("Overseas", "Name"),
+            align="left",
+            header_tooltip="해외종목명 (ovrs_item_name)",
+        ),
+        Column(
+            "code",
+            translate("Overseas", "Code"),
+            align="center",
+            header_tooltip="해외상품번호 (ovrs_pdno)",
+        ),
+        Column(
+            "exchange",
+            translate("Overseas", "Exchange"),
+            align="center",
+            tooltip=lambda r: MARKETS[r.exchange].name if r.exchange in MARKETS else None,
+            header_tooltip="해외거래소코드 (ovrs_excg_cd)",
+        ),
+        Column(
+            "currency",
+            translate("Overseas", "Currency"),
+            align="center",
+            header_tooltip="거래통화코드",
+        ),
+        Column(
+            "quantity",
+            translate("Overseas", "Quantity"),
+            fmt=fmt_qty,
+            header_tooltip="해외잔고수량",
+        ),
+        Column(
+            "orderable_qty",
+            translate("Overseas", "Orderable"),
+            fmt=fmt_qty,
+            header_tooltip="주문가능수량",
+        ),
+        Column(
+            "avg_price",
+            translate("Overseas", "Avg price"),
+            display=_price("avg_price"),
+            header_tooltip="매입평균가격",
+        ),
+        Column(
+            "price",
+            translate("Overseas", "Price"),
+            display=_price("price"),
+            direction=by_value("pnl"),
+            tooltip=_us_tip,
+            header_tooltip="현재가격2 (now_pric2)",
+        ),
+        Column(
+            "purchase_amount",
+            translate("Overseas", "Purchase amt"),
+            display=_amount("purchase_amount"),
+            header_tooltip="외화매입금액1",
+        ),
+        Column(
+            "eval_amount",
+            translate("Overseas", "Eval amt"),
+            display=_amount("eval_amount"),
+            tooltip=_us_tip,
+            header_tooltip="해외주식평가금액",
+        ),
+        Column(
+            "pnl",
+            translate("Overseas", "P&L"),
+            display=_signed("pnl"),
+            direction=by_value("pnl"),
+            tooltip=_us_tip,
+            header_tooltip="외화평가손익금액",
+        ),
+        Column(
+            "pnl_rate",
+            translate("Overseas", "Return %"),
+            fmt=fmt_rate,
+            direction=by_value("pnl_rate"),
+            tooltip=_us_tip,
+            header_tooltip="평가손익율",
+        ),
+        Column(
+            "fx_rate",
+            translate("Overseas", "FX rate"),
+            fmt=fmt_exchange_rate,
+            header_tooltip="기준환율",
+        ),
+        Column(
+            "eval_krw",
+            translate("Overseas", "Eval (KRW)"),
+            fmt=fmt_krw,
+            header_tooltip="원화 평가금액",
+        ),
+    ]
+
+
+def totals_columns() -> list[Column]:
+    return [
+        Column("currency", translate("Overseas", "Currency"), align="center"),
+        Column(
+            "exchanges",
+            translate("Overseas", "Exchanges"),
+            align="left",
+            fmt=lambda v: ", ".join(v or ()),
+        ),
+        Column(
+            "count", translate("Overseas", "Holdings"), fmt=lambda v: "" if v is None else str(v)
+        ),
+        Column(
+            "purchase",
+            translate("Overseas", "Purchase amt"),
+            display=lambda r: fmt_fx_amount(r.purchase, r.currency),
+        ),
+        Column(
+            "evaluation",
+            translate("Overseas", "Eval amt"),
+            display=lambda r: fmt_fx_amount(r.evaluation, r.currency),
+        ),
+        Column(
+            "pnl",
+            translate("Overseas", "P&L"),
+            display=lambda r: fmt_fx_signed(r.pnl, r.currency),
+            direction=by_value("pnl"),
+        ),
+        Column(
+            "pnl_rate",
+            translate("Overseas", "Return %"),
+            fmt=fmt_rate,
+            direction=by_value("pnl_rate"),
+        ),
+        Column(
+            "realized_pnl",
+            translate("Overseas", "Realized P&L"),
+            display=lambda r: fmt_fx_signed(r.realized_pnl, r.currency),
+            direction=by_value("realized_pnl"),
+        ),
+        Column("fx_rate", translate("Overseas", "FX rate"), fmt=fmt_exchange_rate),
+        Column("eval_krw", translate("Overseas", "Eval (KRW)"), fmt=fmt_krw),
+    ]
+
+
+class OverseasTab(QWidget):
+    """Integration contract: ``set_session``, ``refresh``, ``set_palette``, ``table``,
+    ``save_state`` / ``restore_state``."""
+
+    loaded = Signal(object)  # the OverseasSnapshot shown (for the status bar, tests)
+
+    PAGE_TABLE, PAGE_EMPTY, PAGE_ERROR, PAGE_LOADING, PAGE_OFFLINE = range(5)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.session: Any = None
+        self.snapshot: OverseasSnapshot | None = None
+        self.has_data = False
+        self.auto_seconds = AUTO_SECONDS
+        self._generation = 0
+        self._palette = KOREAN
+        self._loaded_at: datetime | None = None
+
+        self.refresher = Refresher(self._fetch, self)
+        self.refresher.started.connect(self._on_started)
+        self.refresher.progress.connect(self._on_progress)
+        self.refresher.loaded.connect(self._on_loaded)
+        self.refresher.failed.connect(self._on_failed)
+
+        # -- tool row: exchange filter, refresh, last update
+        self.exchange_filter = QComboBox()
+        self.exchange_filter.setObjectName("exchangeFilter")
+        self.exchange_filter.addItem(translate("Overseas", "All exchanges"), "")
+        self.exchange_filter.currentIndexChanged.connect(self._apply_filter)
+        self.refresh_button = QPushButton(translate("Overseas", "Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.updated = QLabel()
+        self.updated.setStyleSheet("color: #666;")
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(translate("Overseas", "Exchange")))
+        tools.addWidget(self.exchange_filter)
+        tools.addStretch(1)
+        tools.addWidget(self.updated)
+        tools.addWidget(self.refresh_button)
+
+        # -- per-currency totals and the won line
+        self.totals_model = RecordTableModel(totals_columns(), row_key=lambda t: t.currency)
+        self.totals_model.setParent(self)
+        self.totals_view = QTableView()
+        self.totals_view.setObjectName("currencyTotals")
+        self.totals_view.setModel(self.totals_model)
+        self.totals_view.verticalHeader().setVisible(False)
+        self.totals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.totals_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.totals_view.horizontalHeader().setStretchLastSection(True)
+        self.totals_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.totals_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_totals()
+        self.krw_line = QLabel()
+        self.krw_line.setObjectName("krwLine")
+        self.krw_line.setWordWrap(True)
+        self.krw_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # -- banner: failed refresh over data, or exchanges that failed
+        self.banner = QFrame()
+        self.banner.setObjectName("errorBanner")
+        self.banner.setStyleSheet(
+            "QFrame#errorBanner { background: #fdecea; border: 1px solid #e0a0a0; }"
+        )
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(8, 2, 8, 2)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        banner_retry = QPushButton(translate("Overseas", "Retry"))
+        banner_retry.clicked.connect(self.refresh)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(banner_retry)
+        self.banner.hide()
+
+        # -- the table and its states
+        self.table = RecordTableView(overseas_columns(), row_key=lambda r: r.key)
+        self.empty_page = StatePage()
+        self.empty_page.message.setText(translate("Overseas", "No overseas holdings"))
+        self.error_page = StatePage(with_button=True)
+        assert self.error_page.button is not None
+        self.error_page.button.clicked.connect(self.refresh)
+        self.loading_page = StatePage()
+        self.loading_page.progress.show()
+        self.loading_page.message.setText(translate("Overseas", "Loading overseas balance…"))
+        self.offline_page = StatePage()
+        self.offline_page.message.setText(translate("Overseas", "Not connected"))
+        self.stack = QStackedWidget()
+        for page in (
+            self.table,
+            self.empty_page,
+            self.error_page,
+            self.loading_page,
+            self.offline_page,
+        ):
+            self.stack.addWidget(page)
+        self.stack.setCurrentIndex(self.PAGE_OFFLINE)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(tools)
+        layout.addWidget(self.totals_view)
+        layout.addWidget(self.krw_line)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self._update_enabled()
+
+    # -- integration contract ---------------------------------------------------------------
+    def set_session(self, session: Any) -> None:
+        """Attach a connected session (or None: disconnected, clear everything)."""
+        self._generation += 1
+        self._stop()
+        self.session = session
+        self.clear()
+        self._update_enabled()
+        if session is None:
+            self.stack.setCurrentIndex(self.PAGE_OFFLINE)
+            return
+        self.stack.setCurrentIndex(self.PAGE_LOADING)
+        if self.isVisible():
+            self.refresh()
+            self.refresher.start_auto(self.auto_seconds)
+
+    def refresh(self) -> None:
+        """Ask for a refresh; coalesced with one already running. No-op when disconnected."""
+        if self.session is not None:
+            self.refresher.request()
+
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        self.table.model.set_palette(palette)
+        self.totals_model.set_palette(palette)
+        if self.snapshot is not None:
+            self._show_krw(self.snapshot)
+
+    def save_state(self, settings: QSettings) -> None:
+        self.table.save_state(settings, SETTINGS_KEY)
+
+    def restore_state(self, settings: QSettings) -> bool:
+        return self.table.restore_state(settings, SETTINGS_KEY)
+
+    def set_auto_interval(self, seconds: int) -> None:
+        self.auto_seconds = max(5, seconds)
+        self.refresher.set_interval(self.auto_seconds)
+
+    async def shutdown(self) -> None:
+        self._generation += 1
+        await self.refresher.cancel()
+
+    # -- visibility drives the slow timer ---------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.session is None:
+            return
+        self.refresher.start_auto(self.auto_seconds)
+        stale = self.snapshot is None or (
+            self._loaded_at is not None
+            and (datetime.now() - self._loaded_at).total_seconds() >= self.auto_seconds
+        )
+        if stale and not self.refresher.busy:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.refresher.stop_auto()
+
+    # -- fetching ---------------------------------------------------------------------------
+    async def _fetch(self, progress: Any) -> tuple[int, OverseasSnapshot]:
+        session, generation = self.session, self._generation
+        if session is None:
+            raise RuntimeError(translate("Overseas", "Not connected"))
+        snapshot = await fetch_overseas(session.client, session.env.profile, progress=progress)
+        return generation, snapshot
+
+    def _stop(self) -> None:
+        self.refresher.stop_auto()
+        if self.refresher.busy:
+            with contextlib.suppress(RuntimeError):  # no loop at interpreter shutdown
+                asyncio.get_event_loop().create_task(self.refresher.cancel())
+
+    # -- refresher signals ------------------------------------------------------------------
+    def _on_started(self) -> None:
+        self.refresh_button.setEnabled(False)
+        if not self.has_data:
+            self.loading_page.message.setText(translate("Overseas", "Loading overseas balance…"))
+            self.stack.setCurrentIndex(self.PAGE_LOADING)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        text = translate("Overseas", "Loading overseas balance… {done} of {total} queries").format(
+            done=done, total=total
+        )
+        self.loading_page.message.setText(text)
+        if total:
+            self.loading_page.progress.setRange(0, total)
+            self.loading_page.progress.setValue(done)
+        self.updated.setText(text if self.has_data else "")
+
+    def _on_loaded(self, result: tuple[int, OverseasSnapshot]) -> None:
+        generation, snapshot = result
+        self.refresh_button.setEnabled(self.session is not None)
+        if generation != self._generation:
+            return  # an answer for a session that is gone
+        self.snapshot = snapshot
+        self._loaded_at = datetime.now()
+        self.has_data = True
+        self._fill_filter(snapshot.exchanges)
+        self._apply_filter()
+        self.totals_model.set_records(snapshot.totals)
+        self._fit_totals()
+        self._show_krw(snapshot)
+        if snapshot.failures:
+            parts = "; ".join(f"{ex}: {msg}" for ex, msg in snapshot.failures.items())
+            self.banner_text.setText(
+                translate("Overseas", "Some exchanges could not be loaded: {parts}").format(
+                    parts=parts
+                )
+            )
+            self.banner.show()
+        else:
+            self.banner.hide()
+        self.updated.setText(
+            translate("Overseas", "Updated {time}").format(
+                time=self._loaded_at.strftime("%H:%M:%S")
+            )
+        )
+        emit(self.loaded, snapshot)
+
+    def _on_failed(self, message: str) -> None:
+        self.refresh_button.setEnabled(self.session is not None)
+        if self.session is None:
+            return
+        if self.has_data:
+            self.banner_text.setText(
+                translate("Overseas", "Refresh failed: {msg}").format(msg=message)
+            )
+            self.banner.show()
+        else:
+            self.error_page.message.setText(
+                translate("Overseas", "Could not load the overseas balance.\n{msg}").format(
+                    msg=message
+                )
+            )
+            self.stack.setCurrentIndex(self.PAGE_ERROR)
+        self.updated.setText("")
+
+    # -- display ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.snapshot = None
+        self._loaded_at = None
+        self.has_data = False
+        self.table.model.clear()
+        self.totals_model.clear()
+        self._fit_totals()
+        self.krw_line.clear()
+        self.banner.hide()
+        self.updated.clear()
+        self._fill_filter([])
+
+    def _update_enabled(self) -> None:
+        self.refresh_button.setEnabled(self.session is not None)
+
+    def _fill_filter(self, exchanges: list[str]) -> None:
+        current = self.exchange_filter.currentData() or ""
+        self.exchange_filter.blockSignals(True)
+        self.exchange_filter.clear()
+        self.exchange_filter.addItem(translate("Overseas", "All exchanges"), "")
+        for exchange in exchanges:
+            name = MARKETS[exchange].name if exchange in MARKETS else ""
+            self.exchange_filter.addItem(f"{exchange} {name}".strip(), exchange)
+        index = self.exchange_filter.findData(current)
+        self.exchange_filter.setCurrentIndex(max(0, index))
+        self.exchange_filter.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        if self.snapshot is None:
+            return
+        exchange = self.exchange_filter.currentData() or ""
+        rows = [r for r in self.snapshot.rows if not exchange or r.exchange == exchange]
+        self.table.model.set_records(rows)
+        if rows:
+            self.stack.setCurrentIndex(self.PAGE_TABLE)
+        elif not self.snapshot.rows:
+            self.stack.setCurrentIndex(self.PAGE_EMPTY)
+        else:
+            self.empty_page.message.setText(translate("Overseas", "No holdings on this exchange"))
+            self.stack.setCurrentIndex(self.PAGE_EMPTY)
+            return
+        self.empty_page.message.setText(translate("Overseas", "No overseas holdings"))
+
+    def _fit_totals(self) -> None:
+        view = self.totals_view
+        rows = max(1, self.totals_model.rowCount())
+        height = view.horizontalHeader().sizeHint().height() + rows * (
+            view.fontMetrics().height() + 8
+        )
+        view.setFixedHeight(height + 2 * view.frameWidth())
+
+    def _show_krw(self, snapshot: OverseasSnapshot) -> None:
+        krw = snapshot.krw
+        if krw is not None and (krw.evaluation is not None or krw.purchase is not None):
+            colour = {Direction.UP: self._palette.up, Direction.DOWN: self._palette.down}.get(
+                direction_of(krw.pnl), ""
+            )
+            pnl = fmt_signed(krw.pnl)
+            if colour:
+                pnl = f'<span style="color:{colour}">{pnl}</span>'
+            rate = f" ({fmt_rate(krw.return_rate)})" if krw.return_rate is not None else ""
+            text = translate(
+                "Overseas", "In won: purchase {purchase} · valuation {evaluation} · P&L {pnl}{rate}"
+            ).format(
+                purchase=fmt_krw(krw.purchase),
+                evaluation=fmt_krw(krw.evaluation),
+                pnl=pnl,
+                rate=rate,
+            )
+            if not any(t.fx_rate for t in snapshot.totals) and snapshot.totals:
+                text += " — " + translate(
+                    "Overseas", "exchange rates per currency are not offered here"
+                )
+            self.krw_line.setText(text)
+        elif snapshot.krw_error:
+            self.krw_line.setText(
+                translate("Overseas", "The won view is not available: {msg}").format(
+                    msg=snapshot.krw_error
+                )
+            )
+        else:
+            self.krw_line.setText("")
+
+    @property
+    def error_visible(self) -> bool:
+        return self.banner.isVisibleTo(self) or self.stack.currentIndex() == self.PAGE_ERROR
