@@ -1,0 +1,203 @@
+"""KisClient: one environment, one app key, one account; every endpoint as an async method.
+
+    client = KisClient(REAL, Credentials(appkey, appsecret, "50012345-01"), on_event=print)
+    quote = await client.domestic_price("005930")
+    balance = await client.domestic_balance(progress=lambda pages, rows: ...)
+    await client.aclose()
+
+All calls share one ``httpx.AsyncClient`` (keep-alive, explicit timeouts) and the process-wide
+rate limiter of the app key (``client.limiter``). No Qt here: the client runs on whatever asyncio
+loop awaits it (qasync in the app, a plain loop in tests).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+
+import httpx
+
+from kisdesk.config.masking import register_secret
+from kisdesk.kis.credentials import Credentials
+from kisdesk.kis.domestic import DomesticApi
+from kisdesk.kis.env import Environment
+from kisdesk.kis.errors import NetworkError, ProtocolError, TokenError
+from kisdesk.kis.events import ClientEvent, EventSink
+from kisdesk.kis.logs import get_logger
+from kisdesk.kis.orders import OrdersApi
+from kisdesk.kis.overseas import OverseasApi
+from kisdesk.kis.ranking import RankingApi
+from kisdesk.kis.ratelimit import RateLimiter, limiter_for
+from kisdesk.kis.tokens import TokenManager, TokenStore
+from kisdesk.kis.transport import Reply, Transport
+
+log = get_logger(__name__)
+
+
+class KisClient(DomesticApi, OrdersApi, OverseasApi, RankingApi):
+    """The async KIS Open API client.
+
+    Methods (all ``async``; records in kisdesk.kis.records, amounts Decimal):
+
+    - quotations: ``domestic_price``, ``daily_chart``, ``product_info``, ``overseas_price``
+    - account: ``domestic_balance`` (+ ``domestic_balance_pages``), ``buying_power``,
+      ``sellable_quantity``, ``overseas_balance``, ``overseas_present_balance``
+    - orders: ``order_cash`` (``buy`` / ``sell``), ``modify_order``, ``cancel_order``,
+      ``cancellable_orders``, ``daily_executions``
+    - rankings: ``credit_balance_ranking``, ``volume_rank``, ``fluctuation_rank``,
+      ``market_cap_rank``
+    - session: ``approval_key`` (websocket), ``logout``, ``aclose``; ``iter_pages`` for any
+      other continued inquiry.
+    """
+
+    def __init__(
+        self,
+        env: Environment,
+        creds: Credentials,
+        *,
+        rate_per_sec: int | None = None,
+        use_hashkey: bool = False,
+        timeout: float = 10.0,
+        on_event: Callable[[ClientEvent], None] | None = None,
+        token_store: TokenStore | None = None,
+        limiter: RateLimiter | None = None,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        """``token_store``: where tokens persist (default: the OS keyring; MemoryTokenStore for
+        demo). ``limiter``: share or inject a limiter (default: the process-wide one of this app
+        key at ``rate_per_sec`` or the environment's rate). ``clock``/``sleep``: wall clock and
+        sleep used by the token rules and backoffs (tests inject them)."""
+        self.env = env
+        self.creds = creds
+        self._events = EventSink(on_event, log)
+        self._http = httpx.AsyncClient(
+            base_url=env.base_url,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            limits=httpx.Limits(
+                max_connections=20, max_keepalive_connections=10, keepalive_expiry=30.0
+            ),
+            headers={"user-agent": "kisdesk"},
+        )
+        self.limiter = limiter or limiter_for(creds.appkey_id, rate_per_sec or env.rate_per_sec)
+        self.tokens = TokenManager(
+            env, creds, self._http, self._events, store=token_store, clock=clock, sleep=sleep
+        )
+        self._t = Transport(
+            env,
+            creds,
+            self._http,
+            self.limiter,
+            self.tokens,
+            self._events,
+            use_hashkey=use_hashkey,
+            sleep=sleep,
+        )
+        self._approval_key: str | None = None
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return (
+            f"KisClient(env={self.env.name!r}, account={self.creds.masked_account!r}, "
+            f"rate={self.limiter.rate}/s)"
+        )
+
+    __str__ = __repr__
+
+    # -- settings and state --------------------------------------------------------------------
+
+    @property
+    def use_hashkey(self) -> bool:
+        return self._t.use_hashkey
+
+    @use_hashkey.setter
+    def use_hashkey(self, value: bool) -> None:
+        self._t.use_hashkey = value
+
+    @property
+    def requests_sent(self) -> int:
+        """HTTP requests this client sent to REST endpoints (excludes token calls)."""
+        return self._t.requests
+
+    async def __aenter__(self) -> KisClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool. The token stays cached for the next start."""
+        if not self._closed:
+            self._closed = True
+            await self._http.aclose()
+
+    async def logout(self) -> None:
+        """Revoke the access token at KIS and drop it from the keyring."""
+        self._approval_key = None
+        await self.tokens.revoke()
+
+    async def ensure_token(self) -> None:
+        """Get a token now (cached or issued) — e.g. at connect, to surface errors early."""
+        await self.tokens.get()
+
+    # -- websocket approval key ----------------------------------------------------------------
+
+    async def approval_key(self, *, refresh: bool = False) -> str:
+        """Websocket approval key (/oauth2/Approval), cached for the session. Note the body key
+        ``secretkey`` (not ``appsecret``)."""
+        if self._approval_key and not refresh:
+            return self._approval_key
+        body = {
+            "grant_type": "client_credentials",
+            "appkey": self.creds.appkey,
+            "secretkey": self.creds.appsecret,
+        }
+        try:
+            resp = await self._http.post("/oauth2/Approval", json=body)
+        except httpx.HTTPError as exc:
+            raise NetworkError(f"approval key request failed ({type(exc).__name__})") from None
+        try:
+            data = resp.json()
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            raise ProtocolError(
+                f"Approval: HTTP {resp.status_code} with a non-JSON body", status=resp.status_code
+            )
+        key = data.get("approval_key")
+        if resp.status_code != 200 or not key:
+            raise TokenError(
+                msg_cd=str(data.get("error_code") or data.get("code") or ""),
+                msg1=str(data.get("error_description") or data.get("message") or "no key"),
+                status=resp.status_code,
+            )
+        register_secret(str(key))
+        self._approval_key = str(key)
+        return self._approval_key
+
+    # -- generic continuation ------------------------------------------------------------------
+
+    def iter_pages(
+        self,
+        path: str,
+        function: str,
+        params: Mapping[str, str],
+        *,
+        width: int = 100,
+        rows_key: str = "output1",
+        max_pages: int = 50,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> AsyncIterator[Reply]:
+        """Raw pages of any continued inquiry: ``function`` is a TR table name (env.TR_IDS),
+        cursors ``CTX_AREA_FK<width>``/``NK<width>`` are echoed exactly; raises
+        PageLimitExceeded after ``max_pages`` pages if more remain."""
+        return self._t.pages(
+            path,
+            self._t.tr_id(function),
+            params,
+            width=width,
+            rows_key=rows_key,
+            max_pages=max_pages,
+            progress=progress,
+        )
