@@ -19,8 +19,22 @@ class SimClock:
         self._offset = 0.0
         # A fixed start pins the wall clock (e.g. a Monday 10:00 KST for session tests).
         self._pin: tuple[datetime, float] | None = None
+        self._frozen_at: float | None = None
         if start is not None:
             self.set(start)
+
+    def freeze(self) -> None:
+        """Stop real time from passing (only ``advance`` moves the clock): deterministic tests."""
+        if self._frozen_at is None:
+            self._frozen_at = time.monotonic()
+            self._wall_at_freeze = datetime.now(KST)
+
+    def unfreeze(self) -> None:
+        if self._frozen_at is not None:
+            self._frozen_at = None
+
+    def _mono(self) -> float:
+        return self._frozen_at if self._frozen_at is not None else time.monotonic()
 
     def advance(self, seconds: float) -> None:
         self._offset += seconds
@@ -29,19 +43,21 @@ class SimClock:
         """Pin the wall clock to ``when`` (aware datetime); it keeps running from there."""
         if when.tzinfo is None:
             when = when.replace(tzinfo=KST)
-        self._pin = (when, time.monotonic())
+        self._pin = (when, self._mono())
         self._offset = 0.0
 
     def monotonic(self) -> float:
-        return time.monotonic() + self._offset
+        return self._mono() + self._offset
 
     def now(self) -> datetime:
         """Current time in KST."""
         if self._pin is not None:
             base, mono = self._pin
-            return (base + timedelta(seconds=time.monotonic() - mono + self._offset)).astimezone(
-                KST
-            )
+            elapsed = self._mono() - mono + self._offset
+            return (base + timedelta(seconds=elapsed)).astimezone(KST)
+        if self._frozen_at is not None:
+            # Wall time frozen too: the moment of freezing, plus any advance since.
+            return self._wall_at_freeze + timedelta(seconds=self._offset)
         return datetime.now(KST) + timedelta(seconds=self._offset)
 
     def timestamp(self) -> float:

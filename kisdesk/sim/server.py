@@ -50,6 +50,7 @@ PROFILES = ("real", "paper")
 DEFAULT_RATE = {"real": 20, "paper": 2}
 JSON_CT = "application/json; charset=utf-8"
 KRX_OPEN, KRX_CLOSE = time(9, 0), time(15, 30)
+MSG_CD = web.ResponseKey("msg_cd", str)  # what the stats log records for each response
 
 
 def _spec_modules() -> Iterable[ApiSpec]:
@@ -244,7 +245,7 @@ class SimServer:
         resp = web.Response(
             status=status, body=json.dumps(body, ensure_ascii=False).encode(), headers=headers
         )
-        resp["msg_cd"] = msg_cd
+        resp[MSG_CD] = msg_cd
         return resp
 
     def _error(self, err: KisError, tr_id: str | None) -> web.Response:
@@ -285,9 +286,7 @@ class SimServer:
             if other is not None:
                 self.expire_tokens()
             resp = await self._run(request, handler)
-        self.stats.note(
-            request.method, request.path, tr_id, resp.status, str(resp.get("msg_cd", ""))
-        )
+        self.stats.note(request.method, request.path, tr_id, resp.status, resp.get(MSG_CD, ""))
         return resp
 
     async def _run(self, request: web.Request, handler: Any) -> web.StreamResponse:
@@ -490,10 +489,10 @@ class SimServer:
 
     def _add_admin_routes(self, app: web.Application) -> None:
         r = app.router
-        r.add_get("/__sim/info", lambda _r: self._admin_json(self.info()))
-        r.add_get("/__sim/stats", lambda _r: self._admin_json(self.stats.as_dict()))
+        r.add_get("/__sim/info", self._admin_info)
+        r.add_get("/__sim/stats", self._admin_stats)
         r.add_post("/__sim/stats/reset", self._admin_stats_reset)
-        r.add_get("/__sim/faults", lambda _r: self._admin_json(self._faults_json()))
+        r.add_get("/__sim/faults", self._admin_faults)
         r.add_post("/__sim/faults", self._admin_add_fault)
         r.add_delete("/__sim/faults", self._admin_clear_faults)
         r.add_delete("/__sim/faults/{fault_id}", self._admin_remove_fault)
@@ -505,8 +504,14 @@ class SimServer:
     async def _admin_json(data: Any, status: int = 200) -> web.Response:
         return web.json_response(data, status=status, dumps=lambda d: json.dumps(d, default=str))
 
-    def _faults_json(self) -> list[dict[str, Any]]:
-        return [f.as_dict() for f in self.faults.active()]
+    async def _admin_info(self, _request: web.Request) -> web.Response:
+        return await self._admin_json(self.info())
+
+    async def _admin_stats(self, _request: web.Request) -> web.Response:
+        return await self._admin_json(self.stats.as_dict())
+
+    async def _admin_faults(self, _request: web.Request) -> web.Response:
+        return await self._admin_json([f.as_dict() for f in self.faults.active()])
 
     async def _admin_body(self, request: web.Request) -> dict[str, Any]:
         try:
