@@ -69,14 +69,12 @@ def run(argv: list[str]) -> int:
 
 async def _main(app: Any, args: argparse.Namespace) -> int:
     from kisdesk.config.settings import Preferences, open_settings
-    from kisdesk.services.controller import AppController
+    from kisdesk.services.controller import AppController, initial_env
     from kisdesk.ui.crash import install_exception_hooks
     from kisdesk.ui.i18n import install_translator, pick_language
 
     settings = open_settings()
-    env = args.env or str(settings.value("session/env", "demo"))
-    if env not in ("demo", "paper", "real"):
-        env = "demo"
+    env = initial_env(settings, args.env)
     prefs = Preferences.load(settings, env)
     install_translator(app, pick_language(args.lang or prefs.language or None))
     install_exception_hooks(asyncio.get_running_loop())

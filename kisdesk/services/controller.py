@@ -7,6 +7,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, QTimer
 
 from kisdesk.config.settings import Preferences
@@ -19,12 +20,26 @@ from kisdesk.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
+def initial_env(settings: QSettings, requested: str | None) -> str:
+    """--env wins; else the environment used last; a first launch (nothing saved) is demo."""
+    env = requested or str(settings.value("session/env", "demo"))
+    return env if env in ("demo", "paper", "real") else "demo"
+
+
 class AppController(QObject):
-    def __init__(self, settings: QSettings, env: str, *, seed: int | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings,
+        env: str,
+        *,
+        seed: int | None = None,
+        demo_options: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.env = env
         self.seed = seed
+        self.demo_options = dict(demo_options or {})  # e.g. ticker_interval=None in tests
         self.prefs = Preferences.load(settings, env)
         self.session: Session | None = None
         self.window = MainWindow(env, settings)
@@ -34,6 +49,7 @@ class AppController(QObject):
             asyncio.get_event_loop().create_future()
         )
         self._connect_task: asyncio.Task[None] | None = None
+        self._shut_down = False
 
         tab = self.window.holdings
         self.holdings.started.connect(tab.on_started)
@@ -60,7 +76,7 @@ class AppController(QObject):
         self.window.status.set_connection("connecting")
         try:
             if self.env == "demo":
-                kwargs: dict[str, Any] = {"on_event": self._on_client_event}
+                kwargs: dict[str, Any] = {"on_event": self._on_client_event, **self.demo_options}
                 if self.seed is not None:
                     kwargs["seed"] = self.seed
                 self.session = await start_demo_session(**kwargs)
@@ -96,6 +112,9 @@ class AppController(QObject):
         return await asyncio.shield(self._first_load)
 
     async def shutdown(self) -> None:
+        if self._shut_down:
+            return
+        self._shut_down = True
         self._usage_timer.stop()
         await self.holdings.cancel()
         if self._connect_task is not None and not self._connect_task.done():
@@ -103,7 +122,7 @@ class AppController(QObject):
         if self.session is not None:
             session, self.session = self.session, None
             await session.close()
-        if self.window.isVisible():
+        if shiboken6.isValid(self.window) and self.window.isVisible():
             self.window.save_layout()
             self.window.hide()
 

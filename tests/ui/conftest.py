@@ -19,25 +19,36 @@ def kisdesk_home(tmp_path, monkeypatch):
     return home
 
 
-@pytest.fixture
-def qloop(qapp):
+@pytest.fixture(scope="session")
+def _session_qloop(qapp):
+    # One loop for the whole run: a qasync loop closed and replaced between tests leaves the
+    # next one unable to finish executor work (getaddrinfo) under pytest-qt's nested waits.
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
+    yield loop
+    # Not closed: qasync refuses to close a loop that believes it runs; the process ends next.
+
+
+@pytest.fixture
+def qloop(_session_qloop):
+    loop = _session_qloop
     asyncio.set_event_loop(loop)
     asyncio.events._set_running_loop(loop)
     yield loop
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
+    for task in [t for t in asyncio.all_tasks(loop) if not t.done()]:
         task.cancel()
     asyncio.events._set_running_loop(None)
-    loop.stop()
-    loop.close()
     asyncio.set_event_loop(None)
 
 
-def run_async(qtbot, loop, coro, timeout_ms: int = 10_000):
+@pytest.fixture
+def run_async(qtbot, qloop):
     """Run a coroutine to completion on the already-running qasync loop, spinning Qt meanwhile."""
-    task = loop.create_task(coro)
-    qtbot.waitUntil(task.done, timeout=timeout_ms)
-    return task.result()
+
+    def run(coro, timeout_ms: int = 10_000):
+        task = qloop.create_task(coro)
+        qtbot.waitUntil(task.done, timeout=timeout_ms)
+        return task.result()
+
+    return run
