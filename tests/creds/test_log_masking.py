@@ -100,3 +100,49 @@ def test_log_file_rotates_in_the_platform_log_dir(logging_home, kisdesk_home):
         if isinstance(h, logging.handlers.RotatingFileHandler)
     )
     assert handler.maxBytes > 0 and handler.backupCount >= 1
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.texts: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.texts.append(logging.Formatter().format(record))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="needs masking at record creation in kisdesk/config/logs.py (diff sent to the lead);"
+    " remove this marker when it lands",
+)
+def test_a_handler_installed_before_setup_sees_masked_records(kisdesk_home):
+    """A handler that is not kisdesk's and runs before the file handler (a console added
+    earlier, a library's) must not see secrets either: records are masked at creation."""
+    from kisdesk.config.logs import setup_logging
+
+    root = logging.getLogger()
+    early = _Collect()
+    root.addHandler(early)
+    before = list(root.handlers)
+    level, factory = root.level, logging.getLogRecordFactory()
+    try:
+        setup_logging(logging.DEBUG)
+        log = logging.getLogger("kisdesk.test.early")
+        log.warning("secret %s", SECRET)
+        try:
+            raise ValueError(ACCOUNT)
+        except ValueError:
+            log.exception("failed")
+    finally:
+        for h in list(root.handlers):
+            if h not in before:
+                h.close()
+                root.removeHandler(h)
+        root.removeHandler(early)
+        root.setLevel(level)
+        logging.setLogRecordFactory(factory)
+    text = "\n".join(early.texts)
+    assert "secret" in text and "ValueError" in text
+    for value in VALUES:
+        assert value not in text, value
