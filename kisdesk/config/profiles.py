@@ -118,6 +118,24 @@ class ProfileStore:
         last = self.last()
         return None if last == DEMO else self.get(last)
 
+    def initial(self, requested_env: str | None = None) -> tuple[str, Profile | None]:
+        """What to open at start-up: (environment, profile or None).
+
+        No ``--env``: the last profile (or demo). ``--env paper|real``: the last profile if it
+        is of that environment, else the first one that is; ``(env, None)`` when there is none
+        (first run of that environment: open the set-up dialog).
+        """
+        if requested_env is None:
+            last = self.last_profile()
+            return (last.env, last) if last is not None else (DEMO, None)
+        if requested_env not in ENVS:
+            return DEMO, None
+        last = self.last_profile()
+        if last is not None and last.env == requested_env:
+            return requested_env, last
+        match = next((p for p in self.profiles() if p.env == requested_env), None)
+        return requested_env, match
+
     def set_last(self, profile: Profile | None) -> None:
         """Remember what to open next time (None: demo). A session-only profile is not
         remembered: it will not exist after a restart."""

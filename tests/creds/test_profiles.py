@@ -62,3 +62,18 @@ def test_session_only_profiles_are_not_written(settings, settings_path):
     written = settings_path.read_text(encoding="utf-8") if settings_path.exists() else ""
     assert "Temp" not in written
     assert ProfileStore(settings).last() == DEMO
+
+
+def test_initial_profile_for_start_up(settings):
+    profiles = ProfileStore(settings)
+    assert profiles.initial() == (DEMO, None)
+    assert profiles.initial("paper") == ("paper", None)  # first run of paper: set-up dialog
+    real = profiles.add("Real", "real")
+    paper1 = profiles.add("Paper 1", "paper")
+    paper2 = profiles.add("Paper 2", "paper")
+    assert profiles.initial("paper") == ("paper", paper1)
+    profiles.set_last(paper2)
+    assert profiles.initial() == ("paper", paper2)
+    assert profiles.initial("paper") == ("paper", paper2)
+    assert profiles.initial("real") == ("real", real)
+    assert profiles.initial("demo") == (DEMO, None)
