@@ -51,6 +51,15 @@ def normalize_account(text: str) -> str | None:
     return f"{match.group(1)}-{match.group(2)}" if match else None
 
 
+def session_only_notice() -> str:
+    """The message for session-only mode (also for the main window's start-up notice)."""
+    return _t(
+        "No secure keyring is available on this system (for example no Secret Service). "
+        "kisdesk runs in session-only mode: profiles and keys are kept in memory until you "
+        "quit, and nothing is saved to disk."
+    )
+
+
 class AccountValidator(QValidator):
     """8 digits, a dash, 2 digits. Typing the 9th digit inserts the dash."""
 
@@ -102,13 +111,7 @@ class SetupDialog(QDialog):
     def _build(self, env: str) -> None:
         outer = QVBoxLayout(self)
 
-        self.session_banner = QLabel(
-            _t(
-                "No secure keyring is available on this system (for example no Secret Service). "
-                "kisdesk runs in session-only mode: this profile and its keys are kept in memory "
-                "until you quit, and nothing is saved to disk."
-            )
-        )
+        self.session_banner = QLabel(session_only_notice())
         self.session_banner.setWordWrap(True)
         self.session_banner.setStyleSheet(
             "background: #fff4e5; border: 1px solid #e6a23c; padding: 6px;"
