@@ -1,4 +1,7 @@
-"""Helpers for the KIS client tests: clients wired to a SimThread, and a controllable clock."""
+"""Fixtures of the KIS client tests: clients wired to a SimThread, a controllable clock.
+
+(The suite runs with --import-mode=importlib, so helpers are fixtures, not imports.)
+"""
 
 from __future__ import annotations
 
@@ -29,6 +32,11 @@ class FakeClock:
         await asyncio.sleep(0)
 
 
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
 def make_client(
     sim: Any,
     account: str = "demo",
@@ -49,5 +57,6 @@ def make_client(
 
 
 @pytest.fixture
-def fake_clock() -> FakeClock:
-    return FakeClock()
+def kis_client() -> Callable[..., KisClient]:
+    """``kis_client(sim, account="demo", events=None, **KisClient kwargs)``."""
+    return make_client
