@@ -43,8 +43,8 @@ class SimClock:
         """Pin the wall clock to ``when`` (aware datetime); it keeps running from there."""
         if when.tzinfo is None:
             when = when.replace(tzinfo=KST)
-        self._pin = (when, self._mono())
-        self._offset = 0.0
+        # Only the wall clock jumps; the monotonic clock (rate-limit windows) never goes back.
+        self._pin = (when, self.monotonic())
 
     def monotonic(self) -> float:
         return self._mono() + self._offset
@@ -53,8 +53,7 @@ class SimClock:
         """Current time in KST."""
         if self._pin is not None:
             base, mono = self._pin
-            elapsed = self._mono() - mono + self._offset
-            return (base + timedelta(seconds=elapsed)).astimezone(KST)
+            return (base + timedelta(seconds=self.monotonic() - mono)).astimezone(KST)
         if self._frozen_at is not None:
             # Wall time frozen too: the moment of freezing, plus any advance since.
             return self._wall_at_freeze + timedelta(seconds=self._offset)
