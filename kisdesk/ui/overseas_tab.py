@@ -255,6 +255,7 @@ class OverseasTab(QWidget):
         self._generation = 0
         self._palette = KOREAN
         self._loaded_at: datetime | None = None
+        self._widths_set = False  # columns fitted to the first data, or restored from settings
 
         self.refresher = Refresher(self._fetch, self)
         self.refresher.started.connect(self._on_started)
@@ -287,11 +288,14 @@ class OverseasTab(QWidget):
         self.totals_view.verticalHeader().setVisible(False)
         self.totals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.totals_view.setWordWrap(False)
         self.totals_view.horizontalHeader().setStretchLastSection(True)
-        self.totals_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+        self.totals_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.totals_view.verticalHeader().setDefaultSectionSize(
+            self.totals_view.fontMetrics().height() + 6
         )
         self.totals_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._fit_totals()
         self.krw_line = QLabel()
         self.krw_line.setObjectName("krwLine")
@@ -378,7 +382,9 @@ class OverseasTab(QWidget):
         self.table.save_state(settings, SETTINGS_KEY)
 
     def restore_state(self, settings: QSettings) -> bool:
-        return self.table.restore_state(settings, SETTINGS_KEY)
+        restored = self.table.restore_state(settings, SETTINGS_KEY)
+        self._widths_set = self._widths_set or restored
+        return restored
 
     def set_auto_interval(self, seconds: int) -> None:
         self.auto_seconds = max(5, seconds)
@@ -518,6 +524,9 @@ class OverseasTab(QWidget):
         exchange = self.exchange_filter.currentData() or ""
         rows = [r for r in self.snapshot.rows if not exchange or r.exchange == exchange]
         self.table.model.set_records(rows)
+        if rows and not self._widths_set:
+            self.table.view.resizeColumnsToContents()
+            self._widths_set = True
         if rows:
             self.stack.setCurrentIndex(self.PAGE_TABLE)
         elif not self.snapshot.rows:
@@ -529,11 +538,16 @@ class OverseasTab(QWidget):
         self.empty_page.message.setText(translate("Overseas", "No overseas holdings"))
 
     def _fit_totals(self) -> None:
+        """Columns to their contents and the view exactly as tall as its rows (one at least)."""
         view = self.totals_view
+        if self.totals_model.rowCount():
+            view.resizeColumnsToContents()
         rows = max(1, self.totals_model.rowCount())
-        height = view.horizontalHeader().sizeHint().height() + rows * (
-            view.fontMetrics().height() + 8
-        )
+        height = view.horizontalHeader().sizeHint().height()
+        height += rows * view.verticalHeader().defaultSectionSize()
+        scroll = view.horizontalScrollBar()
+        if scroll.isVisible():
+            height += scroll.sizeHint().height()
         view.setFixedHeight(height + 2 * view.frameWidth())
 
     def _show_krw(self, snapshot: OverseasSnapshot) -> None:

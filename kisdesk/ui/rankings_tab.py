@@ -133,7 +133,7 @@ def _change(row: Any) -> str:
 
 def _common() -> list[Column]:
     return [
-        Column("rank", translate("Rankings", "Rank"), fmt=fmt_int),
+        Column("rank", translate("Rankings", "Rank"), fmt=fmt_int, align="center"),
         Column("code", translate("Rankings", "Code"), align="center"),
         Column("name", translate("Rankings", "Name"), align="left"),
         Column("price", translate("Rankings", "Price"), fmt=fmt_krw, direction=by_sign("sign")),
@@ -288,6 +288,7 @@ class RankingsTab(QWidget):
         self._query: RankingQuery | None = None  # the last query actually requested
         self._generation = 0
         self._loaded_at: datetime | None = None
+        self._widths_set: set[str] = set()  # tables fitted to their first rows or restored
 
         self.refresher = Refresher(self._fetch, self)
         self.refresher.started.connect(self._on_started)
@@ -478,7 +479,8 @@ class RankingsTab(QWidget):
 
     def restore_state(self, settings: QSettings) -> None:
         for name, view in self.tables.items():
-            view.restore_state(settings, f"{SETTINGS_KEY}/{name}")
+            if view.restore_state(settings, f"{SETTINGS_KEY}/{name}"):
+                self._widths_set.add(name)
         for box, key in ((self.kind_box, "kind"), (self.market_box, "market")):
             index = box.findData(settings.value(f"{SETTINGS_KEY}/{key}"))
             if index >= 0:
@@ -643,8 +645,12 @@ class RankingsTab(QWidget):
             return  # for a session or a selection that is gone; a newer run follows
         self.result = result
         self._loaded_at = datetime.now()
-        view = self.tables[TABLE_OF[result.query.kind]]
+        name = TABLE_OF[result.query.kind]
+        view = self.tables[name]
         view.model.set_records(RankedRow(i, r) for i, r in enumerate(result.rows))
+        if result.rows and name not in self._widths_set:
+            view.view.resizeColumnsToContents()
+            self._widths_set.add(name)
         self.table_stack.setCurrentWidget(view)
         self.stack.setCurrentIndex(self.PAGE_TABLE if result.rows else self.PAGE_EMPTY)
         self._show_info(result)
