@@ -293,3 +293,23 @@ def test_paper_profile_asks_each_us_exchange_within_the_rate(
     assert snap.krw is not None and snap.krw.evaluation
     assert all(t.fx_rate is None and t.eval_krw is None for t in snap.totals)
     assert "not offered" in tab.krw_line.text()
+
+
+def test_exchanges_are_fetched_concurrently(qtbot, demo_session, run):
+    """With every balance call slowed down, the whole fetch takes a fraction of the calls' sum:
+    the queries overlap (bounded by MAX_CONCURRENCY and the limiter)."""
+    import time
+
+    from kisdesk.services.overseas import MAX_CONCURRENCY, fetch_overseas
+
+    server = demo_session.sim
+    delay = 0.4
+    server.faults.add("latency", tr_id="TTTS3012R", delay=delay)
+    server.stats.reset()
+    started = time.monotonic()
+    snap = run(fetch_overseas(demo_session.client, "real", with_present=False), 30_000)
+    elapsed = time.monotonic() - started
+    calls = server.stats.by_tr_id["TTTS3012R"]
+    assert calls == snap.pages >= len(balance_queries("real"))
+    assert elapsed < calls * delay * 0.6
+    assert elapsed >= math.ceil(len(balance_queries("real")) / MAX_CONCURRENCY) * delay
