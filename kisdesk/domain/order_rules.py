@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "buying_power_missing": QT_TRANSLATE_NOOP("OrderRules", "Waiting for buying power…"),
     "sellable_missing": QT_TRANSLATE_NOOP("OrderRules", "Waiting for the sellable quantity…"),
     "type_unavailable": QT_TRANSLATE_NOOP("OrderRules", "{type} orders are not offered here."),
+    "qty_over_open": QT_TRANSLATE_NOOP("OrderRules", "More than the open quantity ({max})."),
     # Fat-finger guard: not errors, reasons to ask again.
     "guard_amount": QT_TRANSLATE_NOOP(
         "OrderRules", "The amount {amount} won is above your limit of {limit} won."
@@ -290,6 +291,28 @@ def validate(draft: OrderDraft, facts: OrderFacts) -> tuple[Problem, ...]:
     if draft.order_type.needs_price:
         problems.extend(_price_problems(draft, facts))
     problems.extend(_quantity_problems(draft, facts))
+    return tuple(problems)
+
+
+def validate_modify(
+    order_type: OrderType,
+    price: Decimal | None,
+    quantity: int | None,
+    open_qty: int,
+    facts: OrderFacts,
+) -> tuple[Problem, ...]:
+    """A modify of a resting order: the new price on the grid and inside the limits, a quantity
+    from 1 to what is still open (filled quantity cannot be modified, endpoints.md D6)."""
+    problems: list[Problem] = []
+    if order_type.needs_price:
+        probe = OrderDraft(Side.BUY, "", "", order_type, price, quantity)
+        problems.extend(_price_problems(probe, facts))
+    if quantity is None:
+        problems.append(Problem("quantity", "qty_empty"))
+    elif quantity <= 0:
+        problems.append(Problem("quantity", "qty_not_positive"))
+    elif quantity > open_qty:
+        problems.append(Problem("quantity", "qty_over_open", {"max": fmt_int(open_qty)}))
     return tuple(problems)
 
 

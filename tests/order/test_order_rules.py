@@ -18,6 +18,7 @@ from kisdesk.domain.order_rules import (
     quantity_for_percent,
     ticks_between,
     validate,
+    validate_modify,
 )
 from kisdesk.domain.order_types import LIMIT, MARKET, Side, available_types, order_type
 from kisdesk.domain.ticks import step_price
@@ -115,7 +116,7 @@ def test_every_message_is_reachable_by_some_test():
         "price_not_positive", "price_off_tick", "price_above_upper", "price_below_lower",
         "qty_empty", "qty_not_positive", "qty_too_large", "qty_over_buyable",
         "qty_over_buyable_market", "qty_over_sellable", "buying_power_missing", "sellable_missing",
-        "type_unavailable", "guard_amount", "guard_ticks",
+        "type_unavailable", "guard_amount", "guard_ticks", "qty_over_open",
     }  # fmt: skip
     assert covered == set(MESSAGES)
 
@@ -215,3 +216,12 @@ def test_order_type_table():
         order_type("99")
     assert Side.BUY.code == "02" and Side.SELL.code == "01"
     assert Side.from_code("01") is Side.SELL
+
+
+def test_modify_rules():
+    ok = validate_modify(LIMIT, D(74_200), 5, 10, FACTS)
+    assert ok == ()
+    assert codes(validate_modify(LIMIT, D(74_250), 5, 10, FACTS)) == ["price_off_tick"]
+    assert codes(validate_modify(LIMIT, D(74_200), 11, 10, FACTS)) == ["qty_over_open"]
+    assert codes(validate_modify(LIMIT, None, 0, 10, FACTS)) == ["price_empty", "qty_not_positive"]
+    assert codes(validate_modify(MARKET, None, 3, 10, FACTS)) == []

@@ -1,0 +1,533 @@
+"""The order workflow on the qasync loop: send exactly once, reconcile lost answers, follow fills.
+
+One lane for mutations (a new order, a modify or a cancel): while one is in flight every other
+request to mutate is refused, so a double Enter can never become two orders. Reads (quotes,
+buying power, open orders, executions) run concurrently behind the client's rate limiter.
+
+An order whose answer was lost (``UnknownOrderOutcome``) is never sent again. It becomes
+"unknown — checking" and is looked up in the day's orders (``inquire-daily-ccld``) a few times
+with growing pauses: found, it takes the state the exchange reports; not found, it is marked so
+and still matched if it turns up in a later refresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import itertools
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kisdesk.domain.order_rules import OrderDraft, OrderFacts, validate
+from kisdesk.domain.order_state import OrderState, TrackedOrder
+from kisdesk.domain.order_types import Side
+from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
+from kisdesk.kis.records import OrderAck
+from kisdesk.kis.records import Side as KisSide
+from kisdesk.models.qtfix import emit
+from kisdesk.services.refresher import user_message
+
+log = logging.getLogger(__name__)
+
+KST = dt.timezone(dt.timedelta(hours=9))
+T = TypeVar("T")
+
+# Pauses before each look-up of an order whose answer was lost. KIS warns that today's orders
+# may show up late in inquire-daily-ccld, so the checks stretch over about ten seconds.
+RECONCILE_DELAYS: tuple[float, ...] = (0.3, 0.7, 1.5, 3.0, 5.0)
+# Without a snapshot of the day's orders taken before the send, only rows stamped this close to
+# the send (allowing for clock skew between this machine and KIS) can be the lost order.
+RECONCILE_WINDOW_S = 120
+
+
+@dataclass(frozen=True)
+class OpenOrder:
+    """A resting order, from ``inquire-psbl-rvsecncl`` (real) or the unfilled rows of
+    ``inquire-daily-ccld`` (paper, where the former is not offered)."""
+
+    branch: str
+    order_no: str
+    original_order_no: str
+    code: str
+    name: str
+    side: Side
+    order_type: str
+    quantity: int
+    price: Decimal
+    filled_qty: int
+    open_qty: int
+    order_time: str
+
+    @classmethod
+    def from_cancellable(cls, row: Any) -> OpenOrder:
+        return cls(
+            branch=row.branch,
+            order_no=row.order_no,
+            original_order_no=row.original_order_no,
+            code=row.code,
+            name=row.name,
+            side=Side.from_code(row.side_code),
+            order_type=row.order_type or "00",
+            quantity=int(row.quantity),
+            price=row.price,
+            filled_qty=int(row.filled_qty),
+            open_qty=int(row.cancellable_qty),
+            order_time=row.order_time,
+        )
+
+    @classmethod
+    def from_daily(cls, row: Any) -> OpenOrder:
+        return cls(
+            branch=row.branch,
+            order_no=row.order_no,
+            original_order_no=row.original_order_no,
+            code=row.code,
+            name=row.name,
+            side=Side.from_code(row.side_code),
+            order_type=row.order_type or "00",
+            quantity=int(row.quantity),
+            price=row.price,
+            filled_qty=int(row.filled_qty),
+            open_qty=int(row.remaining_qty),
+            order_time=row.order_time,
+        )
+
+
+@dataclass(frozen=True)
+class MutationResult:
+    """The answer to a modify or cancel: the ack, or the message to show."""
+
+    ok: bool
+    message: str
+    ack: OrderAck | None = None
+    unknown: bool = False
+
+
+def _kis_side(side: Side) -> KisSide:
+    return KisSide.BUY if side is Side.BUY else KisSide.SELL
+
+
+def _hhmmss_seconds(text: str) -> int | None:
+    t = text.strip()
+    if len(t) < 6 or not t[:6].isdigit():
+        return None
+    return int(t[0:2]) * 3600 + int(t[2:4]) * 60 + int(t[4:6])
+
+
+class OrderService(QObject):
+    """Owns the tracked orders of one session; the dock and panel listen to its signals."""
+
+    order_updated = Signal(object)  # TrackedOrder (any state change)
+    busy_changed = Signal(bool)  # a mutation is in flight
+    orders_changed = Signal()  # accepted order/modify/cancel or a fill: balances are stale
+    open_orders_loaded = Signal(list)  # list[OpenOrder]
+    open_orders_failed = Signal(str)
+    executions_loaded = Signal(list)  # list[DailyExecution] of the last executions query
+    executions_failed = Signal(str)
+
+    def __init__(
+        self,
+        client: Any,
+        *,
+        env_name: str = "demo",
+        poll_seconds: float = 3.0,
+        reconcile_delays: Iterable[float] = RECONCILE_DELAYS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.env_name = env_name
+        self.reconcile_delays = tuple(reconcile_delays)
+        self.tracked: list[TrackedOrder] = []
+        self.open_orders: list[OpenOrder] = []
+        self._ids = itertools.count(1)
+        self._busy = False
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._known_odnos: set[str] = set()
+        self._baseline = False  # the day's orders were read at least once before a send
+        self._open_sig: dict[str, tuple[int, int]] | None = None
+        self._open_task: asyncio.Task[Any] | None = None
+        self._open_again = False
+        self._closed = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(int(poll_seconds * 1000))
+        self._poll.timeout.connect(self.refresh_open_orders)
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def profile(self) -> str:
+        return getattr(getattr(self.client, "env", None), "profile", "real")
+
+    def _offers(self, function: str) -> bool:
+        env = getattr(self.client, "env", None)
+        return env is None or env.tr_id(function) is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            emit(self.busy_changed, busy)
+
+    def _spawn(self, coro: Awaitable[T]) -> asyncio.Task[T]:
+        task = asyncio.get_event_loop().create_task(coro)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def start(self) -> None:
+        """Read today's orders once (the reconciliation baseline) and start following them."""
+        self.refresh_open_orders()
+        self._spawn(self._load_baseline())
+        self._poll.start()
+
+    async def close(self) -> None:
+        self._closed = True
+        self._poll.stop()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+    def stop(self) -> None:
+        """Synchronous variant of close() for widget teardown: cancel, do not wait."""
+        self._closed = True
+        self._poll.stop()
+        for task in list(self._tasks):
+            task.cancel()
+
+    # -- reads ---------------------------------------------------------------------------------
+    async def quote(self, code: str) -> Any:
+        return await self.client.domestic_price(code)
+
+    async def buying_power(self, code: str, order_type: str, price: Decimal | None) -> Any:
+        """D3 at the order's own type and price (market: price 0, sized at the upper limit)."""
+        unit = 0 if order_type != "00" or price is None else int(price)
+        return await self.client.buying_power(code, unit, order_type=order_type)
+
+    async def sellable(self, code: str) -> int:
+        """D4 where offered (real); on paper the balance's ord_psbl_qty (endpoints.md D4)."""
+        if self._offers("sellable_quantity"):
+            return int((await self.client.sellable_quantity(code)).orderable_qty)
+        balance = await self.client.domestic_balance()
+        for h in balance.holdings:
+            if h.code == code:
+                return int(h.orderable_qty)
+        return 0
+
+    async def fetch_open_orders(self) -> list[OpenOrder]:
+        if self._offers("cancellable_orders"):
+            rows = await self.client.cancellable_orders()
+            orders = [OpenOrder.from_cancellable(r) for r in rows]
+        else:
+            result = await self.client.daily_executions(filled="02")
+            orders = [OpenOrder.from_daily(r) for r in result.rows if not r.cancelled]
+        return [o for o in orders if o.open_qty > 0]
+
+    async def fetch_executions(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Any]:
+        result = await self.client.daily_executions(start, end, progress=progress)
+        self._learn(r.order_no for r in result.rows)
+        if start is None or start == dt.datetime.now(KST).date():
+            self._apply_rows(result.rows)
+        return list(result.rows)
+
+    def load_executions(self, start: dt.date | None = None, end: dt.date | None = None) -> None:
+        self._spawn(self._load_executions(start, end))
+
+    async def _load_executions(self, start: dt.date | None, end: dt.date | None) -> None:
+        try:
+            rows = await self.fetch_executions(start, end)
+        except KisError as exc:
+            emit(self.executions_failed, user_message(exc))
+        else:
+            emit(self.executions_loaded, rows)
+
+    def refresh_open_orders(self) -> None:
+        """Coalesced: one read at a time, one more if asked meanwhile."""
+        if self._closed:
+            return
+        if self._open_task is not None and not self._open_task.done():
+            self._open_again = True
+            return
+        self._open_task = self._spawn(self._refresh_open_loop())
+
+    async def _refresh_open_loop(self) -> None:
+        while True:
+            self._open_again = False
+            try:
+                orders = await self.fetch_open_orders()
+            except KisError as exc:
+                emit(self.open_orders_failed, user_message(exc))
+            else:
+                self._on_open_orders(orders)
+            if not self._open_again:
+                return
+
+    def _on_open_orders(self, orders: list[OpenOrder]) -> None:
+        self._learn(o.order_no for o in orders)
+        sig = {o.order_no: (o.filled_qty, o.open_qty) for o in orders}
+        previous, self._open_sig = self._open_sig, sig
+        self.open_orders = orders
+        emit(self.open_orders_loaded, orders)
+        # Something filled or left the book since the last look (or a tracked order is no longer
+        # open): read today's rows to learn what, and tell the app its balances are stale.
+        moved = previous is not None and (
+            any(k not in sig or sig[k] != v for k, v in previous.items())
+        )
+        waiting = any(t.state.open and t.order_no not in sig for t in self.tracked)
+        if moved or waiting:
+            self._spawn(self._after_book_change(notify=moved))
+
+    async def _after_book_change(self, *, notify: bool) -> None:
+        try:
+            result = await self.client.daily_executions()
+        except KisError as exc:
+            log.warning("executions after a book change: %s", exc)
+            result = None
+        if result is not None:
+            self._learn(r.order_no for r in result.rows)
+            changed = self._apply_rows(result.rows)
+            emit(self.executions_loaded, list(result.rows))
+            notify = notify or changed
+        if notify:
+            emit(self.orders_changed)
+
+    async def _load_baseline(self) -> None:
+        try:
+            result = await self.client.daily_executions()
+        except KisError as exc:
+            log.warning("could not read today's orders: %s", exc)
+            return
+        self._learn(r.order_no for r in result.rows)
+        self._baseline = True
+        emit(self.executions_loaded, list(result.rows))
+
+    def _learn(self, order_nos: Iterable[str]) -> None:
+        self._known_odnos.update(order_nos)
+
+    def _apply_rows(self, rows: Iterable[Any]) -> bool:
+        """Update tracked orders from rows of the day's orders; True when any state changed."""
+        by_no = {r.order_no: r for r in rows}
+        changed = False
+        for t in self.tracked:
+            row = by_no.get(t.order_no) if t.order_no else None
+            if row is None or t.state in (OrderState.SENDING, OrderState.REJECTED):
+                continue
+            before = (t.state, t.filled_qty)
+            t.update_fills(
+                ordered=int(row.quantity),
+                filled=int(row.filled_qty),
+                remaining=int(row.remaining_qty),
+                cancelled=bool(row.cancelled),
+            )
+            if (t.state, t.filled_qty) != before:
+                changed = True
+                emit(self.order_updated, t)
+        return changed
+
+    # -- sending -------------------------------------------------------------------------------
+    def submit(self, draft: OrderDraft, facts: OrderFacts, name: str = "") -> TrackedOrder | None:
+        """Send ``draft`` once. Returns the tracked order (state SENDING), or None when refused:
+        another mutation is in flight, or the draft breaks a rule (checked again here, so no
+        caller can send what the panel would not)."""
+        if self._busy or self._closed:
+            log.info("order refused: another order is in flight")
+            return None
+        if validate(draft, facts):
+            log.warning("order refused: the draft does not validate")
+            return None
+        assert draft.quantity is not None
+        order = TrackedOrder(
+            local_id=next(self._ids),
+            side=draft.side,
+            code=draft.code,
+            name=name,
+            order_type=draft.order_type,
+            price=draft.price if draft.order_type.needs_price and draft.price else Decimal(0),
+            quantity=draft.quantity,
+            sent_at=dt.datetime.now(KST),
+        )
+        self.tracked.append(order)
+        self._set_busy(True)
+        emit(self.order_updated, order)
+        self._spawn(self._send(order))
+        return order
+
+    async def _send(self, order: TrackedOrder) -> None:
+        reconcile = False
+        try:
+            ack = await self.client.order_cash(
+                _kis_side(order.side),
+                order.code,
+                order.quantity,
+                order.price,
+                order_type=order.order_type.code,
+            )
+        except OrderRejected as exc:
+            order.rejected(exc.msg1 or str(exc))
+        except UnknownOrderOutcome as exc:
+            order.unknown(str(exc))
+            reconcile = True
+        except KisError as exc:
+            # Stopped before the exchange (not sent, rate limit, token): the order does not exist.
+            order.rejected(user_message(exc))
+        except asyncio.CancelledError:
+            order.unknown("cancelled while sending")
+            raise
+        except Exception as exc:  # a bug somewhere after the send may have started: assume sent
+            log.exception("order send crashed")
+            order.unknown(f"{type(exc).__name__}: {exc}")
+            reconcile = True
+        else:
+            self._known_odnos.add(ack.order_no)
+            order.accepted(ack.order_no, ack.branch, ack.time, ack.message)
+        finally:
+            self._set_busy(False)
+            emit(self.order_updated, order)
+        if order.state is OrderState.ACCEPTED:
+            emit(self.orders_changed)
+            self.refresh_open_orders()
+        if reconcile:
+            await self._reconcile(order)
+
+    async def _reconcile(self, order: TrackedOrder) -> None:
+        for delay in self.reconcile_delays:
+            await asyncio.sleep(delay)
+            try:
+                result = await self.client.daily_executions(code=order.code, side=order.side.code)
+            except KisError as exc:
+                log.warning("reconcile look-up failed: %s", exc)
+                continue
+            row = self._match(order, result.rows)
+            if row is not None:
+                self._known_odnos.add(row.order_no)
+                order.found(
+                    order_no=row.order_no,
+                    branch=row.branch,
+                    order_time=row.order_time,
+                    ordered=int(row.quantity),
+                    filled=int(row.filled_qty),
+                    remaining=int(row.remaining_qty),
+                    cancelled=bool(row.cancelled),
+                    message=row.order_no,
+                )
+                emit(self.order_updated, order)
+                emit(self.orders_changed)
+                self.refresh_open_orders()
+                return
+        order.not_found()
+        emit(self.order_updated, order)
+
+    def _match(self, order: TrackedOrder, rows: Iterable[Any]) -> Any | None:
+        """The day's row that is this order: same code, side, type, quantity and price, a new
+        order (not a modify/cancel line), and a number no other tracked order or earlier read
+        has claimed. Newest first."""
+        claimed = {t.order_no for t in self.tracked if t is not order and t.order_no}
+        sent = order.sent_at.astimezone(KST)
+        sent_s = sent.hour * 3600 + sent.minute * 60 + sent.second
+        today = sent.date()
+        candidates = []
+        for r in rows:
+            if r.order_no in claimed or r.original_order_no.strip():
+                continue
+            if self._baseline and r.order_no in self._known_odnos:
+                continue
+            if r.code != order.code or Side.from_code(r.side_code) is not order.side:
+                continue
+            if int(r.quantity) != order.quantity:
+                continue
+            if r.order_type and r.order_type != order.order_type.code:
+                continue
+            if order.order_type.needs_price and r.price != order.price:
+                continue
+            if r.order_date is not None and r.order_date != today:
+                continue
+            if not self._baseline:
+                t = _hhmmss_seconds(r.order_time)
+                if t is None or abs(t - sent_s) > RECONCILE_WINDOW_S:
+                    continue
+            candidates.append(r)
+        if not candidates:
+            return None
+        return max(candidates, key=lambda r: (r.order_time, r.order_no))
+
+    # -- modify / cancel -----------------------------------------------------------------------
+    async def cancel(self, target: OpenOrder) -> MutationResult:
+        return await self._mutate(
+            target,
+            lambda: self.client.cancel_order(
+                target.branch, target.order_no, None, order_type=target.order_type
+            ),
+            kind="cancel",
+        )
+
+    async def modify(
+        self, target: OpenOrder, price: Decimal, quantity: int, order_type: str | None = None
+    ) -> MutationResult:
+        """Modify price and/or quantity; the order answers to the new ODNO and branch after."""
+        qty_arg = None if quantity == target.open_qty else quantity
+        kind_type = order_type or target.order_type
+        send_price = price if kind_type == "00" else Decimal(0)
+        result = await self._mutate(
+            target,
+            lambda: self.client.modify_order(
+                target.branch, target.order_no, send_price, qty_arg, order_type=kind_type
+            ),
+            kind="modify",
+        )
+        if result.ok and result.ack is not None:
+            for t in self.tracked:
+                if t.knows(target.order_no):
+                    # The tracked order now follows the modify line: new number, branch, price
+                    # and quantity, nothing filled on it yet.
+                    t.rebind(
+                        result.ack.order_no, result.ack.branch, price=send_price, quantity=quantity
+                    )
+                    t.filled_qty = 0
+                    emit(self.order_updated, t)
+        return result
+
+    async def _mutate(
+        self, target: OpenOrder, call: Callable[[], Awaitable[OrderAck]], *, kind: str
+    ) -> MutationResult:
+        if self._busy or self._closed:
+            return MutationResult(False, "busy")
+        self._set_busy(True)
+        try:
+            ack = await call()
+        except OrderRejected as exc:
+            return MutationResult(False, exc.msg1 or str(exc))
+        except UnknownOrderOutcome as exc:
+            # Not re-sent: the refreshed open orders will show what happened.
+            self.refresh_open_orders()
+            return MutationResult(False, str(exc), unknown=True)
+        except KisError as exc:
+            return MutationResult(False, user_message(exc))
+        finally:
+            self._set_busy(False)
+        self._known_odnos.add(ack.order_no)
+        log.info("%s of %s accepted as %s", kind, target.order_no, ack.order_no)
+        if kind == "cancel":
+            for t in self.tracked:
+                if t.order_no == target.order_no and t.state.open:
+                    t.move(OrderState.CANCELLED, ack.message)
+                    emit(self.order_updated, t)
+        emit(self.orders_changed)
+        self.refresh_open_orders()
+        return MutationResult(True, ack.message, ack)

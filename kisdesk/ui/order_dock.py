@@ -1,0 +1,227 @@
+"""The order area docked beside the tabs: environment badge, the order panel, and tables of open
+orders, executions and the orders sent from here. The integration surface for the main window:
+
+    dock = OrderDock(settings)
+    main_window.order_dock.setWidget(dock)
+    dock.install_shortcuts(main_window)
+    dock.set_session(session)          # None when disconnected
+    dock.orders_changed.connect(...)   # refresh holdings after an order, modify, cancel or fill
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kisdesk.domain.order_types import Side
+from kisdesk.models.palette import Palette
+from kisdesk.models.qtfix import emit
+from kisdesk.services.orders import OrderService
+from kisdesk.ui.env_badge import EnvBadge
+from kisdesk.ui.i18n import translate
+from kisdesk.ui.keymap import CheatSheet, Keymap
+from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
+from kisdesk.ui.order_panel import OrderPanel, OrderSettings, confirmation_required
+
+log = logging.getLogger(__name__)
+
+GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet")
+
+
+class OrderDock(QWidget):
+    orders_changed = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderDockWidget")
+        self.settings = settings
+        self.keymap = Keymap(settings, self)
+        self.session: Any = None
+        self.service: OrderService | None = None
+        self.env = "demo"
+        self._shortcuts: list[QShortcut] = []
+        self._window: QMainWindow | None = None
+        self.cheat_sheet: CheatSheet | None = None
+
+        self.badge = EnvBadge("demo")
+        self.confirm_box = QCheckBox(translate("OrderDock", "Confirm before sending"))
+        self.confirm_box.setObjectName("confirmBox")
+        self.confirm_box.toggled.connect(self._on_confirm_toggled)
+        help_button = QPushButton(translate("OrderDock", "Keys…"))
+        help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        help_button.clicked.connect(self.show_cheat_sheet)
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addWidget(self.confirm_box, 1)
+        top.addWidget(help_button)
+
+        self.panel = OrderPanel(self.keymap, settings)
+        self.open_orders = OpenOrdersView(self.keymap)
+        self.executions = ExecutionsView()
+        self.sent = SentOrdersView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("orderTabs")
+        self.tabs.addTab(self.open_orders, translate("OrderDock", "Open orders"))
+        self.tabs.addTab(self.executions, translate("OrderDock", "Executions"))
+        self.tabs.addTab(self.sent, translate("OrderDock", "Sent"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.tabs, 1)
+        self.setMinimumWidth(320)
+        self.keymap.changed.connect(self._rebuild_shortcuts)
+        self._sync_confirm_box()
+
+    # -- integration contract ------------------------------------------------------------------
+    def set_session(self, session: Any) -> None:
+        """Attach to a connected session; None clears everything (disconnected)."""
+        old = self.service
+        self.service = None
+        if old is not None:
+            old.stop()
+            old.deleteLater()
+        self.session = session
+        self.env = session.env.name if session is not None else "demo"
+        self.badge.set_env(self.env)
+        service = None
+        if session is not None:
+            self.panel.reload_settings()
+            client = session.client
+            if hasattr(client, "use_hashkey"):
+                client.use_hashkey = self.panel.settings.use_hashkey
+            service = OrderService(client, env_name=self.env, parent=self)
+            service.orders_changed.connect(self._on_orders_changed)
+        self.service = service
+        self.panel.set_service(service, self.env)
+        self.open_orders.set_service(service, self.env)
+        self.executions.set_service(service)
+        self.sent.set_service(service)
+        self._sync_confirm_box()
+        if service is not None:
+            service.start()
+
+    def prefill_sell(self, holding: Any) -> None:
+        """From the holdings table: sell side, the symbol, its orderable quantity; focus qty."""
+        self._raise_dock()
+        self.panel.set_side(Side.SELL)
+        if not self.panel.load_symbol(str(holding.code)):
+            return
+        qty = int(getattr(holding, "orderable_qty", 0) or 0)
+        self.panel.set_quantity(qty if qty > 0 else None)
+        price = getattr(holding, "price", None)
+        if price is not None and self.panel.order_type.needs_price:
+            self.panel.set_price(price)
+        self.panel.focus_quantity()
+
+    def prefill_symbol(self, code: str) -> None:
+        self._raise_dock()
+        if self.panel.load_symbol(code):
+            self.panel.focus_quantity()
+        else:
+            self.panel.focus_symbol()
+
+    def focus_symbol(self) -> None:
+        self._raise_dock()
+        self.panel.focus_symbol()
+
+    def install_shortcuts(self, window: QMainWindow) -> None:
+        """Window-wide keys from the keymap (F2 symbol, F9 buy, F10 sell, F11 open orders,
+        Shift+F1 cheat sheet); rebuilt when the keymap changes."""
+        self._window = window
+        self._rebuild_shortcuts()
+
+    def set_palette(self, palette: Palette) -> None:
+        self.panel.set_palette(palette)
+        self.open_orders.set_palette(palette)
+        self.executions.set_palette(palette)
+        self.sent.set_palette(palette)
+
+    # -- keys ----------------------------------------------------------------------------------
+    def _rebuild_shortcuts(self) -> None:
+        for sc in self._shortcuts:
+            sc.setEnabled(False)
+            sc.deleteLater()
+        self._shortcuts = []
+        if self._window is None:
+            return
+        handlers = {
+            "focus_symbol": self.focus_symbol,
+            "buy": lambda: self._side_key(Side.BUY),
+            "sell": lambda: self._side_key(Side.SELL),
+            "open_orders": self.focus_open_orders,
+            "cheat_sheet": self.show_cheat_sheet,
+        }
+        for action_id in GLOBAL_ACTIONS:
+            for seq in self.keymap.sequences(action_id):
+                sc = QShortcut(QKeySequence(seq), self._window)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.activated.connect(handlers[action_id])
+                self._shortcuts.append(sc)
+
+    def _side_key(self, side: Side) -> None:
+        self._raise_dock()
+        self.panel.set_side(side)
+        if self.panel.symbol is None:
+            self.panel.focus_symbol()
+        else:
+            self.panel.focus_quantity()
+
+    def focus_open_orders(self) -> None:
+        self._raise_dock()
+        self.tabs.setCurrentWidget(self.open_orders)
+        self.open_orders.focus_table()
+
+    def show_cheat_sheet(self) -> None:
+        sheet = CheatSheet(self.keymap, self.window())
+        self.cheat_sheet = sheet
+        sheet.finished.connect(sheet.deleteLater)
+        sheet.open()
+
+    def cheat_sheet_rows(self) -> list[tuple[str, str, str]]:
+        """For the main window's F1 list: (where, keys, what)."""
+        return self.keymap.cheat_sheet_rows()
+
+    def _raise_dock(self) -> None:
+        w: QWidget | None = self.parentWidget()
+        while w is not None and not isinstance(w, QDockWidget):
+            w = w.parentWidget()
+        if isinstance(w, QDockWidget):
+            w.show()
+            w.raise_()
+
+    # -- confirmation setting ------------------------------------------------------------------
+    def _sync_confirm_box(self) -> None:
+        prefs = OrderSettings.load(self.settings)
+        real = self.env == "real"
+        self.confirm_box.blockSignals(True)
+        self.confirm_box.setChecked(confirmation_required(self.env, prefs))
+        self.confirm_box.setEnabled(not real)
+        self.confirm_box.setToolTip(
+            translate("OrderDock", "Orders with real money are always confirmed.") if real else ""
+        )
+        self.confirm_box.blockSignals(False)
+
+    def _on_confirm_toggled(self, on: bool) -> None:
+        if self.env == "real" and not on:  # cannot happen through the UI; keep it that way
+            self._sync_confirm_box()
+            return
+        self.settings.setValue("orders/confirm", on)
+        self.panel.reload_settings()
+
+    def _on_orders_changed(self) -> None:
+        emit(self.orders_changed)

@@ -1,0 +1,128 @@
+"""Fixtures for the order panel: a qasync loop that considers itself running (the tests/ui
+pattern), a demo session on it with a still market, and a main window holding the order dock.
+Keyboard helpers live in order_helpers.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # order_helpers, for the tests of this folder
+
+from order_helpers import Desk
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+
+@pytest.fixture
+def order_home(tmp_path, monkeypatch):
+    home = tmp_path / "kisdesk-home"
+    monkeypatch.setenv("KISDESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def _order_qloop(qapp):
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    yield loop  # not closed: qasync refuses to close a loop that believes it runs
+
+
+@pytest.fixture
+def qloop(_order_qloop):
+    loop = _order_qloop
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    yield loop
+    for task in [t for t in asyncio.all_tasks(loop) if not t.done()]:
+        task.cancel()
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run_async(qtbot, qloop):
+    def run(coro, timeout_ms: int = 10_000):
+        task = qloop.create_task(coro)
+        qtbot.waitUntil(task.done, timeout=timeout_ms)
+        return task.result()
+
+    return run
+
+
+def _session_on(sim: Any, env_name: str) -> Any:
+    """A Session whose client talks to ``sim`` under the environment name ``env_name`` (the
+    real-mode test needs "real" while still talking to the simulator on loopback)."""
+    from kisdesk.kis import Credentials, KisClient
+    from kisdesk.kis.env import demo_environment
+    from kisdesk.kis.tokens import MemoryTokenStore
+    from kisdesk.services.session import Session
+
+    env = dataclasses.replace(demo_environment(sim.base_url, sim.ws_url), name=env_name)
+    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts["demo"])
+    client = KisClient(env, creds, token_store=MemoryTokenStore())
+    return Session(env=env, account=creds.account, client=client, sim=sim, profile_name=env_name)
+
+
+@pytest.fixture
+def make_session(run_async):
+    """``make_session("demo")``: start a simulator on the test loop (no ticker: prices stay put
+    unless a test steps the market) and connect a session to it."""
+    made: list[Any] = []
+
+    def make(env_name: str = "demo", seed: int = 4321) -> Any:
+        from kisdesk.sim.server import SimServer
+
+        async def start() -> Any:
+            sim = SimServer(profile="real", seed=seed, ticker_interval=None)
+            await sim.start()
+            return _session_on(sim, env_name)
+
+        session = run_async(start())
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        run_async(session.close())
+
+
+@pytest.fixture
+def make_desk(qtbot, qloop, make_session, order_home, tmp_path):
+    """A main window with the order dock, shortcuts installed, connected to a fresh session."""
+    from kisdesk.ui.order_dock import OrderDock
+
+    def make(env_name: str = "demo", *, seed: int = 4321, **settings_values: Any) -> Desk:
+        """``settings_values`` go to the ``orders/`` settings group (confirm, guard_ticks…)."""
+        session = make_session(env_name, seed=seed)
+        settings = QSettings(str(tmp_path / f"{env_name}.ini"), QSettings.Format.IniFormat)
+        for key, value in settings_values.items():
+            settings.setValue(f"orders/{key}", value)
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        window.setCentralWidget(QWidget())
+        dock_widget = QDockWidget("Order", window)
+        dock = OrderDock(settings)
+        dock_widget.setWidget(dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock_widget)
+        dock.install_shortcuts(window)
+        window.resize(1000, 800)
+        with qtbot.waitActive(window):  # key events and shortcuts need the active window
+            window.show()
+            window.activateWindow()
+        dock.set_session(session)
+        desk = Desk(window, dock, session, settings)
+        yield_desks.append(desk)
+        return desk
+
+    yield_desks: list[Desk] = []
+    yield make
+    for desk in yield_desks:
+        desk.dock.set_session(None)
