@@ -29,6 +29,16 @@ from .universe import (
 )
 
 SECTORS = ("전기·전자", "화학", "서비스업", "금융업", "운수장비", "의약품", "철강·금속", "유통업")
+# Sectors of the famous names (KRX 업종), so the demo's first screen reads right.
+KNOWN_SECTORS = {
+    **dict.fromkeys(("005930", "000660", "066570", "009150", "006400", "373220"), "전기·전자"),
+    **dict.fromkeys(("005380", "000270", "012330"), "운수장비"),
+    **dict.fromkeys(("035420", "035720", "036570", "259960", "352820", "018260"), "서비스업"),
+    **dict.fromkeys(("105560", "055550", "316140", "323410", "032830", "000810"), "금융업"),
+    **dict.fromkeys(("068270", "207940", "196170", "028300"), "의약품"),
+    **dict.fromkeys(("051910", "096770", "086520", "247540"), "화학"),
+    "005490": "철강·금속",
+}
 
 
 def tick_kind(kind: str) -> str:
@@ -271,6 +281,7 @@ class Market:
         self.today = today
         self._krx: dict[str, DomesticQuote] = {}
         self._ovs: dict[tuple[str, str], OverseasQuote] = {}
+        self._date_cache: dict[int, str] = {}
         self.listings = krx_listings()
         self.overseas_listings = overseas_listings()
 
@@ -337,6 +348,23 @@ class Market:
 
     # ---- construction ------------------------------------------------------------------------
 
+    def _days_ago(self, days: int) -> str:
+        text = self._date_cache.get(days)
+        if text is None:
+            text = self._date_cache[days] = (self.today - timedelta(days=days)).strftime("%Y%m%d")
+        return text
+
+    def warm_up_chunk(self, n: int = 250) -> bool:
+        """Build up to ``n`` not-yet-built KRX quotes; False once every listing exists."""
+        built = 0
+        for code in self.listings:
+            if code not in self._krx:
+                self.domestic(code)
+                built += 1
+                if built >= n:
+                    return True
+        return False
+
     def _make_domestic(self, listing: Listing) -> DomesticQuote:
         rng = _rng(self.seed, "KRX:" + listing.code)
         kind = tick_kind(listing.kind)
@@ -377,9 +405,9 @@ class Market:
             "frgn_ehrt": Decimal(str(round(rng.uniform(0.5, 55), 2))),
             "w52_hgpr": w52_hi,
             "w52_lwpr": w52_lo,
-            "w52_hgpr_date": (self.today - timedelta(days=rng.randint(20, 360))).strftime("%Y%m%d"),
-            "w52_lwpr_date": (self.today - timedelta(days=rng.randint(20, 360))).strftime("%Y%m%d"),
-            "sector": SECTORS[rng.randrange(len(SECTORS))],
+            "w52_hgpr_date": self._days_ago(rng.randint(20, 360)),
+            "w52_lwpr_date": self._days_ago(rng.randint(20, 360)),
+            "sector": KNOWN_SECTORS.get(listing.code) or SECTORS[rng.randrange(len(SECTORS))],
             "loan_rate": loan_rate,
             "stln_rate": stln_rate,
             "loan_inrt": Decimal(str(round(rng.uniform(-8, 12), 2))),

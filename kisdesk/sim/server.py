@@ -80,6 +80,7 @@ class SimServer:
         ticker_interval: float | None = None,
         clock: SimClock | None = None,
         code_map: dict[str, tuple[str, str]] | None = None,
+        warm_up: bool | None = None,
     ) -> None:
         if profile not in PROFILES:
             raise ValueError(f"profile must be one of {PROFILES}, not {profile!r}")
@@ -89,6 +90,9 @@ class SimServer:
         self.seed = seed
         self.market_hours = market_hours
         self.ticker_interval = ticker_interval
+        # Build every KRX quote in small slices after start so the first ranking call does not
+        # stall the (GUI) loop; on by default in ticker (demo) mode, off for tests.
+        self.warm_up = bool(ticker_interval) if warm_up is None else warm_up
         self.clock = clock or SimClock()
         # Remap synthetic rejection codes (SIM000xx) to whatever a test wants to see.
         self.code_map: dict[str, tuple[str, str]] = dict(code_map or {})
@@ -120,6 +124,7 @@ class SimServer:
         self.port: int | None = None
         self._runner: web.AppRunner | None = None
         self._ticker: asyncio.Task[None] | None = None
+        self._warmer: asyncio.Task[None] | None = None
         self._approval_keys: dict[str, str] = {}
 
     # ---- public API --------------------------------------------------------------------------
@@ -203,19 +208,27 @@ class SimServer:
         self.host = host
         addr = runner.addresses[0]
         self.port = int(addr[1])
+        loop = asyncio.get_running_loop()
         if self.ticker_interval:
-            self._ticker = asyncio.get_running_loop().create_task(self._tick_loop())
+            self._ticker = loop.create_task(self._tick_loop())
+        if self.warm_up:
+            self._warmer = loop.create_task(self._warm_loop())
 
     async def stop(self) -> None:
-        if self._ticker is not None:
-            self._ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._ticker
-            self._ticker = None
+        for task in (self._ticker, self._warmer):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._ticker = self._warmer = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
         self.port = None
+
+    async def _warm_loop(self) -> None:
+        while self.market.warm_up_chunk(100):
+            await asyncio.sleep(0.005)
 
     async def _tick_loop(self) -> None:
         assert self.ticker_interval

@@ -102,3 +102,12 @@ def test_background_ticker() -> None:
         while sim.call(lambda s: s.market.steps) < 3 and time.monotonic() < deadline:
             time.sleep(0.02)
         assert sim.call(lambda s: s.market.steps) >= 3
+
+
+def test_warm_up_builds_the_universe_in_slices() -> None:
+    with SimThread("real", seed=2, warm_up=True) as sim:
+        total = len(sim.server.market.listings)
+        deadline = time.monotonic() + 20
+        while sim.call(lambda s: len(s.market._krx)) < total and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert sim.call(lambda s: len(s.market._krx)) == total
