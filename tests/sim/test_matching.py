@@ -201,8 +201,8 @@ def test_paper_order_messages(paper_kis: Kis) -> None:
     sell = paper_kis.order("VTTC0011U", SAMSUNG, 1, 0, "01")
     assert (sell["msg_cd"], sell["msg1"]) == ("40600000", "모의투자 매도주문이 완료 되었습니다.")
     assert buy["output"]["KRX_FWDG_ORD_ORGNO"] == "00950"
-    body = {**paper_kis.acct, "PDNO": SAMSUNG, "ORD_DVSN": "01", "ORD_QTY": "1", "ORD_UNPR": "0",
-            "EXCG_ID_DVSN_CD": "NXT"}  # fmt: skip
+    body = {**paper_kis.acct, "PDNO": SAMSUNG, "ORD_DVSN": "01", "ORD_QTY": "1"}
+    body.update({"ORD_UNPR": "0", "EXCG_ID_DVSN_CD": "NXT"})
     r = paper_kis.post("/uapi/domestic-stock/v1/trading/order-cash", "VTTC0012U", body).json()
     assert r["msg_cd"] == "OPSQ2001"  # paper trades on KRX only
 
@@ -230,14 +230,15 @@ def test_closed_market_refuses_orders(profile: str, code: str) -> None:
 # ---- invariants under random order sequences --------------------------------------------------
 
 CODES = ("005930", "035720", "069500", "000660")
+SIDES = st.sampled_from(("buy", "sell"))
 ACTION = st.one_of(
-    st.tuples(st.just("mkt"), st.sampled_from(("buy", "sell")), st.sampled_from(CODES),
-              st.integers(1, 40)),
-    st.tuples(st.just("lmt"), st.sampled_from(("buy", "sell")), st.sampled_from(CODES),
-              st.integers(1, 60), st.integers(-4, 4)),
+    st.tuples(st.just("mkt"), SIDES, st.sampled_from(CODES), st.integers(1, 40)),
+    st.tuples(
+        st.just("lmt"), SIDES, st.sampled_from(CODES), st.integers(1, 60), st.integers(-4, 4)
+    ),
     st.tuples(st.just("cancel"), st.integers(0, 20)),
     st.tuples(st.just("step"), st.integers(1, 30)),
-)  # fmt: skip
+)
 
 
 def _snapshot(kis: Kis) -> tuple[int, dict[str, int], dict[str, int], dict[str, str]]:
@@ -286,10 +287,9 @@ def test_no_cash_or_shares_created_or_lost(actions: list[tuple]) -> None:
         assert cash1 == cash0 - bought + sold
         assert int(total["thdt_buy_amt"]) == bought and int(total["thdt_sll_amt"]) == sold
         for code in CODES:
-            buys = sum(int(r["tot_ccld_qty"]) for r in rows if r["pdno"] == code and
-                       r["sll_buy_dvsn_cd"] == "02")  # fmt: skip
-            sells = sum(int(r["tot_ccld_qty"]) for r in rows if r["pdno"] == code and
-                        r["sll_buy_dvsn_cd"] == "01")  # fmt: skip
+            mine = [r for r in rows if r["pdno"] == code]
+            buys = sum(int(r["tot_ccld_qty"]) for r in mine if r["sll_buy_dvsn_cd"] == "02")
+            sells = sum(int(r["tot_ccld_qty"]) for r in mine if r["sll_buy_dvsn_cd"] == "01")
             assert qty1.get(code, 0) == qty0.get(code, 0) + buys - sells >= 0
         opened = _open_orders(kis)
         reserved = sum(
