@@ -57,7 +57,7 @@ class AppController(QObject):
         self.holdings.loaded.connect(self._on_holdings_loaded)
         self.holdings.failed.connect(self._on_holdings_failed)
         tab.retry_requested.connect(self.holdings.request)
-        self.window.refresh_requested.connect(self.holdings.request)
+        self.window.refresh_requested.connect(self.refresh_current)
         self.window.closed.connect(self._closed.set)
         self.window.env_switch_requested.connect(self._on_env_switch)
         self._apply_palette()
@@ -91,6 +91,8 @@ class AppController(QObject):
             return
         self.settings.setValue("session/env", self.env)
         self.window.set_account(self.session.account)
+        for tab in self._session_tabs():
+            tab.set_session(self.session)
         self._usage_timer.start()
         self.holdings.request()
         self.holdings.start_auto(self.prefs.refresh_seconds)
@@ -117,6 +119,8 @@ class AppController(QObject):
         self._shut_down = True
         self._usage_timer.stop()
         await self.holdings.cancel()
+        for tab in self._session_tabs():
+            await tab.shutdown()
         if self._connect_task is not None and not self._connect_task.done():
             self._connect_task.cancel()
         if self.session is not None:
@@ -127,6 +131,18 @@ class AppController(QObject):
             self.window.hide()
 
     # -- refresh ------------------------------------------------------------------------------
+    def _session_tabs(self) -> list[Any]:
+        """Widgets that follow the session (set_session on connect, shutdown at exit)."""
+        return [self.window.overseas, self.window.rankings]
+
+    def refresh_current(self) -> None:
+        """F5: refresh what the user is looking at."""
+        current = self.window.tabs.currentWidget()
+        if current is self.window.holdings:
+            self.holdings.request()
+        elif hasattr(current, "refresh"):
+            current.refresh()
+
     async def _fetch_holdings(self, progress: Any) -> Any:
         if self.session is None:
             raise RuntimeError("not connected")
@@ -174,3 +190,5 @@ class AppController(QObject):
     def _apply_palette(self) -> None:
         palette = WESTERN if self.prefs.palette == "western" else KOREAN
         self.window.holdings.set_palette(palette)
+        for tab in self._session_tabs():
+            tab.set_palette(palette)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,19 +19,12 @@ from kisdesk.config.masking import mask_account
 from kisdesk.ui.env_badge import env_label
 from kisdesk.ui.holdings_tab import HoldingsTab
 from kisdesk.ui.i18n import translate
+from kisdesk.ui.overseas_tab import OverseasTab
+from kisdesk.ui.rankings_tab import RankingsTab
 from kisdesk.ui.status_bar import MainStatusBar
+from kisdesk.ui.table_view import RecordTableView
 
 LAYOUT_VERSION = 1
-
-
-class PlaceholderTab(QWidget):
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        box = QVBoxLayout(self)
-        label = QLabel(text)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet("color: #777; font-size: 14px;")
-        box.addWidget(label)
 
 
 class MainWindow(QMainWindow):
@@ -52,12 +44,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.holdings = HoldingsTab()
-        self.overseas: QWidget = PlaceholderTab(
-            translate("MainWindow", "Overseas holdings are coming soon.")
-        )
-        self.rankings: QWidget = PlaceholderTab(
-            translate("MainWindow", "Market rankings are coming soon.")
-        )
+        self.overseas = OverseasTab(settings)
+        self.rankings = RankingsTab(settings)
         self.tabs.addTab(self.holdings, translate("MainWindow", "Domestic holdings"))
         self.tabs.addTab(self.overseas, translate("MainWindow", "Overseas holdings"))
         self.tabs.addTab(self.rankings, translate("MainWindow", "Rankings"))
@@ -81,6 +69,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.set_env(env)
         self._default_state = self.saveState(LAYOUT_VERSION)
+        self._default_headers = [
+            (view, view.view.horizontalHeader().saveState())
+            for view in self.findChildren(RecordTableView)
+        ]
         self.holdings.sell_requested.connect(self.prefill_sell)
 
     # -- menus and shortcuts -----------------------------------------------------------------
@@ -235,19 +227,26 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
         self.holdings.table.restore_state(self.settings, "tables/domestic")
+        self.overseas.restore_state(self.settings)
+        self.rankings.restore_state(self.settings)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
         self.holdings.table.save_state(self.settings, "tables/domestic")
+        self.overseas.save_state(self.settings)
+        self.rankings.save_state(self.settings)
         self.settings.sync()
 
     def reset_layout(self) -> None:
+        """Back to the layout the window was built with: docks, column order and widths."""
         self.restoreState(self._default_state, LAYOUT_VERSION)
         self.order_dock.show()
-        self.holdings.table.reset_state()
-        for key in ("window/state", "tables/domestic"):
-            self.settings.remove(key)
+        for view, state in self._default_headers:
+            view.view.horizontalHeader().restoreState(state)
+        for key in list(self.settings.allKeys()):
+            if key.startswith(("window/state", "tables/")) or key.endswith("/header"):
+                self.settings.remove(key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

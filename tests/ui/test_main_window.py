@@ -29,15 +29,17 @@ def start_app(qtbot, run_async, kisdesk_home):
         controller = AppController(
             settings, initial_env(settings, None), demo_options={"ticker_interval": None}
         )
-        qtbot.addWidget(controller.window)
         controller.start()
         qtbot.waitUntil(lambda: controller.window.holdings.has_data, timeout=15_000)
         started.append(controller)
         return controller
 
     yield start
+    # Shut down before pytest-qt's widget clean-up would delete the windows under the session.
     for controller in started:
         run_async(controller.shutdown())
+        controller.window.close()
+        controller.window.deleteLater()
 
 
 def _krx_names() -> dict[str, str]:
