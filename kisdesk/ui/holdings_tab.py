@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -59,6 +59,8 @@ def holdings_columns() -> list[Column]:
         Column("pnl_rate", translate("Holdings", "Return %"), fmt=fmt_rate, direction=by("pnl")),
     ]
 
+
+SETTINGS_KEY = "tables/domestic"
 
 # (attribute of the summary record, label, coloured by sign)
 SUMMARY_FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -190,6 +192,15 @@ class HoldingsTab(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self.has_data = False
+        self._widths_set = False
+
+    def save_state(self, settings: QSettings) -> None:
+        self.table.save_state(settings, SETTINGS_KEY)
+
+    def restore_state(self, settings: QSettings) -> bool:
+        restored = self.table.restore_state(settings, SETTINGS_KEY)
+        self._widths_set = self._widths_set or restored
+        return restored
 
     # -- driven by the Refresher ------------------------------------------------------------
     def on_started(self) -> None:
@@ -208,6 +219,10 @@ class HoldingsTab(QWidget):
     def on_loaded(self, balance: Any) -> None:
         self.banner.hide()
         self.table.model.set_records(balance.holdings)
+        if balance.holdings and not self._widths_set:
+            # First data and no saved layout: size columns to their contents once.
+            self.table.view.resizeColumnsToContents()
+            self._widths_set = True
         self.summary.show_summary(balance.summary)
         self.has_data = True
         self.stack.setCurrentIndex(self.PAGE_TABLE if balance.holdings else self.PAGE_EMPTY)

@@ -226,14 +226,14 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
-        self.holdings.table.restore_state(self.settings, "tables/domestic")
+        self.holdings.restore_state(self.settings)
         self.overseas.restore_state(self.settings)
         self.rankings.restore_state(self.settings)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
-        self.holdings.table.save_state(self.settings, "tables/domestic")
+        self.holdings.save_state(self.settings)
         self.overseas.save_state(self.settings)
         self.rankings.save_state(self.settings)
         self.settings.sync()
