@@ -83,7 +83,10 @@ def make_session(run_async):
         async def start() -> Any:
             sim = SimServer(profile="real", seed=seed, ticker_interval=None)
             await sim.start()
-            return _session_on(sim, env_name)
+            session = _session_on(sim, env_name)
+            # Token first: no issuance task may outlive the simulator at teardown.
+            await session.client.ensure_token()
+            return session
 
         session = run_async(start())
         made.append(session)
