@@ -10,6 +10,7 @@ from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.env import PAPER, REAL, Environment, demo_environment
 from kisdesk.kis.errors import (
     ApiError,
+    GatewayError,
     KisError,
     NetworkError,
     NotOfferedInPaper,
@@ -36,6 +37,7 @@ __all__ = [
     "CreditSort",
     "Environment",
     "EventKind",
+    "GatewayError",
     "KeyringTokenStore",
     "KisClient",
     "KisError",

@@ -54,6 +54,10 @@ class RateLimited(ApiError):
     """EGW00201 / EGW00215 that survived the bounded retries (or hit an order, never retried)."""
 
 
+class GatewayError(ApiError):
+    """A temporary gateway failure (EGW00001/EGW00002/EGW002xx): retried on GETs like a 5xx."""
+
+
 class TokenError(ApiError):
     """The access token could not be issued, was refused twice, or was revoked."""
 

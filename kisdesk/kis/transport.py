@@ -3,7 +3,8 @@
 Retry policy (what is retried and what never is):
 
 - GET, EGW00201/EGW00215 (rate limit): bounded jittered backoff, at most ``RATE_RETRIES`` times.
-- GET, network error / 5xx without envelope / garbled body: at most ``GET_TRIES`` tries in all.
+- GET, network error / 5xx without envelope / garbled body / temporary gateway error
+  (EGW00001 …): at most ``GET_TRIES`` tries in all.
 - Any call, EGW00123/EGW00121: the token is re-issued once; a GET is then retried once.
 - POST (orders): never retried. A lost, timed-out or garbled answer after the request may have
   reached KIS raises UnknownOrderOutcome; a refused connection (nothing sent) raises
@@ -30,6 +31,7 @@ from kisdesk.kis.errors import (
     TOKEN_CODES,
     TRANSIENT_CODES,
     ApiError,
+    GatewayError,
     KisError,
     NetworkError,
     NotOfferedInPaper,
@@ -178,9 +180,7 @@ class Transport:
         if msg_cd in RATE_CODES:
             raise RateLimited(**fields)
         if msg_cd in TRANSIENT_CODES:
-            raise ServerError(
-                f"{tr_id}: gateway error {msg_cd} (HTTP {status})", status=status, tr_id=tr_id
-            )
+            raise GatewayError(**fields)
         if msg_cd in PAPER_UNSUPPORTED_CODES or (self.env.is_paper and msg_cd == "OPSQ0002"):
             raise NotOfferedInPaper(**fields)
         raise ApiError(**fields)
@@ -241,7 +241,7 @@ class Transport:
                     continue
                 except RateLimited as exc:
                     raise _Retry(exc, "rate") from None
-                except (ServerError, ProtocolError) as exc:
+                except (ServerError, ProtocolError, GatewayError) as exc:
                     raise _Retry(exc, "net") from None
             except _Retry as retry:
                 if retry.kind == "rate":
@@ -297,7 +297,7 @@ class Transport:
                 raise
             except (RateLimited, NotOfferedInPaper):
                 raise
-            except (ServerError, ProtocolError) as exc:
+            except (ServerError, ProtocolError, GatewayError) as exc:
                 raise UnknownOrderOutcome(
                     f"{tr_id}: unreadable answer to an order ({exc}); it may exist — check"
                     " today's executions before sending again",

@@ -9,6 +9,7 @@ import pytest
 from kisdesk.kis import (
     ApiError,
     EventKind,
+    GatewayError,
     KisError,
     NetworkError,
     ProtocolError,
@@ -105,3 +106,16 @@ async def test_fault_in_the_middle_of_paging_resumes_at_the_same_page(sim, kis_c
     assert len(first_page[0]) == 50
     assert len(balance.holdings) == 300 and len({h.code for h in balance.holdings}) == 300
     assert sim.stats.by_path[P_BALANCE] == 1 + 6 + 1  # the garbled page was asked again
+
+
+async def test_temporary_gateway_error_is_retried_and_keeps_kis_words(sim, kis_client, fake_clock):
+    client = kis_client(sim, sleep=fake_clock.sleep)
+    await client.ensure_token()
+    sim.faults.add("error", P_PRICE, count=1, msg_cd="EGW00001", status=500)
+    assert (await client.domestic_price("005930")).price > 0
+    sim.faults.add("error", P_PRICE, msg_cd="EGW00001", status=500)
+    with pytest.raises(GatewayError) as info:
+        await client.domestic_price("005930")
+    await client.aclose()
+    assert info.value.msg_cd == "EGW00001" and info.value.msg1  # the UI can show msg1
+    assert sim.stats.by_path[P_PRICE] == 2 + 3

@@ -145,3 +145,13 @@ async def test_sell_and_paper_order_ids(paper_sim, kis_client):
     await client.aclose()
     assert ack.order_no and ack.msg_cd == "40600000"
     assert paper_sim.stats.by_tr_id["VTTC0011U"] == 1
+
+
+async def test_temporary_gateway_error_on_an_order_is_unknown(sim, kis_client):
+    client = kis_client(sim)
+    await client.ensure_token()
+    sim.faults.add("error", P_ORDER, count=1, msg_cd="EGW00001", status=500)
+    with pytest.raises(UnknownOrderOutcome):
+        await client.buy("005930", 1, resting_buy_price(sim, "005930"))
+    await client.aclose()
+    assert sim.stats.by_path[P_ORDER] == 1
