@@ -124,6 +124,14 @@ class DomesticQuote:
     def price(self) -> Decimal:
         return Decimal(self._p)
 
+    @price.setter
+    def price(self, value: Decimal) -> None:
+        """Force a price (tests, scripted demos): kept inside the band; high/low follow."""
+        p = min(self._up, max(self._dn, int(value)))
+        self._p = p
+        self._h = max(self._h, p)
+        self._l = min(self._l, p)
+
     @property
     def high(self) -> Decimal:
         return Decimal(self._h)

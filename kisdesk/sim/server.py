@@ -18,6 +18,7 @@ import struct
 import uuid
 from collections.abc import Iterable
 from datetime import datetime, time
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -173,6 +174,14 @@ class SimServer:
     def step_market(self, n: int = 1) -> None:
         """Advance the random walk ``n`` steps; resting orders match on every step."""
         self.market.step(n, self.orders.hot_quotes(self), lambda q: self.orders.on_step(self, q))
+
+    def set_price(self, code: str, price: Decimal) -> None:
+        """Force a domestic price (snapped into the band) and match resting orders on it."""
+        q = self.market.domestic(code)
+        if q is None:
+            raise KeyError(code)
+        q.price = price
+        self.orders.on_step(self, q)
 
     def market_open(self) -> bool:
         if self.market_hours == "always":

@@ -309,3 +309,12 @@ def test_no_cash_or_shares_created_or_lost(actions: list[tuple]) -> None:
 
 def _kind(code: str) -> str:
     return "etf" if code == "069500" else "stock"
+
+
+def test_set_price_matches_resting_orders(kis: Kis) -> None:
+    price = Decimal(kis.price(SAMSUNG)["stck_prpr"])
+    limit = step_price(price, -5)
+    odno = kis.order("TTTC0012U", SAMSUNG, 2, int(limit))["output"]["ODNO"]
+    kis.sim.call("set_price", SAMSUNG, limit)
+    assert kis.price(SAMSUNG)["stck_prpr"] == str(int(limit))
+    assert kis.sim.call(lambda s: s.orders.orders[odno].filled) == 2
