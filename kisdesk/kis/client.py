@@ -40,11 +40,13 @@ class KisClient(DomesticApi, OrdersApi, OverseasApi, RankingApi):
 
     Methods (all ``async``; records in kisdesk.kis.records, amounts Decimal):
 
-    - quotations: ``domestic_price``, ``daily_chart``, ``product_info``, ``overseas_price``
+    - quotations: ``domestic_price``, ``daily_chart``, ``product_info``, ``stock_info``,
+      ``overseas_price``, ``overseas_price_detail``
     - account: ``domestic_balance`` (+ ``domestic_balance_pages``), ``buying_power``,
       ``sellable_quantity``, ``overseas_balance``, ``overseas_present_balance``
     - orders: ``order_cash`` (``buy`` / ``sell``), ``modify_order``, ``cancel_order``,
-      ``cancellable_orders``, ``daily_executions``
+      ``cancellable_orders``, ``daily_executions``; ``overseas_order``,
+      ``overseas_modify_order``, ``overseas_cancel_order``, ``overseas_open_orders``
     - rankings: ``credit_balance_ranking``, ``volume_rank``, ``fluctuation_rank``,
       ``market_cap_rank``
     - session: ``approval_key`` (websocket), ``logout``, ``aclose``; ``iter_pages`` for any

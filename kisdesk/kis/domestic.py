@@ -19,6 +19,7 @@ from kisdesk.kis.records import (
     DomesticQuote,
     ProductInfo,
     SellableQuantity,
+    StockInfo,
 )
 
 Progress = Callable[[int, int], None]
@@ -26,6 +27,7 @@ Progress = Callable[[int, int], None]
 P_PRICE = "/uapi/domestic-stock/v1/quotations/inquire-price"
 P_CHART = "/uapi/domestic-stock/v1/quotations/inquire-daily-itemchartprice"
 P_SEARCH_INFO = "/uapi/domestic-stock/v1/quotations/search-info"
+P_STOCK_INFO = "/uapi/domestic-stock/v1/quotations/search-stock-info"
 P_BALANCE = "/uapi/domestic-stock/v1/trading/inquire-balance"
 P_PSBL_ORDER = "/uapi/domestic-stock/v1/trading/inquire-psbl-order"
 P_PSBL_SELL = "/uapi/domestic-stock/v1/trading/inquire-psbl-sell"
@@ -91,6 +93,13 @@ class DomesticApi(ApiBase):
         tr = self._t.tr_id("product_info")
         reply = await self._t.get(P_SEARCH_INFO, tr, {"PDNO": code, "PRDT_TYPE_CD": product_type})
         return parse(ProductInfo, _object(reply.body, "output", tr), tr_id=tr)
+
+    async def stock_info(self, code: str, product_type: str = "300") -> StockInfo:
+        """Stock basic info (CTPF1002R, real-only): market (KOSPI/KOSDAQ/KONEX), security
+        group, kind, listing and trading state (endpoints.md D11)."""
+        tr = self._t.tr_id("stock_info")
+        reply = await self._t.get(P_STOCK_INFO, tr, {"PRDT_TYPE_CD": product_type, "PDNO": code})
+        return parse(StockInfo, _object(reply.body, "output", tr), tr_id=tr)
 
     async def domestic_balance_pages(
         self, progress: Progress | None = None, *, max_pages: int = 50

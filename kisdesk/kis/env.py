@@ -42,6 +42,7 @@ _REAL: dict[str, str | None] = {
     "domestic_price": "FHKST01010100",
     "daily_chart": "FHKST03010100",
     "product_info": "CTPF1604R",
+    "stock_info": "CTPF1002R",
     # domestic account
     "domestic_balance": "TTTC8434R",
     "buying_power": "TTTC8908R",
@@ -62,6 +63,14 @@ _REAL: dict[str, str | None] = {
     "overseas_balance": "TTTS3012R",
     "overseas_present_balance": "CTRP6504R",
     "overseas_price": "HHDFS00000300",
+    "overseas_price_detail": "HHDFS76200200",
+    "overseas_open_orders": "TTTS3018R",
+    "overseas_rvsecncl_us": "TTTT1004U",
+    "overseas_rvsecncl_hk": "TTTS1003U",
+    "overseas_rvsecncl_jp": "TTTS0309U",
+    "overseas_rvsecncl_sh": "TTTS0302U",  # cancel only
+    "overseas_rvsecncl_sz": "TTTS0306U",  # cancel only
+    "overseas_rvsecncl_vn": "TTTS0312U",  # cancel only
     "overseas_buy_us": "TTTT1002U",
     "overseas_sell_us": "TTTT1006U",
     "overseas_buy_hk": "TTTS1002U",
@@ -80,6 +89,7 @@ _PAPER: dict[str, str | None] = {
     "domestic_price": "FHKST01010100",
     "daily_chart": "FHKST03010100",
     "product_info": None,
+    "stock_info": None,
     "domestic_balance": "VTTC8434R",
     "buying_power": "VTTC8908R",
     "sellable_quantity": None,
@@ -96,6 +106,15 @@ _PAPER: dict[str, str | None] = {
     "overseas_balance": "VTTS3012R",
     "overseas_present_balance": "VTRP6504R",  # paper fills output3 only
     "overseas_price": "HHDFS00000300",
+    "overseas_price_detail": None,
+    "overseas_open_orders": None,  # paper: use the order history (inquire-ccnl) instead
+    # paper modify/cancel = the real IDs with a V prefix (postman v1.6)
+    "overseas_rvsecncl_us": "VTTT1004U",
+    "overseas_rvsecncl_hk": "VTTS1003U",
+    "overseas_rvsecncl_jp": "VTTS0309U",
+    "overseas_rvsecncl_sh": "VTTS0302U",
+    "overseas_rvsecncl_sz": "VTTS0306U",
+    "overseas_rvsecncl_vn": "VTTS0312U",
     "overseas_buy_us": "VTTT1002U",
     "overseas_sell_us": "VTTT1001U",  # not VTTT1006U: the "replace by V" rule is wrong here
     "overseas_buy_hk": "VTTS1002U",

@@ -113,6 +113,36 @@ class ProductInfo:
     investment_type_name: str = kis("ivst_prdt_type_cd_name", required=False)
 
 
+@dataclass(frozen=True, slots=True)
+class StockInfo:
+    """search-stock-info (CTPF1002R, real-only) ``output``: market, kind and listing facts."""
+
+    code: str = kis("pdno")  # may come back in the 12-char form 00000A005930
+    name: str = kis("prdt_name")
+    short_name: str = kis("prdt_abrv_name", required=False)
+    english_name: str = kis("prdt_eng_name", required=False)
+    isin: str = kis("std_pdno", required=False)
+    market_id: str = kis("mket_id_cd")  # STK KOSPI, KSQ KOSDAQ, KNX KONEX
+    security_group: str = kis("scty_grp_id_cd")  # ST share, EF ETF, EN ETN, EW ELW …
+    exchange_code: str = kis("excg_dvsn_cd", required=False)
+    stock_kind: str = kis("stck_kind_cd", required=False)  # 101 common, 2xx preferred
+    kospi200: bool = kis("kospi200_item_yn", required=False)
+    listed_shares: Decimal = kis("lstg_stqt", required=False)
+    par_value: Decimal | None = kis("papr", required=False)
+    halted: bool = kis("tr_stop_yn", required=False)
+    administrative: bool = kis("admn_item_yn", required=False)
+    delisted_on: dt.date | None = kis("lstg_abol_dt", required=False)
+    nxt_tradable: bool = kis("cptt_trad_tr_psbl_yn", required=False)  # newer field
+    today_close: Decimal | None = kis("thdt_clpr", required=False)
+    prev_close: Decimal | None = kis("bfdy_clpr", required=False)
+    sector_large: str = kis("idx_bztp_lcls_cd_name", required=False)
+    sector_medium: str = kis("idx_bztp_mcls_cd_name", required=False)
+
+    @property
+    def market(self) -> str:
+        return {"STK": "KOSPI", "KSQ": "KOSDAQ", "KNX": "KONEX"}.get(self.market_id, "")
+
+
 # ---------------------------------------------------------------------------------------------
 # Domestic account
 # ---------------------------------------------------------------------------------------------
@@ -436,6 +466,63 @@ class OverseasQuote:
     exchange: str = local("")
 
 
+@dataclass(frozen=True, slots=True)
+class OverseasPriceDetail:
+    """price-detail (HHDFS76200200, real-only) ``output``: lot size, tick and decimals."""
+
+    price: Decimal | None = kis("last")  # empty when the symbol is unknown
+    open: Decimal | None = kis("open", required=False)
+    high: Decimal | None = kis("high", required=False)
+    low: Decimal | None = kis("low", required=False)
+    base: Decimal | None = kis("base")  # previous close
+    volume: Decimal | None = kis("tvol", required=False)
+    trade_value: Decimal | None = kis("tamt", required=False)
+    upper: Decimal | None = kis("uplp", required=False)  # 0 where there is no limit (US)
+    lower: Decimal | None = kis("dnlp", required=False)
+    w52_high: Decimal | None = kis("h52p", required=False)
+    w52_low: Decimal | None = kis("l52p", required=False)
+    per: Decimal | None = kis("perx", required=False)
+    pbr: Decimal | None = kis("pbrx", required=False)
+    eps: Decimal | None = kis("epsx", required=False)
+    bps: Decimal | None = kis("bpsx", required=False)
+    shares: Decimal | None = kis("shar", required=False)
+    market_cap: Decimal | None = kis("tomv", required=False)  # local currency
+    currency: str = kis("curr")
+    decimals: int | None = kis("zdiv")
+    tick: Decimal | None = kis("e_hogau")
+    lot_size: Decimal | None = kis("vnit")
+    tradable_text: str = kis("e_ordyn", required=False)  # "매매 가능" when tradable
+    sector_name: str = kis("e_icod", required=False)
+    krw_price: Decimal | None = kis("t_xprc", required=False)
+    fx_rate: Decimal | None = kis("t_rate", required=False)
+    realtime_key: str = kis("rsym", required=False)
+    code: str = local("")
+    exchange: str = local("")
+
+
+@dataclass(frozen=True, slots=True)
+class OverseasOpenOrder:
+    """inquire-nccs (TTTS3018R, real-only) ``output`` row."""
+
+    order_date: dt.date | None = kis("ord_dt")
+    branch: str = kis("ord_gno_brno")
+    order_no: str = kis("odno")
+    original_order_no: str = kis("orgn_odno", required=False)
+    code: str = kis("pdno")
+    name: str = kis("prdt_name", required=False)
+    side_code: str = kis("sll_buy_dvsn_cd")  # 01 sell, 02 buy
+    order_time: str = kis("ord_tmd", required=False)
+    quantity: Decimal = kis("ft_ord_qty")
+    filled_qty: Decimal = kis("ft_ccld_qty")
+    open_qty: Decimal = kis("nccs_qty")
+    price: Decimal = kis("ft_ord_unpr3")
+    fill_price: Decimal | None = kis("ft_ccld_unpr3", required=False)
+    filled_amount: Decimal | None = kis("ft_ccld_amt3", required=False)
+    currency: str = kis("tr_crcy_cd", required=False)
+    exchange: str = kis("ovrs_excg_cd")
+    status_name: str = kis("prcs_stat_name", required=False)
+
+
 # ---------------------------------------------------------------------------------------------
 # Rankings (real-only, 30 rows, no next page)
 # ---------------------------------------------------------------------------------------------
@@ -575,6 +662,9 @@ ALL_RECORDS: tuple[type, ...] = (
     OverseasCurrencyBalance,
     OverseasPresentTotals,
     OverseasQuote,
+    OverseasPriceDetail,
+    OverseasOpenOrder,
+    StockInfo,
     CreditBalanceHeader,
     CreditBalanceRow,
     VolumeRankRow,

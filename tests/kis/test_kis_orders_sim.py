@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from kisdesk.kis import (
@@ -155,3 +157,35 @@ async def test_temporary_gateway_error_on_an_order_is_unknown(sim, kis_client):
         await client.buy("005930", 1, resting_buy_price(sim, "005930"))
     await client.aclose()
     assert sim.stats.by_path[P_ORDER] == 1
+
+
+async def test_overseas_order_life_cycle(sim, kis_client):
+    client = kis_client(sim)
+    detail = await client.overseas_price_detail("NAS", "AAPL")
+    price = (detail.price * Decimal("0.9") / detail.tick).to_integral_value() * detail.tick
+    ack = await client.overseas_order(Side.BUY, "NASD", "AAPL", 2, price)
+    open_orders = await client.overseas_open_orders("NASD")
+    mine = [o for o in open_orders if o.order_no == ack.order_no]
+    assert len(mine) == 1 and mine[0].open_qty == 2 and mine[0].price == price
+    lower = price - detail.tick
+    modified = await client.overseas_modify_order("NASD", "AAPL", ack.order_no, 2, lower)
+    after = {o.order_no: o for o in await client.overseas_open_orders("NASD")}
+    assert ack.order_no not in after and after[modified.order_no].price == lower
+    await client.overseas_cancel_order("NASD", "AAPL", modified.order_no, 2)
+    assert not [o for o in await client.overseas_open_orders("NASD") if o.code == "AAPL"]
+    await client.aclose()
+    assert sim.stats.by_tr_id["TTTT1002U"] == 1 and sim.stats.by_tr_id["TTTT1004U"] == 2
+    with pytest.raises(ValueError):
+        await client.overseas_modify_order("SHAA", "600519", "1", 1, 1)  # cancel-only market
+
+
+async def test_paper_us_sell_uses_the_listed_tr_id(paper_sim, kis_client):
+    client = kis_client(paper_sim)
+    balance = await client.overseas_balance("NASD")
+    holding = balance.holdings[0]
+    quote = await client.overseas_price("NAS", holding.code)
+    ack = await client.overseas_order(Side.SELL, "NASD", holding.code, 1, quote.price)
+    await client.aclose()
+    assert ack.order_no
+    assert paper_sim.stats.by_tr_id["VTTT1001U"] == 1  # not the mechanical VTTT1006U
+    assert "VTTT1006U" not in paper_sim.stats.by_tr_id

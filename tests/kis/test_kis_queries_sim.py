@@ -183,3 +183,29 @@ async def test_paper_uses_paper_tr_ids_and_refuses_real_only_locally(paper_sim, 
     assert paper_sim.stats.by_tr_id["VTTC8434R"] == balance.pages
     assert "TTTC8434R" not in paper_sim.stats.by_tr_id
     assert quote.price > 0
+
+
+async def test_stock_info_and_overseas_price_detail(sim, kis_client):
+    client = kis_client(sim)
+    info = await client.stock_info("005930")
+    detail = await client.overseas_price_detail("NAS", "AAPL")
+    await client.aclose()
+
+    def state(server):
+        from kisdesk.sim.universe import EXCHANGES
+
+        o = server.market.overseas("NASD", "AAPL")
+        return o.price, o.tick(), EXCHANGES["NASD"].lot, EXCHANGES["NASD"].currency
+
+    price, tick, lot, currency = sim.call(state)
+    assert info.code.endswith("005930") and info.market in ("KOSPI", "KOSDAQ")
+    assert info.security_group == "ST" and info.listed_shares > 0
+    assert (detail.price, detail.tick, detail.lot_size, detail.currency) == (
+        price,
+        tick,
+        lot,
+        currency,
+    )
+    assert detail.decimals is not None and detail.price == detail.price.quantize(
+        Decimal(1).scaleb(-detail.decimals)
+    )

@@ -161,5 +161,8 @@ def test_every_kis_key_is_documented_and_every_number_is_decimal() -> None:
     for cls in ALL_RECORDS:
         hints = typing.get_type_hints(cls)
         for name, key in kis_keys(cls).items():
-            assert key in text, f"{cls.__name__}.{name}: {key!r} not in the digest"
+            # The digest lists some name fields as "`idx_bztp_lcls_cd` (+ `_name`)".
+            stem = key.removesuffix("_name")
+            documented = key in text or (stem != key and f"`{stem}`" in text and "`_name`" in text)
+            assert documented, f"{cls.__name__}.{name}: {key!r} not in the digest"
             assert float not in typing.get_args(hints[name]) and hints[name] is not float
