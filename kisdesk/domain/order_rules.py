@@ -58,6 +58,9 @@ MESSAGES: dict[str, str] = {
     "sellable_missing": QT_TRANSLATE_NOOP("OrderRules", "Waiting for the sellable quantity…"),
     "type_unavailable": QT_TRANSLATE_NOOP("OrderRules", "{type} orders are not offered here."),
     "qty_over_open": QT_TRANSLATE_NOOP("OrderRules", "More than the open quantity ({max})."),
+    "modify_over_cash": QT_TRANSLATE_NOOP(
+        "OrderRules", "The modified order needs {need} won; {cash} won is available for it."
+    ),
     # Fat-finger guard: not errors, reasons to ask again.
     "guard_amount": QT_TRANSLATE_NOOP(
         "OrderRules", "The amount {amount} won is above your limit of {limit} won."
@@ -300,9 +303,14 @@ def validate_modify(
     quantity: int | None,
     open_qty: int,
     facts: OrderFacts,
+    *,
+    side: Side = Side.SELL,
+    old_price: Decimal | None = None,
 ) -> tuple[Problem, ...]:
     """A modify of a resting order: the new price on the grid and inside the limits, a quantity
-    from 1 to what is still open (filled quantity cannot be modified, endpoints.md D6)."""
+    from 1 to what is still open (filled quantity cannot be modified, endpoints.md D6), and for
+    a buy, cash for the difference: the modified part frees ``old_price × qty`` and takes
+    ``new × qty`` (the upper limit for market-type orders)."""
     problems: list[Problem] = []
     if order_type.needs_price:
         probe = OrderDraft(Side.BUY, "", "", order_type, price, quantity)
@@ -313,6 +321,19 @@ def validate_modify(
         problems.append(Problem("quantity", "qty_not_positive"))
     elif quantity > open_qty:
         problems.append(Problem("quantity", "qty_over_open", {"max": fmt_int(open_qty)}))
+    elif side is Side.BUY and facts.orderable_cash is not None and old_price is not None:
+        ref = reference_price(order_type, price, facts)
+        if ref is not None and ref > 0:
+            need = ref * quantity
+            free = facts.orderable_cash + old_price * quantity
+            if need > free:
+                problems.append(
+                    Problem(
+                        "price",
+                        "modify_over_cash",
+                        {"need": fmt_krw(need), "cash": fmt_krw(free)},
+                    )
+                )
     return tuple(problems)
 
 

@@ -403,6 +403,7 @@ class OrderService(QObject):
         if order.state is OrderState.ACCEPTED:
             emit(self.orders_changed)
             self.refresh_open_orders()
+            self._spawn(self._after_book_change(notify=False))
         if reconcile:
             await self._reconcile(order)
 
@@ -530,4 +531,5 @@ class OrderService(QObject):
                     emit(self.order_updated, t)
         emit(self.orders_changed)
         self.refresh_open_orders()
+        self._spawn(self._after_book_change(notify=False))
         return MutationResult(True, ack.message, ack)

@@ -203,7 +203,15 @@ class ModifyDialog(QDialog):
 
     def problems(self) -> tuple[Any, ...]:
         price, qty = self.values()
-        return validate_modify(self.order_type, price, qty, self.order.open_qty, self.facts)
+        return validate_modify(
+            self.order_type,
+            price,
+            qty,
+            self.order.open_qty,
+            self.facts,
+            side=self.order.side,
+            old_price=self.order.price,
+        )
 
     def check(self) -> bool:
         problems = self.problems()
@@ -361,6 +369,10 @@ class OpenOrdersView(QWidget, _AsyncMixin):
     async def _modify_flow(self, order: OpenOrder) -> None:
         try:
             quote = await self.service.quote(order.code)
+            cash = None
+            if order.side is Side.BUY:  # a higher buy price needs cash for the difference
+                power = await self.service.buying_power(order.code, "00", order.price)
+                cash = power.orderable_cash
         except KisError as exc:
             self.message.setText(user_message(exc))
             return
@@ -372,6 +384,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
             current=quote.price,
             upper=quote.upper,
             lower=quote.lower,
+            orderable_cash=cash,
         )
         if self.dialog is not None:
             return
@@ -410,10 +423,11 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         def finished(result: int) -> None:
             self.dialog = None
             dialog.deleteLater()
+            # Back to the table either way, so the next key (Del, M, arrows) lands there.
+            self.window().activateWindow()
+            self.table.view.setFocus()
             if result == int(QDialog.DialogCode.Accepted):
                 on_accept()
-            else:
-                self.table.view.setFocus()
 
         dialog.finished.connect(finished)
         dialog.open()

@@ -947,8 +947,9 @@ class OrderPanel(QFrame):
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.deleteLater()
-        if _result != int(ConfirmDialog.DialogCode.Accepted):
-            self.qty_edit.setFocus()
+        # Keys go back to the panel (the quantity, where the next order usually starts).
+        self.window().activateWindow()
+        self.qty_edit.setFocus()
 
     def _send(self, draft: OrderDraft) -> None:
         if self.service is None or self.symbol is None:

@@ -113,3 +113,8 @@ def replace_text(qtbot: Any, desk: Desk, text: str) -> None:
         type_ascii(qtbot, desk.window, text)
     else:
         press(qtbot, desk.window, Qt.Key.Key_Delete)
+
+
+def wait_main(qtbot: Any, desk: Desk, timeout: int = 3000) -> None:
+    """After a dialog closes, the main window is active again before the next key."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window, timeout=timeout)

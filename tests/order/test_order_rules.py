@@ -116,7 +116,7 @@ def test_every_message_is_reachable_by_some_test():
         "price_not_positive", "price_off_tick", "price_above_upper", "price_below_lower",
         "qty_empty", "qty_not_positive", "qty_too_large", "qty_over_buyable",
         "qty_over_buyable_market", "qty_over_sellable", "buying_power_missing", "sellable_missing",
-        "type_unavailable", "guard_amount", "guard_ticks", "qty_over_open",
+        "type_unavailable", "guard_amount", "guard_ticks", "qty_over_open", "modify_over_cash",
     }  # fmt: skip
     assert covered == set(MESSAGES)
 
@@ -225,3 +225,17 @@ def test_modify_rules():
     assert codes(validate_modify(LIMIT, D(74_200), 11, 10, FACTS)) == ["qty_over_open"]
     assert codes(validate_modify(LIMIT, None, 0, 10, FACTS)) == ["price_empty", "qty_not_positive"]
     assert codes(validate_modify(MARKET, None, 3, 10, FACTS)) == []
+
+
+def test_modify_needs_cash_for_a_higher_buy_price():
+    facts = OrderFacts(**{**FACTS.__dict__, "orderable_cash": D(100_000)})
+    # 10 shares from 74,300 to 74,400 take 1,000 more: fine with 100,000 free.
+    assert (
+        validate_modify(LIMIT, D(74_400), 10, 10, facts, side=Side.BUY, old_price=D(74_300)) == ()
+    )
+    # To 96,500 (the upper limit): 222,000 more than the 743,000 it frees.
+    problems = validate_modify(LIMIT, D(96_500), 10, 10, facts, side=Side.BUY, old_price=D(74_300))
+    assert codes(problems) == ["modify_over_cash"]
+    assert problems[0].args == {"need": "965,000", "cash": "843,000"}
+    # A sell never needs cash.
+    assert validate_modify(LIMIT, D(96_500), 10, 10, facts, side=Side.SELL, old_price=D(1)) == ()
