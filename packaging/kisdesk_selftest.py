@@ -3,8 +3,8 @@
 
 It checks what `--smoke` cannot see because the demo path never touches it: that keyring finds
 its platform backends through entry points (metadata copied into the bundle), that the lazily
-imported simulator and aiohttp are bundled, that certifi's CA file and the app resources are
-present. Prints one line per check; returns 0 only if all pass.
+imported simulator and aiohttp are bundled, that certifi's CA file, the app resources and Qt's
+Korean translation are where they are looked for. One line per check; returns 0 if all pass.
 """
 
 import os
@@ -103,6 +103,15 @@ def run() -> int:
         qm = sorted(p.name for p in (resource_dir() / "i18n").glob("*.qm"))
         return f"data ok, {len(icons)} icons, translations {qm or 'none'}"
 
+    def qt_translations():
+        from PySide6.QtCore import QLibraryInfo
+
+        # Where Qt looks for its own .qm files; the spec keeps qtbase_ko.qm for Qt's dialogs.
+        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if not os.path.isfile(os.path.join(path, "qtbase_ko.qm")):
+            raise FileNotFoundError(f"qtbase_ko.qm not in {path}")
+        return "qtbase_ko.qm in Qt's translations path"
+
     check("keyring entry points", keyring_entry_points)
     check("keyring backends", keyring_backends)
     check("secretstorage", secret_service_deps)
@@ -110,5 +119,6 @@ def run() -> int:
     check("aiohttp", aiohttp_)
     check("certifi", certifi_)
     check("resources", resources)
+    check("qt translations", qt_translations)
     print("selftest " + ("FAILED: " + ", ".join(failures) if failures else "passed"))
     return 1 if failures else 0
