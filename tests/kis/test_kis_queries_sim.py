@@ -209,3 +209,13 @@ async def test_stock_info_and_overseas_price_detail(sim, kis_client):
     assert detail.decimals is not None and detail.price == detail.price.quantize(
         Decimal(1).scaleb(-detail.decimals)
     )
+
+
+async def test_daily_executions_older_than_three_months_use_the_long_tr(sim, kis_client):
+    client = kis_client(sim)
+    today = dt.date.today()
+    recent = await client.daily_executions(today - dt.timedelta(days=7), today)
+    old = await client.daily_executions(today - dt.timedelta(days=200), today)
+    await client.aclose()
+    assert recent.rows == [] and old.rows == []  # nothing ordered yet
+    assert sim.stats.by_tr_id["TTTC0081R"] == 1 and sim.stats.by_tr_id["CTSC9215R"] == 1
