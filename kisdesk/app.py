@@ -62,9 +62,24 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("kisdesk")
     app.setOrganizationName("kisdesk")
     app.setQuitOnLastWindowClosed(False)  # quitting goes through the controller's clean shutdown
+    app.setDesktopFileName("kisdesk")  # Wayland matches the window to kisdesk.desktop
+    app.setWindowIcon(_app_icon())
 
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         return runner.run(_main(app, args))
+
+
+def _app_icon() -> Any:
+    from PySide6.QtGui import QIcon
+
+    from kisdesk.resources_path import resource_dir
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = resource_dir() / "icons" / f"kisdesk-{size}.png"
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
 
 
 async def _main(app: Any, args: argparse.Namespace) -> int:

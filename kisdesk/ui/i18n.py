@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kisdesk.resources_path import resource_dir
 
@@ -17,6 +17,11 @@ def pick_language(requested: str | None) -> str:
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    # Qt's own strings first (dialog buttons: 예/아니요/취소), then the app's.
+    qt_base = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language != "en" and qt_base.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_base)
     translator = QTranslator(app)
     qm = resource_dir() / "i18n" / f"kisdesk_{language}.qm"
     if qm.exists() and translator.load(str(qm)):
