@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 
 import pytest
 
@@ -54,8 +55,10 @@ def qloop(qapp):
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
         task.cancel()
-    if pending:  # let the cancellations run (httpx clients close their sockets)
-        qapp.processEvents()
+    deadline = time.monotonic() + 2.0
+    while any(not t.done() for t in pending) and time.monotonic() < deadline:
+        qapp.processEvents()  # let the cancellations run (httpx clients close their sockets)
+        time.sleep(0.002)
     asyncio.events._set_running_loop(None)
     # Not loop.stop(): on an already_running loop it calls QCoreApplication.exit(), which leaves
     # Qt's quitNow flag set with no exec() to clear it, so every later QEventLoop.exec() (what
