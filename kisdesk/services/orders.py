@@ -154,6 +154,9 @@ class OrderService(QObject):
         self._open_sig: dict[str, tuple[int, int]] | None = None
         self._open_task: asyncio.Task[Any] | None = None
         self._open_again = False
+        self._today_task: asyncio.Task[Any] | None = None
+        self._today_again = False
+        self._today_notify = False
         self._closed = False
         self._poll = QTimer(self)
         self._poll.setInterval(int(poll_seconds * 1000))
@@ -292,21 +295,37 @@ class OrderService(QObject):
         )
         waiting = any(t.state.open and t.order_no not in sig for t in self.tracked)
         if moved or waiting:
-            self._spawn(self._after_book_change(notify=moved))
+            self.refresh_today(notify=moved)
 
-    async def _after_book_change(self, *, notify: bool) -> None:
-        try:
-            result = await self.client.daily_executions()
-        except KisError as exc:
-            log.warning("executions after a book change: %s", exc)
-            result = None
-        if result is not None:
-            self._learn(r.order_no for r in result.rows)
-            changed = self._apply_rows(result.rows)
-            emit(self.executions_loaded, list(result.rows))
-            notify = notify or changed
-        if notify:
-            emit(self.orders_changed)
+    def refresh_today(self, *, notify: bool = False) -> None:
+        """Re-read today's orders (tracked states, the executions table); coalesced like the
+        open orders, so the burst of reasons after one order costs one or two calls."""
+        if self._closed:
+            return
+        self._today_notify = self._today_notify or notify
+        if self._today_task is not None and not self._today_task.done():
+            self._today_again = True
+            return
+        self._today_task = self._spawn(self._refresh_today_loop())
+
+    async def _refresh_today_loop(self) -> None:
+        while True:
+            self._today_again = False
+            notify, self._today_notify = self._today_notify, False
+            try:
+                result = await self.client.daily_executions()
+            except KisError as exc:
+                log.warning("today's orders: %s", exc)
+                result = None
+            if result is not None:
+                self._learn(r.order_no for r in result.rows)
+                changed = self._apply_rows(result.rows)
+                emit(self.executions_loaded, list(result.rows))
+                notify = notify or changed
+            if notify:
+                emit(self.orders_changed)
+            if not self._today_again:
+                return
 
     async def _load_baseline(self) -> None:
         try:
@@ -403,7 +422,7 @@ class OrderService(QObject):
         if order.state is OrderState.ACCEPTED:
             emit(self.orders_changed)
             self.refresh_open_orders()
-            self._spawn(self._after_book_change(notify=False))
+            self.refresh_today()
         if reconcile:
             await self._reconcile(order)
 
@@ -531,5 +550,5 @@ class OrderService(QObject):
                     emit(self.order_updated, t)
         emit(self.orders_changed)
         self.refresh_open_orders()
-        self._spawn(self._after_book_change(notify=False))
+        self.refresh_today()
         return MutationResult(True, ack.message, ack)

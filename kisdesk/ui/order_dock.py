@@ -104,7 +104,12 @@ class OrderDock(QWidget):
             client = session.client
             if hasattr(client, "use_hashkey"):
                 client.use_hashkey = self.panel.settings.use_hashkey
-            service = OrderService(client, env_name=self.env, parent=self)
+            service = OrderService(
+                client,
+                env_name=self.env,
+                poll_seconds=self.panel.settings.poll_seconds,
+                parent=self,
+            )
             service.orders_changed.connect(self._on_orders_changed)
         self.service = service
         self.panel.set_service(service, self.env)

@@ -90,7 +90,8 @@ class OrderSettings:
     guard_amount: Decimal = Decimal(20_000_000)  # 0 = off
     guard_ticks: int = 10  # 0 = off
     use_hashkey: bool = False
-    quote_refresh_ms: int = 2000
+    quote_refresh_ms: int = 2000  # the shown symbol's price, while the panel is visible
+    poll_seconds: float = 3.0  # open orders, to notice fills
 
     @classmethod
     def load(cls, settings: QSettings | None) -> OrderSettings:
@@ -103,6 +104,8 @@ class OrderSettings:
         )
         s.guard_ticks = _int(settings.value("orders/guard_ticks"), s.guard_ticks)
         s.use_hashkey = _bool(settings.value("orders/hashkey"), False)
+        s.quote_refresh_ms = max(200, _int(settings.value("orders/quote_refresh_ms"), 2000))
+        s.poll_seconds = max(0.2, float(_int(settings.value("orders/poll_ms"), 3000)) / 1000)
         return s
 
     def save(self, settings: QSettings) -> None:
@@ -284,7 +287,7 @@ class OrderPanel(QFrame):
         self._quote_timer.timeout.connect(self._refresh_quote)
         self._bp_timer = QTimer(self)
         self._bp_timer.setSingleShot(True)
-        self._bp_timer.setInterval(250)
+        self._bp_timer.setInterval(150)
         self._bp_timer.timeout.connect(self._fetch_account_facts)
 
     # -- construction --------------------------------------------------------------------------
@@ -475,6 +478,7 @@ class OrderPanel(QFrame):
 
     def reload_settings(self) -> None:
         self.settings = OrderSettings.load(self.qsettings)
+        self._quote_timer.setInterval(self.settings.quote_refresh_ms)
 
     # -- reading the fields --------------------------------------------------------------------
     @property
@@ -754,7 +758,9 @@ class OrderPanel(QFrame):
         self.update_view()
 
     def _on_orders_changed(self) -> None:
-        self._schedule_account_facts(now=True)
+        # Debounced: an order's ack, its fill and the refreshes they cause come in a burst;
+        # one buying-power read after the burst is enough.
+        self._schedule_account_facts()
 
     def _on_order_updated(self, order: TrackedOrder) -> None:
         self.result_label.setText(describe_order(order))
@@ -765,7 +771,7 @@ class OrderPanel(QFrame):
         }.get(order.state, "#2e7d32" if order.state is not OrderState.SENDING else "#555")
         self.result_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         if order.state.terminal or order.state in (OrderState.ACCEPTED, OrderState.NOT_FOUND):
-            self._schedule_account_facts(now=True)
+            self._schedule_account_facts()
 
     # -- view ----------------------------------------------------------------------------------
     def _side_colour(self, side: Side | None = None) -> str:

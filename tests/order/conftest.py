@@ -57,7 +57,7 @@ def run_async(qtbot, qloop):
     return run
 
 
-def _session_on(sim: Any, env_name: str) -> Any:
+def _session_on(sim: Any, env_name: str, profile: str = "real") -> Any:
     """A Session whose client talks to ``sim`` under the environment name ``env_name`` (the
     real-mode test needs "real" while still talking to the simulator on loopback)."""
     from kisdesk.kis import Credentials, KisClient
@@ -65,7 +65,9 @@ def _session_on(sim: Any, env_name: str) -> Any:
     from kisdesk.kis.tokens import MemoryTokenStore
     from kisdesk.services.session import Session
 
-    env = dataclasses.replace(demo_environment(sim.base_url, sim.ws_url), name=env_name)
+    env = dataclasses.replace(
+        demo_environment(sim.base_url, sim.ws_url, profile=profile), name=env_name
+    )
     creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts["demo"])
     client = KisClient(env, creds, token_store=MemoryTokenStore())
     return Session(env=env, account=creds.account, client=client, sim=sim, profile_name=env_name)
@@ -77,13 +79,13 @@ def make_session(run_async):
     unless a test steps the market) and connect a session to it."""
     made: list[Any] = []
 
-    def make(env_name: str = "demo", seed: int = 4321) -> Any:
+    def make(env_name: str = "demo", seed: int = 4321, profile: str = "real") -> Any:
         from kisdesk.sim.server import SimServer
 
         async def start() -> Any:
-            sim = SimServer(profile="real", seed=seed, ticker_interval=None)
+            sim = SimServer(profile=profile, seed=seed, ticker_interval=None)
             await sim.start()
-            session = _session_on(sim, env_name)
+            session = _session_on(sim, env_name, profile)
             # Token first: no issuance task may outlive the simulator at teardown.
             await session.client.ensure_token()
             return session
