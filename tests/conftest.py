@@ -7,6 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
+import asyncio
+import time
+
 import keyring
 import pytest
 
@@ -44,3 +47,49 @@ def paper_sim():
     """A paper-profile simulator (2 calls/s, paper TR IDs, real-only APIs refused)."""
     with _sim_thread("paper") as s:
         yield s
+
+
+# -- one qasync loop for the whole run --------------------------------------------------------
+# Pattern (TOOLCHAIN): sync tests and a qasync loop that believes it is running, so tasks the app
+# creates run while qtbot.waitUntil spins Qt. One loop for the session: loops created and closed
+# per test left Qt timers behind that later fired on freed objects (a segfault in
+# QTimerInfoList::activateTimers, seen in full runs). Never loop.stop() it: on an already_running
+# loop that calls QCoreApplication.exit(), after which every qtbot wait returns at once.
+
+
+@pytest.fixture(scope="session")
+def _session_qloop(qapp):
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    yield loop
+    # Not closed: qasync refuses to close a loop that believes it runs; the process ends next.
+
+
+@pytest.fixture
+def qloop(qapp, _session_qloop):
+    loop = _session_qloop
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    deadline = time.monotonic() + 2.0  # let cancellations unwind (sockets close), bounded
+    while any(not t.done() for t in pending) and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.002)
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run_async(qtbot, qloop):
+    """run_async(coro) → its result, spinning Qt (and the loop's tasks) meanwhile."""
+
+    def run(coro, timeout_ms: int = 15_000):
+        task = qloop.create_task(coro)
+        qtbot.waitUntil(task.done, timeout=timeout_ms)
+        return task.result()
+
+    return run

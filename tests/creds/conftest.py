@@ -3,9 +3,7 @@ that runs during qtbot waits, and simulators with chosen credentials."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
 
 import pytest
 
@@ -41,31 +39,6 @@ def _clean_session_state():
     from kisdesk.config.profiles import forget_session_profiles
 
     forget_session_profiles()
-
-
-@pytest.fixture
-def qloop(qapp):
-    """A qasync loop that considers itself running, so tasks run during qtbot.waitUntil."""
-    import qasync
-
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    deadline = time.monotonic() + 2.0
-    while any(not t.done() for t in pending) and time.monotonic() < deadline:
-        qapp.processEvents()  # let the cancellations run (httpx clients close their sockets)
-        time.sleep(0.002)
-    asyncio.events._set_running_loop(None)
-    # Not loop.stop(): on an already_running loop it calls QCoreApplication.exit(), which leaves
-    # Qt's quitNow flag set with no exec() to clear it, so every later QEventLoop.exec() (what
-    # qtbot.waitUntil spins) returns at once and the next test's tasks never run.
-    loop._QEventLoop__is_running = False
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture

@@ -8,34 +8,7 @@ tabs run while ``qtbot.waitUntil`` spins Qt's event loop. Never call ``qtbot.wai
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 import pytest
-
-
-@pytest.fixture
-def qloop(qapp):
-    import qasync
-
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    # Let the cancelled tasks unwind (bounded), so none is destroyed while pending.
-    deadline = time.monotonic() + 2.0
-    while any(not t.done() for t in pending) and time.monotonic() < deadline:
-        qapp.processEvents()
-    asyncio.events._set_running_loop(None)
-    # Not loop.stop(): with already_running it calls QApplication.exit(), which sets Qt's
-    # quitNow flag for good -- every later QEventLoop.exec() (qtbot.waitUntil/waitSignal)
-    # then returns at once and the next test's loop never runs a callback.
-    loop._QEventLoop__is_running = False
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 def run_async(qtbot, loop, coro, timeout_ms: int = 15_000):
