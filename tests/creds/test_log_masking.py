@@ -111,11 +111,6 @@ class _Collect(logging.Handler):
         self.texts.append(logging.Formatter().format(record))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs masking at record creation in kisdesk/config/logs.py (diff sent to the lead);"
-    " remove this marker when it lands",
-)
 def test_a_handler_installed_before_setup_sees_masked_records(kisdesk_home):
     """A handler that is not kisdesk's and runs before the file handler (a console added
     earlier, a library's) must not see secrets either: records are masked at creation."""
