@@ -11,6 +11,7 @@ orders, executions and the orders sent from here. The integration surface for th
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kisdesk.domain.order_types import Side
+from kisdesk.domain.symbols import SymbolIndex, load_index
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
 from kisdesk.services.orders import OrderService
@@ -39,6 +41,25 @@ from kisdesk.ui.order_panel import OrderPanel, OrderSettings, confirmation_requi
 log = logging.getLogger(__name__)
 
 GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet")
+MASTER_FILES_DIR = "master"  # under the cache folder: kospi_code.mst, kosdaq_code.mst, …
+
+
+def master_dir() -> Path:
+    """Where KIS's domestic master files are looked for (master-files.md); nothing downloads
+    them here — whatever puts them there refreshes the symbol list on the next connect."""
+    from kisdesk.config.paths import cache_dir
+
+    return cache_dir() / MASTER_FILES_DIR
+
+
+def symbol_index_for(env: str) -> SymbolIndex:
+    """Demo uses the shipped list (it is the simulator's universe); paper and real take the
+    master files on disk when there are any."""
+    if env in ("paper", "real"):
+        folder = master_dir()
+        if any(folder.glob("*.mst")):
+            return load_index(str(folder))
+    return load_index()
 
 
 class OrderDock(QWidget):
@@ -100,6 +121,7 @@ class OrderDock(QWidget):
         self.badge.set_env(self.env)
         service = None
         if session is not None:
+            self.panel.set_symbols(symbol_index_for(self.env))
             self.panel.reload_settings()
             client = session.client
             if hasattr(client, "use_hashkey"):

@@ -476,6 +476,11 @@ class OrderPanel(QFrame):
         self._apply_side_style()
         self._show_quote()
 
+    def set_symbols(self, index: SymbolIndex) -> None:
+        """Swap the symbol list (the KIS master files, when present, refresh the shipped one)."""
+        self.symbols = index
+        self.symbol_edit.index = index
+
     def reload_settings(self) -> None:
         self.settings = OrderSettings.load(self.qsettings)
         self._quote_timer.setInterval(self.settings.quote_refresh_ms)
@@ -849,6 +854,11 @@ class OrderPanel(QFrame):
             label.setVisible(name in shown)
 
         busy = self.service is not None and self.service.busy
+        if problems and not order_level:
+            first = problems[0].render(QCoreApplication.translate)
+            order_level.append(
+                translate("OrderPanel", "Cannot send: {reason}").format(reason=first)
+            )
         if self.service is None:
             order_level.insert(0, translate("OrderPanel", "Not connected."))
         if busy:

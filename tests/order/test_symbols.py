@@ -98,3 +98,14 @@ def test_master_files_refresh_the_list(tmp_path):
     assert merged.get("999990").tick_kind == "etf"
     assert merged.search("ㅋㅅㄷㅅ")[0].code == "999991"
     assert parse_master(b"x" * 10, "KOSPI", 288) == []
+
+
+def test_dock_uses_master_files_on_paper_and_real(order_home):
+    from kisdesk.ui.order_dock import master_dir, symbol_index_for
+
+    folder = master_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kosdaq_code.mst").write_bytes(_record("999992", "마스터신규", "ST", 282) + b"\n")
+    assert symbol_index_for("real").get("999992") is not None
+    assert symbol_index_for("paper").get("999992") is not None
+    assert symbol_index_for("demo").get("999992") is None  # demo: the simulator's universe
