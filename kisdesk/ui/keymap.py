@@ -254,13 +254,7 @@ class Keymap(QObject):
     # -- cheat sheet ---------------------------------------------------------------------------
     def cheat_sheet_rows(self) -> list[tuple[str, str, str]]:
         """(where, keys, what) for every binding and fixed key, translated."""
-        where = {
-            "global": translate("Keymap", "Anywhere"),
-            "panel": translate("Keymap", "Order panel"),
-            "price": translate("Keymap", "Price field"),
-            "quantity": translate("Keymap", "Quantity field"),
-            "orders": translate("Keymap", "Open orders"),
-        }
+        where = scope_names()
         rows = [
             (where[a.scope], self.text(a.id) or translate("Keymap", "(unbound)"), _t(a.description))
             for a in DEFAULT_KEYMAP
@@ -280,6 +274,16 @@ class Keymap(QObject):
         )
         head = "<tr>" + "".join(f"<th align=left>{t}</th>" for t in titles) + "</tr>"
         return f"<table cellspacing=6>{head}{cells}</table>"
+
+
+def scope_names() -> dict[str, str]:
+    return {
+        "global": translate("Keymap", "Anywhere"),
+        "panel": translate("Keymap", "Order panel"),
+        "price": translate("Keymap", "Price field"),
+        "quantity": translate("Keymap", "Quantity field"),
+        "orders": translate("Keymap", "Open orders"),
+    }
 
 
 class CheatSheet(QDialog):
@@ -319,7 +323,7 @@ class KeymapEditor(QWidget):
         for action in DEFAULT_KEYMAP:
             r = rows[action.id]
             self.table.setItem(r, 0, QTableWidgetItem(_t(action.description)))
-            self.table.setItem(r, 1, QTableWidgetItem(action.scope))
+            self.table.setItem(r, 1, QTableWidgetItem(scope_names()[action.scope]))
             seqs = keymap.sequences(action.id)
             edit = QKeySequenceEdit(seqs[0] if seqs else QKeySequence())
             edit.setMaximumSequenceLength(1)

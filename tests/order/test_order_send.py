@@ -267,3 +267,15 @@ def test_fat_finger_guard_asks_again(qtbot, make_desk):
     press(qtbot, desk.window, K.Key_Y)
     wait_for(qtbot, lambda: desk.order_posts() == 1)
     assert Decimal(far) == desk.dock.service.tracked[0].price
+
+
+def test_hashkey_only_when_the_setting_is_on(qtbot, make_desk):
+    for on in (False, True):
+        desk = make_desk("demo", confirm=False, hashkey=on)
+        assert desk.session.client.use_hashkey is on
+        fill_order(qtbot, desk, "1")
+        press(qtbot, desk.window, K.Key_Return)
+        service = desk.dock.service
+        wait_for(qtbot, lambda s=service: s.tracked and s.tracked[0].state is OrderState.FILLED)
+        assert desk.order_posts() == 1
+        assert desk.sim.stats.by_path.get("/uapi/hashkey", 0) == (1 if on else 0)

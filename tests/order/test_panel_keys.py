@@ -206,3 +206,46 @@ def test_prefill_sell_from_a_holding(qtbot, make_desk, run_async):
     assert p.qty_edit.text() == str(int(holding.orderable_qty)) and p.qty_edit.hasFocus()
     settle(qtbot, desk)
     assert p.max_label.text() == fmt_krw(holding.orderable_qty)
+
+
+def test_rebinding_is_live_and_persists(qtbot, make_desk):
+    from kisdesk.ui.keymap import Keymap, KeymapEditor
+
+    desk = make_desk("demo")
+    keymap = desk.dock.keymap
+    keymap.set("sell", ["F7"])
+    keymap.set("price_up", ["Ctrl+Up"])
+    press(qtbot, desk.window, K.Key_F10)  # unbound now
+    assert desk.panel.side is Side.BUY
+    press(qtbot, desk.window, K.Key_F7)
+    assert desk.panel.side is Side.SELL
+    choose_symbol(qtbot, desk, "005930")
+    to_field(qtbot, desk, desk.panel.price_edit)
+    price = desk.panel.price_edit.text()
+    press(qtbot, desk.window, K.Key_Up)
+    assert desk.panel.price_edit.text() == price  # plain Up no longer steps
+    press(qtbot, desk.window, K.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert desk.panel.price_edit.text() != price
+    # Stored in QSettings: a new keymap (the next start) has the user's keys.
+    again = Keymap(desk.settings)
+    assert again.text("sell") == "F7" and again.action_for is not None
+    editor = KeymapEditor(again)
+    qtbot.addWidget(editor)
+    assert editor.editors["sell"].keySequence().toString() == "F7"
+    again.reset()
+    assert Keymap(desk.settings).text("sell") == "F10"
+    assert not Keymap(desk.settings).conflicts()
+
+
+def test_cheat_sheet_lists_every_binding(qtbot, make_desk):
+    from kisdesk.ui.keymap import DEFAULT_KEYMAP
+
+    desk = make_desk("demo")
+    press(qtbot, desk.window, K.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    sheet = desk.dock.cheat_sheet
+    assert sheet is not None and sheet.isVisible()
+    rows = desk.dock.cheat_sheet_rows()
+    assert len(rows) >= len(DEFAULT_KEYMAP)
+    for row in rows[: len(DEFAULT_KEYMAP)]:
+        assert row[1] and row[1] in sheet.label.text()
+    sheet.close()
