@@ -83,19 +83,23 @@ def _app_icon() -> Any:
 
 
 async def _main(app: Any, args: argparse.Namespace) -> int:
+    from kisdesk.config.secrets import ensure_secure_keyring
     from kisdesk.config.settings import Preferences, open_settings
-    from kisdesk.services.controller import AppController, initial_env
+    from kisdesk.services.controller import AppController, initial_target
     from kisdesk.ui.crash import install_exception_hooks
     from kisdesk.ui.i18n import install_translator, pick_language
 
     settings = open_settings()
-    env = initial_env(settings, args.env)
+    keyring_check = ensure_secure_keyring()  # no secure keyring → session-only, never a file
+    env, profile = initial_target(settings, "demo" if args.smoke else args.env)
     prefs = Preferences.load(settings, env)
     install_translator(app, pick_language(args.lang or prefs.language or None))
     install_exception_hooks(asyncio.get_running_loop())
 
-    controller = AppController(settings, env, seed=args.seed)
+    controller = AppController(settings, env, profile=profile, seed=args.seed)
     controller.start()
+    if keyring_check.session_only:
+        controller.show_session_only_notice()
     if args.screenshot:
         return await _screenshot(controller, args.screenshot)
     if args.smoke:

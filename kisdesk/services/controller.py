@@ -1,16 +1,20 @@
-"""The glue between the main window and a session: connect, refresh, switch, shut down."""
+"""The glue between the main window and a session: connect, refresh, switch, log out, shut down."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QMessageBox
 
+from kisdesk.config.profiles import Profile, ProfileStore
 from kisdesk.config.settings import Preferences
+from kisdesk.kis.events import ClientEvent, EventKind
 from kisdesk.models.palette import KOREAN, WESTERN
 from kisdesk.services.refresher import Refresher
 from kisdesk.services.session import Session, start_demo_session
@@ -20,35 +24,45 @@ from kisdesk.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
-def initial_env(settings: QSettings, requested: str | None) -> str:
-    """--env wins; else the environment used last; a first launch (nothing saved) is demo."""
-    env = requested or str(settings.value("session/env", "demo"))
-    return env if env in ("demo", "paper", "real") else "demo"
+def initial_target(settings: QSettings, requested_env: str | None) -> tuple[str, Profile | None]:
+    """What to open: ``--env`` wins; else the last profile; a first launch is demo."""
+    return ProfileStore(settings).initial(requested_env)
 
 
 class AppController(QObject):
+    """Owns the window and at most one session at a time.
+
+    ``base_urls`` overrides the KIS host per environment (tests point paper/real profiles at the
+    simulator); real users never set it.
+    """
+
     def __init__(
         self,
         settings: QSettings,
-        env: str,
+        env: str = "demo",
         *,
+        profile: Profile | None = None,
         seed: int | None = None,
         demo_options: dict[str, Any] | None = None,
+        base_urls: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.env = env
+        self.env = profile.env if profile is not None else env
+        self.profile = profile
         self.seed = seed
         self.demo_options = dict(demo_options or {})  # e.g. ticker_interval=None in tests
-        self.prefs = Preferences.load(settings, env)
+        self.base_urls = dict(base_urls or {})
+        self.prefs = Preferences.load(settings, self.env)
         self.session: Session | None = None
-        self.window = MainWindow(env, settings)
+        self.window = MainWindow(self.env, settings)
         self.holdings = Refresher(self._fetch_holdings, self)
         self._closed = asyncio.Event()
         self._first_load: asyncio.Future[tuple[bool, str]] = (
             asyncio.get_event_loop().create_future()
         )
         self._connect_task: asyncio.Task[None] | None = None
+        self._switch_lock = asyncio.Lock()
         self._shut_down = False
 
         tab = self.window.holdings
@@ -56,11 +70,23 @@ class AppController(QObject):
         self.holdings.progress.connect(tab.on_progress)
         self.holdings.loaded.connect(self._on_holdings_loaded)
         self.holdings.failed.connect(self._on_holdings_failed)
-        tab.retry_requested.connect(self.holdings.request)
+        tab.retry_requested.connect(self._retry)
         self.window.refresh_requested.connect(self.refresh_current)
         self.window.closed.connect(self._closed.set)
-        self.window.env_switch_requested.connect(self._on_env_switch)
         self._apply_palette()
+
+        from kisdesk.ui.profiles_menu import ProfilesMenu
+
+        self.profiles_menu = ProfilesMenu(
+            self.window.env_menu,
+            settings,
+            on_switch=self.request_switch,
+            on_logout=self.request_logout,
+            on_saved=self._on_profile_saved,
+            current=profile,
+            window=self.window,
+            base_urls=self.base_urls,
+        )
 
         self._usage_timer = QTimer(self)
         self._usage_timer.setInterval(250)
@@ -73,6 +99,7 @@ class AppController(QObject):
         self._connect_task = asyncio.get_event_loop().create_task(self._connect())
 
     async def _connect(self) -> None:
+        self.window.set_env(self.env)
         self.window.status.set_connection("connecting")
         try:
             if self.env == "demo":
@@ -80,29 +107,48 @@ class AppController(QObject):
                 if self.seed is not None:
                     kwargs["seed"] = self.seed
                 self.session = await start_demo_session(**kwargs)
+            elif self.profile is not None:
+                from kisdesk.services.profile_session import MissingSecrets, start_profile_session
+
+                try:
+                    self.session = await start_profile_session(
+                        self.profile,
+                        on_event=self._on_client_event,
+                        base_url_override=self.base_urls.get(self.profile.env),
+                        data_base_url_override=self.base_urls.get("real"),
+                    )
+                except MissingSecrets as exc:
+                    self._needs_setup(str(exc), self.profile)
+                    return
             else:
-                self._no_credentials()
+                self._needs_setup("", None)
                 return
         except Exception as exc:
             log.exception("could not start the session")
-            self.window.status.set_connection("error", str(exc))
-            self.window.holdings.on_failed(str(exc))
-            self._resolve_first(False, str(exc))
+            self._show_failure(str(exc))
             return
-        self.settings.setValue("session/env", self.env)
+        ProfileStore(self.settings).set_last(self.profile)
         self.window.set_account(self.session.account)
         for tab in self._session_tabs():
             tab.set_session(self.session)
+        self.window.rankings.set_market_data_client(getattr(self.session, "data_client", None))
         self._usage_timer.start()
         self.holdings.request()
         self.holdings.start_auto(self.prefs.refresh_seconds)
 
-    def _no_credentials(self) -> None:
+    def _needs_setup(self, detail: str, profile: Profile | None) -> None:
+        """paper/real with nothing saved: say so in the tab and open the set-up dialog."""
         message = translate(
             "Controller",
-            "No saved credentials for this environment. Set up a profile to connect, or "
+            "No saved credentials for this environment. Fill in the set-up dialog, or "
             "switch to demo from the Environment menu.",
         )
+        if detail:
+            message = f"{message}\n({detail})"
+        self._show_failure(message)
+        self.profiles_menu.open_setup(profile, env=self.env if self.env != "demo" else "paper")
+
+    def _show_failure(self, message: str) -> None:
         self.window.status.set_connection("error", message)
         self.window.holdings.on_failed(message)
         self._resolve_first(False, message)
@@ -113,26 +159,81 @@ class AppController(QObject):
     async def first_load(self) -> tuple[bool, str]:
         return await asyncio.shield(self._first_load)
 
+    async def _disconnect(self) -> None:
+        """End the current session (if any) and empty every table."""
+        self._usage_timer.stop()
+        await self.holdings.cancel()
+        if self._connect_task is not None and not self._connect_task.done():
+            self._connect_task.cancel()
+        for tab in self._session_tabs():
+            tab.set_session(None)
+        if self.session is not None:
+            session, self.session = self.session, None
+            await session.close()
+
     async def shutdown(self) -> None:
         if self._shut_down:
             return
         self._shut_down = True
-        self._usage_timer.stop()
-        await self.holdings.cancel()
+        await self._disconnect()
         for tab in self._session_tabs():
             await tab.shutdown()
-        if self._connect_task is not None and not self._connect_task.done():
-            self._connect_task.cancel()
-        if self.session is not None:
-            session, self.session = self.session, None
-            await session.close()
         if shiboken6.isValid(self.window) and self.window.isVisible():
             self.window.save_layout()
             self.window.hide()
 
+    # -- switching and logging out --------------------------------------------------------------
+    def request_switch(self, profile: Profile | None) -> None:
+        """From the Environment menu (already confirmed there)."""
+        asyncio.get_event_loop().create_task(self.switch_to(profile))
+
+    async def switch_to(self, profile: Profile | None) -> None:
+        """Reconnect to ``profile`` (None: demo): every table is cleared and reloaded."""
+        async with self._switch_lock:
+            await self._disconnect()
+            self.window.holdings.clear()
+            self.window.set_account("")
+            self.profile = profile
+            self.env = profile.env if profile is not None else "demo"
+            self.prefs = Preferences.load(self.settings, self.env)
+            self.profiles_menu.set_current(profile)
+            await self._connect()
+
+    def request_logout(self) -> None:
+        asyncio.get_event_loop().create_task(self.logout())
+
+    async def logout(self) -> None:
+        """Revoke the token at KIS and stay disconnected until the user reconnects."""
+        from kisdesk.services.profile_session import log_out
+
+        async with self._switch_lock:
+            session = self.session
+            self.session = None
+            self._usage_timer.stop()
+            await self.holdings.cancel()  # a refresh now would issue a fresh token at once
+            for tab in self._session_tabs():
+                tab.set_session(None)
+            if session is not None:
+                await log_out(session)
+            self.window.holdings.clear()
+            message = translate("Controller", "Logged out. Press Retry to connect again.")
+            self.window.status.set_connection("error", message)
+            self.window.holdings.on_failed(message)
+
+    def _retry(self) -> None:
+        if self.session is None:
+            asyncio.get_event_loop().create_task(self.switch_to(self.profile))
+        else:
+            self.holdings.request()
+
+    def _on_profile_saved(self, profile: Profile, is_new: bool) -> None:
+        # A first set-up (nothing connected yet) connects at once; otherwise the user switches.
+        if self.session is None:
+            self.request_switch(profile)
+
     # -- refresh ------------------------------------------------------------------------------
     def _session_tabs(self) -> list[Any]:
-        """Widgets that follow the session (set_session on connect, shutdown at exit)."""
+        """Widgets that follow the session (set_session on connect and disconnect)."""
         return [self.window.overseas, self.window.rankings]
 
     def refresh_current(self) -> None:
@@ -164,28 +265,28 @@ class AppController(QObject):
             self._first_load.set_result((ok, detail))
 
     # -- misc ---------------------------------------------------------------------------------
+    def show_session_only_notice(self) -> None:
+        """No secure keyring: say so once, plainly, and keep a marker in the status bar."""
+        from kisdesk.ui.setup_dialog import session_only_notice
+
+        self.window.status.set_session_only(session_only_notice())
+        if self.env != "demo":  # demo needs no keys; don't interrupt a first look
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "kisdesk", session_only_notice(), parent=self.window
+            )
+            box.open()  # non-blocking: nested event loops and qasync do not mix
+
     def _update_usage(self) -> None:
         if self.session is not None:
             limiter = self.session.client.limiter
             self.window.status.set_api_usage(limiter.calls_in_last_second(), limiter.rate)
 
-    def _on_client_event(self, event: Any) -> None:
-        kind = getattr(event, "kind", "")
-        if kind == "token_wait":
-            self.window.status.set_connection("waiting", str(getattr(event, "message", "")))
-        log.info("client event: %s", event)
-
-    def _on_env_switch(self, env: str) -> None:
-        if env == self.env:
-            return
-        # Credentials and profiles arrive with the credentials issue; until then say so plainly.
-        self.window.set_env(self.env)
-        self.window.status.showMessage(
-            translate(
-                "Controller", "Switching to {env} needs a saved profile (not set up yet)."
-            ).format(env=env),
-            6000,
-        )
+    def _on_client_event(self, event: ClientEvent) -> None:
+        # The client logs every event itself; here only what the user must see.
+        if event.kind is EventKind.TOKEN_WAIT:
+            self.window.status.set_connection("waiting", event.message)
+        elif event.kind is EventKind.KEYRING_UNAVAILABLE:
+            self.window.status.showMessage(event.message, 10_000)
 
     def _apply_palette(self) -> None:
         palette = WESTERN if self.prefs.palette == "western" else KOREAN

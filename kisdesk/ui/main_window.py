@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -29,7 +29,6 @@ LAYOUT_VERSION = 1
 
 class MainWindow(QMainWindow):
     refresh_requested = Signal()
-    env_switch_requested = Signal(str)
     preferences_requested = Signal()
     closed = Signal()
 
@@ -114,15 +113,8 @@ class MainWindow(QMainWindow):
             self._action(translate("MainWindow", "Reset &layout"), None, self.reset_layout)
         )
 
-        env_menu = bar.addMenu(translate("MainWindow", "&Environment"))
-        self.env_group = QActionGroup(self)
-        self.env_actions: dict[str, QAction] = {}
-        for env in ("demo", "paper", "real"):
-            action = QAction(env_label(env), self, checkable=True)
-            action.triggered.connect(lambda _=False, e=env: self.env_switch_requested.emit(e))
-            self.env_group.addAction(action)
-            env_menu.addAction(action)
-            self.env_actions[env] = action
+        # Filled by the controller's ProfilesMenu: demo, each saved profile, set-up, log out.
+        self.env_menu = bar.addMenu(translate("MainWindow", "&Environment"))
 
         settings_menu = bar.addMenu(translate("MainWindow", "&Settings"))
         settings_menu.addAction(
@@ -149,8 +141,6 @@ class MainWindow(QMainWindow):
     def set_env(self, env: str) -> None:
         self.env = env
         self.status.set_env(env)
-        if env in self.env_actions:
-            self.env_actions[env].setChecked(True)
         self._update_title()
 
     def set_account(self, account: str) -> None:

@@ -55,5 +55,11 @@ class MainStatusBar(QStatusBar):
             translate("StatusBar", "Updated {time}").format(time=when.strftime("%H:%M:%S"))
         )
 
+    def set_session_only(self, explanation: str) -> None:
+        label = QLabel(translate("StatusBar", "Session only: keys are not saved"))
+        label.setStyleSheet("color: #e67e00; font-weight: bold;")
+        label.setToolTip(explanation)
+        self.insertPermanentWidget(0, label)
+
     def set_api_usage(self, used: int, limit: int) -> None:
         self.api_calls.setText(f"API {used}/{limit}")

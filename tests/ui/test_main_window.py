@@ -14,7 +14,7 @@ from kisdesk.config.settings import open_settings
 from kisdesk.domain.ticks import step_price
 from kisdesk.models.palette import KOREAN, WESTERN
 from kisdesk.resources_path import data_file
-from kisdesk.services.controller import AppController, initial_env
+from kisdesk.services.controller import AppController, initial_target
 from kisdesk.ui.holdings_tab import HoldingsTab
 
 HANGUL = re.compile(r"[가-힣]")
@@ -27,7 +27,7 @@ def start_app(qtbot, run_async, kisdesk_home):
     def start(settings: QSettings | None = None) -> AppController:
         settings = settings or open_settings()
         controller = AppController(
-            settings, initial_env(settings, None), demo_options={"ticker_interval": None}
+            settings, initial_target(settings, None)[0], demo_options={"ticker_interval": None}
         )
         controller.start()
         qtbot.waitUntil(lambda: controller.window.holdings.has_data, timeout=15_000)
