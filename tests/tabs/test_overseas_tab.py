@@ -312,4 +312,6 @@ def test_exchanges_are_fetched_concurrently(qtbot, demo_session, run):
     calls = server.stats.by_tr_id["TTTS3012R"]
     assert calls == snap.pages >= len(balance_queries("real"))
     assert elapsed < calls * delay * 0.6
-    assert elapsed >= math.ceil(len(balance_queries("real")) / MAX_CONCURRENCY) * delay
+    # Qt timers (what asyncio.sleep becomes on qasync) may fire a millisecond early: 5% slack.
+    rounds = math.ceil(len(balance_queries("real")) / MAX_CONCURRENCY)
+    assert elapsed >= rounds * delay * 0.95

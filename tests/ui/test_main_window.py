@@ -118,10 +118,11 @@ def test_refresh_after_price_move_changes_only_that_row(qtbot, start_app):
     kept = records[7]
     # Select another row; the selection must survive the refresh.
     tab.table.view.selectRow(tab.table.proxy.mapFromSource(model.index(7, 0)).row())
-    quote = app.session.sim.market.domestic(moved.code)
+    sim = app.session.sim
+    quote = sim.market.domestic(moved.code)
     new_price = min(step_price(quote.price, 3), quote.upper)
     assert new_price != quote.price
-    quote.price = new_price
+    sim.set_price(moved.code, new_price)
 
     changed: list[tuple[int, int]] = []
     resets: list[bool] = []
