@@ -58,7 +58,7 @@ from kisdesk.domain.order_types import (
     find_order_type,
 )
 from kisdesk.domain.symbols import Symbol, SymbolIndex, load_index
-from kisdesk.domain.ticks import round_to_tick, step_price
+from kisdesk.domain.ticks import step_price
 from kisdesk.kis.errors import KisError
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
@@ -99,9 +99,8 @@ class OrderSettings:
         if settings is None:
             return s
         s.confirm = _bool(settings.value("orders/confirm"), True)
-        s.guard_amount = parse_amount(str(settings.value("orders/guard_amount", ""))) or (
-            Decimal(0) if settings.contains("orders/guard_amount") else s.guard_amount
-        )
+        if settings.contains("orders/guard_amount"):  # stored "0" (or junk) switches it off
+            s.guard_amount = parse_amount(str(settings.value("orders/guard_amount"))) or Decimal(0)
         s.guard_ticks = _int(settings.value("orders/guard_ticks"), s.guard_ticks)
         s.use_hashkey = _bool(settings.value("orders/hashkey"), False)
         s.quote_refresh_ms = max(200, _int(settings.value("orders/quote_refresh_ms"), 2000))
@@ -973,6 +972,11 @@ class OrderPanel(QFrame):
         # Re-check against what is known now: the facts may have moved while the dialog was open.
         order = self.service.submit(draft, self.facts(), self.symbol.name)
         if order is None:
+            # Refused: another order in flight, or the facts moved while the review was open.
+            self.result_label.setText(
+                translate("OrderPanel", "Not sent: check the order and press Enter again.")
+            )
+            self.result_label.setStyleSheet("color: #c62828; font-weight: bold;")
             self.update_view()
             return
         self._last_send = time.monotonic()
@@ -1055,12 +1059,6 @@ class OrderPanel(QFrame):
     def focus_quantity(self) -> None:
         self.qty_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.qty_edit.selectAll()
-
-    def snap_price_to_tick(self) -> None:
-        """Not used on keys; offered to the dock for a pasted price."""
-        price = parse_amount(self.price_edit.text())
-        if price is not None and price > 0 and self.symbol is not None:
-            self.set_price(round_to_tick(price, self.symbol.tick_kind))
 
 
 def describe_order(order: TrackedOrder) -> str:
