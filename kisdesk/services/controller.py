@@ -73,6 +73,8 @@ class AppController(QObject):
         tab.retry_requested.connect(self._retry)
         self.window.refresh_requested.connect(self.refresh_current)
         self.window.closed.connect(self._closed.set)
+        self.window.preferences_requested.connect(self.open_preferences)
+        self.preferences_dialog: Any = None
         self._apply_palette()
 
         from kisdesk.ui.profiles_menu import ProfilesMenu
@@ -287,6 +289,22 @@ class AppController(QObject):
             self.window.status.set_connection("waiting", event.message)
         elif event.kind is EventKind.KEYRING_UNAVAILABLE:
             self.window.status.showMessage(event.message, 10_000)
+
+    def open_preferences(self) -> None:
+        from kisdesk.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs, self.env, parent=self.window)
+        dialog.accepted_preferences.connect(self.apply_preferences)
+        dialog.finished.connect(dialog.deleteLater)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        prefs.save(self.settings, self.env)
+        self._apply_palette()
+        if self.session is not None:
+            self.holdings.start_auto(prefs.refresh_seconds)
 
     def _apply_palette(self) -> None:
         palette = WESTERN if self.prefs.palette == "western" else KOREAN

@@ -197,3 +197,23 @@ def test_layout_persists_across_restarts(start_app, run_async):
     assert header2.visualIndex(0) == 5
     assert header2.sectionSize(2) == 171
     assert second.window.height() == 543
+
+
+def test_preferences_switch_palette_and_interval_and_persist(qtbot, start_app):
+    app = start_app()
+    tab = app.window.holdings
+    model = tab.table.model
+    col = _column(tab, "change")
+    row = next(i for i, r in enumerate(model.records()) if r.change > 0)
+    app.window.preferences_requested.emit()
+    dialog = app.preferences_dialog
+    assert dialog.isVisible()
+    dialog.palette.setCurrentIndex(dialog.palette.findData("western"))
+    dialog.refresh.setValue(17)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # OK is the default button
+    colour = model.index(row, col).data(Qt.ItemDataRole.ForegroundRole)
+    assert QColor(colour).name() == QColor(WESTERN.up).name()
+    assert app.holdings._timer.interval() == 17_000
+    reread = open_settings()
+    assert reread.value("view/palette") == "western"
+    assert int(reread.value("refresh/demo")) == 17
