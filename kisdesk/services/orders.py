@@ -150,6 +150,7 @@ class OrderService(QObject):
         self._busy = False
         self._tasks: set[asyncio.Task[Any]] = set()
         self._known_odnos: set[str] = set()
+        self._known_before: dict[int, tuple[frozenset[str], bool]] = {}
         self._baseline = False  # the day's orders were read at least once before a send
         self._open_sig: dict[str, tuple[int, int]] | None = None
         self._open_task: asyncio.Task[Any] | None = None
@@ -383,6 +384,9 @@ class OrderService(QObject):
             sent_at=dt.datetime.now(KST),
         )
         self.tracked.append(order)
+        # Numbers seen before this send cannot be this order; later reads (a poll while the
+        # answer is lost) may well show it, so reconciliation uses this snapshot.
+        self._known_before[order.local_id] = (frozenset(self._known_odnos), self._baseline)
         self._set_busy(True)
         emit(self.order_updated, order)
         self._spawn(self._send(order))
@@ -459,6 +463,7 @@ class OrderService(QObject):
         order (not a modify/cancel line), and a number no other tracked order or earlier read
         has claimed. Newest first."""
         claimed = {t.order_no for t in self.tracked if t is not order and t.order_no}
+        known, baseline = self._known_before.get(order.local_id, (frozenset(), False))
         sent = order.sent_at.astimezone(KST)
         sent_s = sent.hour * 3600 + sent.minute * 60 + sent.second
         today = sent.date()
@@ -466,7 +471,7 @@ class OrderService(QObject):
         for r in rows:
             if r.order_no in claimed or r.original_order_no.strip():
                 continue
-            if self._baseline and r.order_no in self._known_odnos:
+            if baseline and r.order_no in known:
                 continue
             if r.code != order.code or Side.from_code(r.side_code) is not order.side:
                 continue
@@ -478,7 +483,7 @@ class OrderService(QObject):
                 continue
             if r.order_date is not None and r.order_date != today:
                 continue
-            if not self._baseline:
+            if not baseline:
                 t = _hhmmss_seconds(r.order_time)
                 if t is None or abs(t - sent_s) > RECONCILE_WINDOW_S:
                     continue
