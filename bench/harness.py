@@ -226,3 +226,43 @@ def use_session_for_demo(make: Callable[..., Any]) -> None:
         return made
 
     controller_mod.start_demo_session = factory  # type: ignore[assignment]
+
+
+class SimProcess:
+    """``python -m kisdesk.sim`` in its own process, like a remote server (no shared GIL):
+    ``base_url``, ``appkey``, ``accounts``… from its first stdout line, ``stats()`` over HTTP."""
+
+    def __init__(self, profile: str = "real", seed: int = 0, *extra: str) -> None:
+        import subprocess
+
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kisdesk.sim",
+                "--profile",
+                profile,
+                "--seed",
+                str(seed),
+                *extra,
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        assert self.proc.stdout is not None
+        info = json.loads(self.proc.stdout.readline())
+        self.base_url: str = info["base_url"]
+        self.ws_url: str = info["ws_url"]
+        self.appkey: str = info["appkey"]
+        self.appsecret: str = info["appsecret"]
+        self.accounts: dict[str, str] = info["accounts"]
+
+    def stats(self) -> dict[str, Any]:
+        import httpx
+
+        return httpx.get(self.base_url + "/__sim/stats", timeout=10).json()
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
