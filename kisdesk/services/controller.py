@@ -74,6 +74,8 @@ class AppController(QObject):
         self.window.refresh_requested.connect(self.refresh_current)
         self.window.closed.connect(self._closed.set)
         self.window.preferences_requested.connect(self.open_preferences)
+        # An accepted order, modify, cancel or fill changes holdings and buying power.
+        self.window.orders.orders_changed.connect(self.holdings.request)
         self.preferences_dialog: Any = None
         self._apply_palette()
 
@@ -179,7 +181,8 @@ class AppController(QObject):
         self._shut_down = True
         await self._disconnect()
         for tab in self._session_tabs():
-            await tab.shutdown()
+            if hasattr(tab, "shutdown"):  # tabs with refreshers wait for them to end
+                await tab.shutdown()
         if shiboken6.isValid(self.window) and self.window.isVisible():
             self.window.save_layout()
             self.window.hide()
@@ -236,7 +239,7 @@ class AppController(QObject):
     # -- refresh ------------------------------------------------------------------------------
     def _session_tabs(self) -> list[Any]:
         """Widgets that follow the session (set_session on connect and disconnect)."""
-        return [self.window.overseas, self.window.rankings]
+        return [self.window.overseas, self.window.rankings, self.window.orders]
 
     def refresh_current(self) -> None:
         """F5: refresh what the user is looking at."""

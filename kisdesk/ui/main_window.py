@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -19,6 +20,7 @@ from kisdesk.config.masking import mask_account
 from kisdesk.ui.env_badge import env_label
 from kisdesk.ui.holdings_tab import HoldingsTab
 from kisdesk.ui.i18n import translate
+from kisdesk.ui.order_dock import OrderDock
 from kisdesk.ui.overseas_tab import OverseasTab
 from kisdesk.ui.rankings_tab import RankingsTab
 from kisdesk.ui.status_bar import MainStatusBar
@@ -38,7 +40,7 @@ class MainWindow(QMainWindow):
         self.env = env
         self.account = ""
         self.setObjectName("MainWindow")
-        self.resize(1280, 760)
+        self._default_size()
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -56,11 +58,8 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        self.order_placeholder = QLabel(translate("MainWindow", "Order panel"))
-        self.order_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.order_placeholder.setMinimumWidth(260)
-        self.order_placeholder.setWordWrap(True)
-        self.order_dock.setWidget(self.order_placeholder)
+        self.orders = OrderDock(settings)
+        self.order_dock.setWidget(self.orders)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.order_dock)
 
         self.status = MainStatusBar(env)
@@ -72,7 +71,18 @@ class MainWindow(QMainWindow):
             (view, view.view.horizontalHeader().saveState())
             for view in self.findChildren(RecordTableView)
         ]
-        self.holdings.sell_requested.connect(self.prefill_sell)
+        self.holdings.sell_requested.connect(self.orders.prefill_sell)
+        self.rankings.symbol_chosen.connect(self.orders.prefill_symbol)
+        self.orders.install_shortcuts(self)
+
+    def _default_size(self) -> None:
+        """Large enough for every holdings column beside the order dock, within the screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1480, 860
+        if screen is not None and screen.width() > 800:
+            width = min(width, int(screen.width() * 0.95))
+            height = min(height, int(screen.height() * 0.9))
+        self.resize(width, height)
 
     # -- menus and shortcuts -----------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -154,18 +164,6 @@ class MainWindow(QMainWindow):
             parts.append(mask_account(self.account))
         self.setWindowTitle(" ".join(parts))
 
-    def prefill_sell(self, holding: object) -> None:
-        """Until the order panel lands: show what would be prefilled."""
-        name = getattr(holding, "name", "")
-        code = getattr(holding, "code", "")
-        qty = getattr(holding, "orderable_qty", "")
-        self.order_placeholder.setText(
-            translate("MainWindow", "Sell {name} ({code})\norderable {qty}").format(
-                name=name, code=code, qty=qty
-            )
-        )
-        self.order_dock.raise_()
-
     def export_current(self) -> None:
         view = getattr(self.tabs.currentWidget(), "table", None)
         if view is None:
@@ -187,26 +185,41 @@ class MainWindow(QMainWindow):
             )
 
     def show_shortcuts(self) -> None:
-        rows = [
-            ("F5", translate("MainWindow", "Refresh")),
+        """F1: every key of the window and of the order panel (from its keymap), in one sheet."""
+        where = translate("MainWindow", "Window")
+        rows: list[tuple[str, str, str]] = [
+            (where, "F5", translate("MainWindow", "Refresh")),
             (
+                where,
                 "Ctrl+1 / 2 / 3",
                 translate("MainWindow", "Domestic holdings / Overseas holdings / Rankings"),
             ),
-            ("Ctrl+E", translate("MainWindow", "Export the current table as CSV")),
+            (where, "Ctrl+E", translate("MainWindow", "Export the current table as CSV")),
             (
+                where,
                 "Enter, double-click",
                 translate("MainWindow", "Sell the selected holding (prefills the order panel)"),
             ),
-            ("Ctrl+,", translate("MainWindow", "Preferences")),
-            ("Ctrl+Q", translate("MainWindow", "Quit")),
+            (where, "Ctrl+,", translate("MainWindow", "Preferences")),
+            (where, "Ctrl+Q", translate("MainWindow", "Quit")),
+            *self.orders.cheat_sheet_rows(),
         ]
         html = (
             "<table>"
-            + "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in rows)
+            + "".join(
+                f"<tr><td>{escape(w)}</td><td>&nbsp;<b>{escape(k)}</b>&nbsp;</td>"
+                f"<td>{escape(v)}</td></tr>"
+                for w, k, v in rows
+            )
             + "</table>"
         )
-        QMessageBox.information(self, translate("MainWindow", "Keyboard shortcuts"), html)
+        box = QMessageBox(self)
+        box.setWindowTitle(translate("MainWindow", "Keyboard shortcuts"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(html)
+        box.finished.connect(box.deleteLater)
+        self.shortcuts_box = box
+        box.open()
 
     # -- layout persistence ------------------------------------------------------------------
     def restore_layout(self) -> None:

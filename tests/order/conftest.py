@@ -5,7 +5,6 @@ Keyboard helpers live in order_helpers.py.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import sys
 from pathlib import Path
@@ -25,36 +24,6 @@ def order_home(tmp_path, monkeypatch):
     home = tmp_path / "kisdesk-home"
     monkeypatch.setenv("KISDESK_HOME", str(home))
     return home
-
-
-@pytest.fixture(scope="session")
-def _order_qloop(qapp):
-    import qasync
-
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    yield loop  # not closed: qasync refuses to close a loop that believes it runs
-
-
-@pytest.fixture
-def qloop(_order_qloop):
-    loop = _order_qloop
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    for task in [t for t in asyncio.all_tasks(loop) if not t.done()]:
-        task.cancel()
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
-
-
-@pytest.fixture
-def run_async(qtbot, qloop):
-    def run(coro, timeout_ms: int = 10_000):
-        task = qloop.create_task(coro)
-        qtbot.waitUntil(task.done, timeout=timeout_ms)
-        return task.result()
-
-    return run
 
 
 def _session_on(sim: Any, env_name: str, profile: str = "real") -> Any:
