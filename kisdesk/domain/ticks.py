@@ -51,8 +51,9 @@ def round_to_tick(price: Decimal, kind: str = "stock", *, up: bool = False) -> D
 def step_price(price: Decimal, steps: int, kind: str = "stock") -> Decimal:
     """Move ``steps`` ticks up (positive) or down, crossing band edges one tick at a time.
 
-    1,999 +1 → 2,000 +1 → 2,005; 5,000 -1 → 4,995 (the 2023 table: below 2,000 the tick is 1). An off-grid price first snaps to the grid in
-    the direction of travel, which counts as the first step.
+    1,999 +1 → 2,000 +1 → 2,005; 5,000 -1 → 4,995 (the 2023 table: below 2,000 the tick is 1).
+    An off-grid price first snaps to the grid in the direction of travel, which counts as the
+    first step.
     """
     p = price
     if steps > 0:
