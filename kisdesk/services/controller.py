@@ -294,9 +294,16 @@ class AppController(QObject):
             self.window.status.showMessage(event.message, 10_000)
 
     def open_preferences(self) -> None:
+        from kisdesk.ui.order_panel import OrderSettings
         from kisdesk.ui.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.prefs, self.env, parent=self.window)
+        dialog = PreferencesDialog(
+            self.prefs,
+            self.env,
+            parent=self.window,
+            order_settings=OrderSettings.load(self.settings),
+            keymap=self.window.orders.keymap,
+        )
         dialog.accepted_preferences.connect(self.apply_preferences)
         dialog.finished.connect(dialog.deleteLater)
         self.preferences_dialog = dialog
@@ -305,6 +312,11 @@ class AppController(QObject):
     def apply_preferences(self, prefs: Preferences) -> None:
         self.prefs = prefs
         prefs.save(self.settings, self.env)
+        dialog = self.preferences_dialog
+        orders = dialog.edited_order_settings() if dialog is not None else None
+        if orders is not None:
+            orders.save(self.settings)
+            self.window.orders.reload_settings()
         self._apply_palette()
         if self.session is not None:
             self.holdings.start_auto(prefs.refresh_seconds)

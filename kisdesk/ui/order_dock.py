@@ -231,6 +231,14 @@ class OrderDock(QWidget):
             w.show()
             w.raise_()
 
+    def reload_settings(self) -> None:
+        """After Preferences: confirmation, fat-finger guard and hashkey take effect at once."""
+        self.panel.reload_settings()
+        client = getattr(self.session, "client", None)
+        if client is not None and hasattr(client, "use_hashkey"):
+            client.use_hashkey = self.panel.settings.use_hashkey
+        self._sync_confirm_box()
+
     # -- confirmation setting ------------------------------------------------------------------
     def _sync_confirm_box(self) -> None:
         prefs = OrderSettings.load(self.settings)

@@ -1,20 +1,28 @@
-"""Settings → Preferences: refresh interval, colour convention, language (non-secret only)."""
+"""Settings → Preferences: refresh, colours, language, order safety and keys (non-secret only)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kisdesk.config.settings import MAX_REFRESH_S, MIN_REFRESH_S, Preferences
+from kisdesk.domain.format import fmt_int
+from kisdesk.domain.order_rules import parse_amount
 from kisdesk.ui.i18n import translate
 
 
@@ -23,7 +31,15 @@ class PreferencesDialog(QDialog):
 
     accepted_preferences = Signal(object)
 
-    def __init__(self, prefs: Preferences, env: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        env: str,
+        parent: QWidget | None = None,
+        *,
+        order_settings: Any = None,
+        keymap: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("PreferencesDialog")
         self.setWindowTitle(translate("Preferences", "Preferences"))
@@ -64,10 +80,75 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
 
+        general = QWidget()
+        general_box = QVBoxLayout(general)
+        general_box.addLayout(form)
+        general_box.addWidget(note)
+        general_box.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, translate("Preferences", "General"))
+        self.order_settings = order_settings
+        if order_settings is not None:
+            self.tabs.addTab(self._orders_page(order_settings), translate("Preferences", "Orders"))
+        if keymap is not None:
+            from kisdesk.ui.keymap import KeymapEditor
+
+            self.keymap_editor = KeymapEditor(keymap)  # applies (and saves) each key at once
+            self.tabs.addTab(self.keymap_editor, translate("Preferences", "Keys"))
+
         box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(note)
+        box.addWidget(self.tabs)
         box.addWidget(buttons)
+
+    def _orders_page(self, current: Any) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.confirm = QCheckBox(translate("Preferences", "Review every order before it is sent"))
+        self.confirm.setChecked(self.env == "real" or current.confirm)
+        if self.env == "real":  # real money: always reviewed, whatever is stored
+            self.confirm.setEnabled(False)
+            self.confirm.setToolTip(
+                translate("Preferences", "Orders with real money are always confirmed.")
+            )
+        form.addRow(self.confirm)
+        self.guard_amount = QLineEdit(fmt_int(current.guard_amount))
+        self.guard_amount.setPlaceholderText("0")
+        self.guard_amount.setToolTip(translate("Preferences", "0 switches this check off"))
+        form.addRow(translate("Preferences", "Ask again above (KRW)"), self.guard_amount)
+        self.guard_ticks = QSpinBox()
+        self.guard_ticks.setRange(0, 500)
+        self.guard_ticks.setValue(int(current.guard_ticks))
+        self.guard_ticks.setToolTip(translate("Preferences", "0 switches this check off"))
+        form.addRow(
+            translate("Preferences", "Ask again beyond (ticks from price)"), self.guard_ticks
+        )
+        self.hashkey = QCheckBox(translate("Preferences", "Send a hashkey with orders"))
+        self.hashkey.setChecked(bool(current.use_hashkey))
+        self.hashkey.setToolTip(
+            translate("Preferences", "Optional at KIS today; each hashkey costs one API call.")
+        )
+        form.addRow(self.hashkey)
+        self.guard_error = QLabel()
+        self.guard_error.setStyleSheet("color: #c62828;")
+        form.addRow(self.guard_error)
+        return page
+
+    def edited_order_settings(self) -> Any:
+        """The order settings as edited, or None when the amount is not a number."""
+        if self.order_settings is None:
+            return None
+        amount = parse_amount(self.guard_amount.text() or "0")
+        if amount is None or amount < 0:
+            return None
+        from dataclasses import replace
+
+        return replace(
+            self.order_settings,
+            confirm=self.env == "real" or self.confirm.isChecked(),
+            guard_amount=Decimal(amount),
+            guard_ticks=self.guard_ticks.value(),
+            use_hashkey=self.hashkey.isChecked(),
+        )
 
     def preferences(self) -> Preferences:
         return Preferences(
@@ -77,5 +158,12 @@ class PreferencesDialog(QDialog):
         )
 
     def _accept(self) -> None:
+        if self.order_settings is not None and self.edited_order_settings() is None:
+            self.tabs.setCurrentIndex(1)
+            self.guard_error.setText(
+                translate("Preferences", "Enter an amount in won, e.g. 20,000,000")
+            )
+            self.guard_amount.setFocus()
+            return
         self.accepted_preferences.emit(self.preferences())
         self.accept()

@@ -222,3 +222,22 @@ def test_preferences_switch_palette_and_interval_and_persist(qtbot, start_app):
     reread = open_settings()
     assert reread.value("view/palette") == "western"
     assert int(reread.value("refresh/demo")) == 17
+
+
+def test_preferences_order_safety_saved_and_applied(qtbot, start_app):
+    app = start_app()
+    app.window.preferences_requested.emit()
+    dialog = app.preferences_dialog
+    dialog.guard_amount.setText("abc")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.guard_error.text()  # bad amount: told, not saved
+    dialog.guard_amount.setText("5,000,000")
+    dialog.confirm.setChecked(False)
+    dialog.hashkey.setChecked(True)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    panel = app.window.orders.panel
+    assert panel.settings.guard_amount == Decimal(5_000_000)
+    assert panel.settings.confirm is False and panel.settings.use_hashkey is True
+    assert app.session.client.use_hashkey is True
+    assert not app.window.orders.confirm_box.isChecked()
