@@ -275,6 +275,7 @@ class OrderPanel(QFrame):
         self._tasks: set[asyncio.Task[Any]] = set()
         self._quote_busy = False
         self._last_send = 0.0
+        self._attempted = False  # Enter pressed with problems: show every field's message
         self.dialog: ConfirmDialog | None = None
         self.last_problems: tuple[Problem, ...] = ()
         self._build()
@@ -601,6 +602,7 @@ class OrderPanel(QFrame):
         self._bp = None
         self._sellable = None
         self._quote_timer_stop()
+        self._attempted = False
         self.symbol_edit.hide_popup()
         self.symbol_edit.clear()
         self.price_edit.clear()
@@ -848,9 +850,17 @@ class OrderPanel(QFrame):
                 shown[p.field] = text
             elif p.field not in self.errors:
                 order_level.append(text)
+        # An untouched empty field stays quiet (no wall of red on a fresh panel); its message
+        # shows once it has text or the user pressed Enter. Submit stays disabled either way.
+        typed = {
+            "symbol": self.symbol_edit.text(),
+            "price": self.price_edit.text(),
+            "quantity": self.qty_edit.text(),
+        }
         for name, label in self.errors.items():
+            quiet = not self._attempted and name in typed and not typed[name].strip()
             label.setText(shown.get(name, ""))
-            label.setVisible(name in shown)
+            label.setVisible(name in shown and not quiet)
 
         busy = self.service is not None and self.service.busy
         if problems and not order_level:
@@ -898,6 +908,7 @@ class OrderPanel(QFrame):
             return
         draft, facts = self.draft(), self.facts()
         problems = validate(draft, facts)
+        self._attempted = bool(problems)
         self.update_view()
         if problems:
             self._focus_field(problems[0].field)

@@ -249,3 +249,18 @@ def test_cheat_sheet_lists_every_binding(qtbot, make_desk):
     for row in rows[: len(DEFAULT_KEYMAP)]:
         assert row[1] and row[1] in sheet.label.text()
     sheet.close()
+
+
+def test_fresh_panel_is_quiet_until_enter(qtbot, make_desk):
+    """No wall of red on an untouched panel; Enter shows every field's message; Esc quiets it."""
+    desk = make_desk("demo")
+    p = desk.panel
+    p.focus_symbol()
+    assert not any(label.isVisibleTo(p) for label in p.errors.values())
+    assert not p.submit_button.isEnabled()  # still cannot send
+    press(qtbot, desk.window, K.Key_Return)
+    visible = {name for name, label in p.errors.items() if label.isVisibleTo(p)}
+    assert {"symbol", "quantity"} <= visible
+    assert desk.order_posts() == 0
+    press(qtbot, desk.window, K.Key_Escape)
+    assert not any(label.isVisibleTo(p) for label in p.errors.values())
