@@ -28,16 +28,20 @@ def write_crash_file(text: str) -> Path:
 
 def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    log.error("unexpected error\n%s", text)
+    log.error("unexpected error\n%s", mask_text(text))
     path = write_crash_file(text)
     # Show the dialog from the event loop, never re-entrantly from inside the hook.
     summary = mask_text(f"{exc_type.__name__}: {exc}")
     QTimer.singleShot(0, lambda: _show_dialog(summary, path))
 
 
+last_dialog: QMessageBox | None = None  # the newest crash dialog (tests look at it)
+
+
 def _show_dialog(summary: str, path: Path) -> None:
-    if QApplication.instance() is None or QApplication.platformName() == "offscreen":
-        return  # nobody to show it to (tests, --smoke); the log and crash file have it
+    global last_dialog
+    if QApplication.instance() is None:
+        return  # no GUI (a bare script): the log and the crash file have it
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Crash", "Unexpected error"))
@@ -49,7 +53,9 @@ def _show_dialog(summary: str, path: Path) -> None:
     box.setInformativeText(
         QCoreApplication.translate("Crash", "Details were saved to {path}").format(path=path)
     )
-    box.open()
+    box.finished.connect(box.deleteLater)
+    last_dialog = box
+    box.open()  # non-modal to the event loop: the app keeps running
 
 
 def install_exception_hooks(loop: asyncio.AbstractEventLoop | None = None) -> None:
