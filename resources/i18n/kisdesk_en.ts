@@ -1,0 +1,1780 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="57"/>
+        <source>Send (Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="97"/>
+        <source>Cancel (Esc)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="116"/>
+        <source>Enter: send · Esc: back to the order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="125"/>
+        <source>Send anyway (Y)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="127"/>
+        <source>Please check again. Y: send anyway · Esc: back</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="145"/>
+        <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="224"/>
+        <source>Logged out. Press Retry to connect again.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../kisdesk/ui/crash.py" line="47"/>
+        <source>Unexpected error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/crash.py" line="49"/>
+        <source>Something went wrong, but kisdesk keeps running.
+
+{summary}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/crash.py" line="54"/>
+        <source>Details were saved to {path}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Env</name>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="14"/>
+        <source>DEMO</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="15"/>
+        <source>PAPER</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="16"/>
+        <source>REAL</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="37"/>
+        <source>Orders in this environment use real money</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Holdings</name>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
+        <source>Code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
+        <source>Quantity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
+        <source>Orderable</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <source>Avg price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <source>Price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <source>Change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
+        <source>Change %</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <source>Purchase amt</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <source>Eval amt</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <source>P&amp;L</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <source>Return %</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
+        <source>Deposit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
+        <source>D+2 deposit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
+        <source>Securities eval</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
+        <source>Total eval</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="71"/>
+        <source>Total P&amp;L</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="72"/>
+        <source>Net assets</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="73"/>
+        <source>Asset change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="140"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="166"/>
+        <source>Retry</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="176"/>
+        <source>No holdings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="181"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="208"/>
+        <source>Loading balance…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="214"/>
+        <source>Loading balance… page {pages}, {rows} rows</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="233"/>
+        <source>Refresh failed: {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="238"/>
+        <source>Could not load the balance.
+{msg}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Keymap</name>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="64"/>
+        <source>Order panel: go to the symbol field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="66"/>
+        <source>Order panel: 매수 (buy)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
+        <source>Order panel: 매도 (sell)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="72"/>
+        <source>Go to the open orders table</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="78"/>
+        <source>Order keys cheat sheet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="80"/>
+        <source>Switch to 매수 (buy)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
+        <source>Switch to 매도 (sell)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="86"/>
+        <source>Next order type (지정가 / 시장가)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
+        <source>Price +1 tick</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
+        <source>Price −1 tick</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <source>Price +5 ticks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
+        <source>Price −5 ticks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <source>Price = current price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
+        <source>Price = upper limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <source>Price = lower limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <source>Quantity +1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <source>Quantity −1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <source>Quantity = 10% of the maximum</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
+        <source>Quantity = 25% of the maximum</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
+        <source>Quantity = 50% of the maximum</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
+        <source>Quantity = 100% of the maximum</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
+        <source>Cancel the selected open order (confirmed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
+        <source>Modify the selected open order (confirmed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="139"/>
+        <source>Symbol → side → type → price → quantity → submit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <source>Review the order; Enter again in the review sends it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <source>Close the review without sending; in the panel: clear it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <source>When the fat-finger guard asks again: send anyway</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="281"/>
+        <source>Anywhere</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="262"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <source>Order panel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
+        <source>Price field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
+        <source>Quantity field</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <source>Open orders</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="259"/>
+        <source>(unbound)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="271"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
+        <source>Where</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
+        <source>Keys</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
+        <source>Action</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
+        <source>Order keys</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
+        <source>Key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="335"/>
+        <source>Restore defaults</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="360"/>
+        <source>{key} is bound twice ({ids})</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="50"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="110"/>
+        <source>Domestic holdings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="111"/>
+        <source>Overseas holdings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <source>Rankings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <source>Order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="90"/>
+        <source>&amp;File</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
+        <source>&amp;Export CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="98"/>
+        <source>&amp;Quit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="102"/>
+        <source>&amp;View</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
+        <source>&amp;Refresh</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <source>Reset &amp;layout</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="127"/>
+        <source>&amp;Environment</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <source>&amp;Settings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <source>&amp;Preferences…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
+        <source>&amp;Help</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="171"/>
+        <source>This tab has no table to export.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="176"/>
+        <source>Export CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="178"/>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="183"/>
+        <source>Exported {n} rows to {path}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
+        <source>Window</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <source>Refresh</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <source>Domestic holdings / Overseas holdings / Rankings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <source>Export the current table as CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
+        <source>Sell the selected holding (prefills the order panel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <source>Preferences</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <source>Quit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <source>Keyboard shortcuts</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OpenOrders</name>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="62"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="89"/>
+        <source>Time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="343"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="400"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
+        <source>Code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="67"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="94"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="121"/>
+        <source>Side</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="73"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="99"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="128"/>
+        <source>Type</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="344"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="401"/>
+        <source>Price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="75"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="101"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
+        <source>Qty</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="76"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="102"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
+        <source>Filled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
+        <source>Open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="342"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="399"/>
+        <source>Order no.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
+        <source>Original</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="88"/>
+        <source>Date</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
+        <source>Avg price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
+        <source>Filled amt</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="115"/>
+        <source>Sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="133"/>
+        <source>State</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <source>Message</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="159"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
+        <source>Modify order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="178"/>
+        <source>New price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="182"/>
+        <source>Quantity (open {n})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="192"/>
+        <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="264"/>
+        <source>Refresh</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="266"/>
+        <source>Del: cancel · M: modify</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="308"/>
+        <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="312"/>
+        <source>{what}: {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
+        <source>Open quantity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
+        <source>Cancel order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="349"/>
+        <source>{side} 취소 (cancel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="353"/>
+        <source>Cancel the order (Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="360"/>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
+        <source>Quantity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="406"/>
+        <source>{side} 정정 (modify)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="410"/>
+        <source>Modify the order (Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="417"/>
+        <source>Modify</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="449"/>
+        <source>Load</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="455"/>
+        <source>From</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="457"/>
+        <source>to</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="481"/>
+        <source>{n} orders today</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="493"/>
+        <source>Loading…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
+        <source>{n} orders</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OrderDock</name>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="81"/>
+        <source>Confirm before sending</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
+        <source>Keys…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="98"/>
+        <source>Open orders</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="99"/>
+        <source>Executions</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="100"/>
+        <source>Sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="250"/>
+        <source>Orders with real money are always confirmed.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OrderPanel</name>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="298"/>
+        <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="317"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="933"/>
+        <source>매수 (buy)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="318"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="935"/>
+        <source>매도 (sell)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="383"/>
+        <source>Symbol</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="393"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
+        <source>Side</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="394"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="950"/>
+        <source>Type</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="395"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
+        <source>Price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="954"/>
+        <source>Quantity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
+        <source>Buying power</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="808"/>
+        <source>Max buyable</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="405"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="955"/>
+        <source>Amount</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="800"/>
+        <source>매수 주문 (Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="802"/>
+        <source>매도 주문 (Enter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="810"/>
+        <source>Sellable</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="822"/>
+        <source>loading…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="836"/>
+        <source>Upper {upper} · Lower {lower}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="869"/>
+        <source>Cannot send: {reason}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="872"/>
+        <source>Not connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="874"/>
+        <source>An order is being sent…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="895"/>
+        <source>≈ {amount} (at the upper limit)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="941"/>
+        <source>market (reserved at {upper})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="947"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="948"/>
+        <source>Code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
+        <source>Review order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <source>Not sent: check the order and press Enter again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1081"/>
+        <source>{head}: rejected — {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1088"/>
+        <source>{head}: {state} · ODNO {odno} · {time}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OrderRules</name>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="32"/>
+        <source>Enter a symbol (code or name).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="33"/>
+        <source>No listed issue matches “{text}”.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
+        <source>Waiting for the price of {code}…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="35"/>
+        <source>Trading in {code} is suspended.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="36"/>
+        <source>Enter a price.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="37"/>
+        <source>The price must be more than 0.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="38"/>
+        <source>Not on the tick grid: {tick} won at this price ({below} or {above}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="41"/>
+        <source>Above the upper limit {upper}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="42"/>
+        <source>Below the lower limit {lower}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="43"/>
+        <source>Enter a quantity.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="44"/>
+        <source>The quantity must be more than 0.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="45"/>
+        <source>The quantity is too large.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="46"/>
+        <source>More than the maximum buyable quantity ({max}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="49"/>
+        <source>More than the maximum buyable quantity ({max}): market orders are checked at the upper limit {upper}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="54"/>
+        <source>More than the sellable quantity ({max}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="57"/>
+        <source>Waiting for buying power…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="58"/>
+        <source>Waiting for the sellable quantity…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="59"/>
+        <source>{type} orders are not offered here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="60"/>
+        <source>More than the open quantity ({max}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="61"/>
+        <source>The modified order needs {need} won; {cash} won is available for it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="65"/>
+        <source>The amount {amount} won is above your limit of {limit} won.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="68"/>
+        <source>The price is {ticks} ticks away from the current price {current}.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OrderState</name>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="50"/>
+        <source>sending…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="51"/>
+        <source>accepted</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="52"/>
+        <source>rejected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="53"/>
+        <source>unknown — checking</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="54"/>
+        <source>not found — check open orders</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="55"/>
+        <source>partially filled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="56"/>
+        <source>filled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="57"/>
+        <source>cancelled</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OrderType</name>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="57"/>
+        <source>Limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="58"/>
+        <source>Market</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Overseas</name>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="60"/>
+        <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="102"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
+        <source>Code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="276"/>
+        <source>Exchange</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="197"/>
+        <source>Currency</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="127"/>
+        <source>Quantity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="133"/>
+        <source>Orderable</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="139"/>
+        <source>Avg price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="145"/>
+        <source>Price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="209"/>
+        <source>Purchase amt</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="159"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="214"/>
+        <source>Eval amt</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="166"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="219"/>
+        <source>P&amp;L</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="174"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="225"/>
+        <source>Return %</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="182"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <source>FX rate</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="188"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <source>Eval (KRW)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="200"/>
+        <source>Exchanges</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="205"/>
+        <source>Holdings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="231"/>
+        <source>Realized P&amp;L</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="269"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="513"/>
+        <source>All exchanges</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="271"/>
+        <source>Refresh</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="315"/>
+        <source>Retry</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="324"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="538"/>
+        <source>No overseas holdings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="330"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="432"/>
+        <source>Loading overseas balance…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="332"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
+        <source>Not connected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="436"/>
+        <source>Loading overseas balance… {done} of {total} queries</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="461"/>
+        <source>Some exchanges could not be loaded: {parts}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="469"/>
+        <source>Updated {time}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
+        <source>Refresh failed: {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="486"/>
+        <source>Could not load the overseas balance.
+{msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="535"/>
+        <source>No holdings on this exchange</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="563"/>
+        <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="572"/>
+        <source>exchange rates per currency are not offered here</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="578"/>
+        <source>The won view is not available: {msg}</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="45"/>
+        <source>Preferences</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="51"/>
+        <source> s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="54"/>
+        <source>Each refresh of the domestic balance costs one API call per page (50 rows on real, 20 on paper) out of 20 calls/s (real) or 2 calls/s (paper).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="60"/>
+        <source>Auto refresh every</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="63"/>
+        <source>Korean (rise red, fall blue)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="64"/>
+        <source>Western (rise green, fall red)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="66"/>
+        <source>Colours</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="69"/>
+        <source>System</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="73"/>
+        <source>Language</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="75"/>
+        <source>A language change applies at the next start.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="89"/>
+        <source>General</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="92"/>
+        <source>Orders</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="97"/>
+        <source>Keys</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="106"/>
+        <source>Review every order before it is sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="111"/>
+        <source>Orders with real money are always confirmed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="116"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <source>0 switches this check off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="117"/>
+        <source>Ask again above (KRW)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
+        <source>Ask again beyond (ticks from price)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="125"/>
+        <source>Send a hashkey with orders</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="128"/>
+        <source>Optional at KIS today; each hashkey costs one API call.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="164"/>
+        <source>Enter an amount in won, e.g. 20,000,000</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Rankings</name>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="136"/>
+        <source>Rank</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="137"/>
+        <source>Code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="138"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="139"/>
+        <source>Price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="142"/>
+        <source>Change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="148"/>
+        <source>Change %</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="152"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="233"/>
+        <source>Volume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="160"/>
+        <source>Loan shares</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="162"/>
+        <source>Loan amount</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="164"/>
+        <source>Loan ratio</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="166"/>
+        <source>Loan N-day change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="169"/>
+        <source>Stock-loan shares</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="171"/>
+        <source>Stock-loan amount</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="173"/>
+        <source>Stock-loan ratio</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="175"/>
+        <source>Stock-loan N-day change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="184"/>
+        <source>Prev. volume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="185"/>
+        <source>Avg volume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="186"/>
+        <source>Volume increase</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="188"/>
+        <source>Turnover</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="189"/>
+        <source>Traded value</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="196"/>
+        <source>High</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="197"/>
+        <source>Low</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="198"/>
+        <source>vs open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="200"/>
+        <source>Days up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="201"/>
+        <source>Days down</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="208"/>
+        <source>Listed shares</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="209"/>
+        <source>Market cap (100M KRW)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="210"/>
+        <source>Market share</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="232"/>
+        <source>Credit balance top</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="234"/>
+        <source>Top risers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="235"/>
+        <source>Top fallers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="236"/>
+        <source>Market cap</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="243"/>
+        <source>All markets</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="244"/>
+        <source>KOSPI</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="245"/>
+        <source>KOSDAQ</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="246"/>
+        <source>KOSPI 200</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="254"/>
+        <source>Enter the increase period in days ({low}–{high}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="256"/>
+        <source>The increase period must be from {low} to {high} days.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="258"/>
+        <source>The increase period must be a whole number of days, {low}–{high}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="311"/>
+        <source>Sort</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="312"/>
+        <source>Increase period (days)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="318"/>
+        <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="323"/>
+        <source>Refresh</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="329"/>
+        <source>Market</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="358"/>
+        <source>No rows for this ranking</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="364"/>
+        <source>Loading ranking…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="632"/>
+        <source>Not connected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="399"/>
+        <source>KIS does not offer rankings in paper trading (모의투자 미지원).
+They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="407"/>
+        <source>Use a real market-data key…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="411"/>
+        <source>Saving a real market-data key arrives with profiles and credentials; no real key is saved yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="658"/>
+        <source>Updated {time}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="669"/>
+        <source>Could not load the ranking.
+{msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="679"/>
+        <source>Base dates {start} – {end}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="686"/>
+        <source>market data from the real environment</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableView</name>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="64"/>
+        <source>Filter…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="92"/>
+        <source>Copy</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="96"/>
+        <source>Export to CSV…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="163"/>
+        <source>Export to CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="165"/>
+        <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="23"/>
+        <source>API calls in the last second / limit per second</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="37"/>
+        <source>Account {acct}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="42"/>
+        <source>Connecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="43"/>
+        <source>Connected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="44"/>
+        <source>Connection problem</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="45"/>
+        <source>Waiting for token limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="55"/>
+        <source>Updated {time}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="59"/>
+        <source>Session only: keys are not saved</source>
+        <translation></translation>
+    </message>
+</context>
+</TS>

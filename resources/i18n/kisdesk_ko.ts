@@ -1,0 +1,1786 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="57"/>
+        <source>Send (Enter)</source>
+        <translation>전송 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="97"/>
+        <source>Cancel (Esc)</source>
+        <translation>취소 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="116"/>
+        <source>Enter: send · Esc: back to the order</source>
+        <translation>Enter: 전송 · Esc: 주문창으로 돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="125"/>
+        <source>Send anyway (Y)</source>
+        <translation>그대로 전송 (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/confirm_dialog.py" line="127"/>
+        <source>Please check again. Y: send anyway · Esc: back</source>
+        <translation>다시 확인해 주세요. Y: 그대로 전송 · Esc: 돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="145"/>
+        <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
+        <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="224"/>
+        <source>Logged out. Press Retry to connect again.</source>
+        <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../kisdesk/ui/crash.py" line="47"/>
+        <source>Unexpected error</source>
+        <translation>예기치 않은 오류</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/crash.py" line="49"/>
+        <source>Something went wrong, but kisdesk keeps running.
+
+{summary}</source>
+        <translation>오류가 발생했지만 kisdesk는 계속 실행됩니다.
+
+{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/crash.py" line="54"/>
+        <source>Details were saved to {path}</source>
+        <translation>자세한 내용을 {path}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Env</name>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="14"/>
+        <source>DEMO</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="15"/>
+        <source>PAPER</source>
+        <translation>모의투자</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="16"/>
+        <source>REAL</source>
+        <translation>실전투자</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/env_badge.py" line="37"/>
+        <source>Orders in this environment use real money</source>
+        <translation>이 접속환경의 주문은 실제 자금으로 체결됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>Holdings</name>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
+        <source>Quantity</source>
+        <translation>보유수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
+        <source>Orderable</source>
+        <translation>주문가능</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <source>Avg price</source>
+        <translation>매입평균가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <source>Change</source>
+        <translation>전일대비</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
+        <source>Change %</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <source>Purchase amt</source>
+        <translation>매입금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <source>Eval amt</source>
+        <translation>평가금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <source>P&amp;L</source>
+        <translation>평가손익</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <source>Return %</source>
+        <translation>수익률</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
+        <source>Deposit</source>
+        <translation>예수금</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
+        <source>D+2 deposit</source>
+        <translation>D+2 예수금</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
+        <source>Securities eval</source>
+        <translation>유가평가금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
+        <source>Total eval</source>
+        <translation>총평가금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="71"/>
+        <source>Total P&amp;L</source>
+        <translation>평가손익합계</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="72"/>
+        <source>Net assets</source>
+        <translation>순자산</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="73"/>
+        <source>Asset change</source>
+        <translation>자산증감</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="140"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="166"/>
+        <source>Retry</source>
+        <translation>재시도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="176"/>
+        <source>No holdings</source>
+        <translation>보유 종목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="181"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="208"/>
+        <source>Loading balance…</source>
+        <translation>잔고 조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="214"/>
+        <source>Loading balance… page {pages}, {rows} rows</source>
+        <translation>잔고 조회 중… {pages}페이지, {rows}건</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="233"/>
+        <source>Refresh failed: {msg}</source>
+        <translation>새로고침 실패: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="238"/>
+        <source>Could not load the balance.
+{msg}</source>
+        <translation>잔고를 불러오지 못했습니다.
+{msg}</translation>
+    </message>
+</context>
+<context>
+    <name>Keymap</name>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="64"/>
+        <source>Order panel: go to the symbol field</source>
+        <translation>주문창: 종목 입력란으로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="66"/>
+        <source>Order panel: 매수 (buy)</source>
+        <translation>주문창: 매수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
+        <source>Order panel: 매도 (sell)</source>
+        <translation>주문창: 매도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="72"/>
+        <source>Go to the open orders table</source>
+        <translation>미체결 목록으로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="78"/>
+        <source>Order keys cheat sheet</source>
+        <translation>주문 단축키 안내</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="80"/>
+        <source>Switch to 매수 (buy)</source>
+        <translation>매수로 전환</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
+        <source>Switch to 매도 (sell)</source>
+        <translation>매도로 전환</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="86"/>
+        <source>Next order type (지정가 / 시장가)</source>
+        <translation>다음 주문유형 (지정가 / 시장가)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
+        <source>Price +1 tick</source>
+        <translation>가격 +1호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
+        <source>Price −1 tick</source>
+        <translation>가격 −1호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <source>Price +5 ticks</source>
+        <translation>가격 +5호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
+        <source>Price −5 ticks</source>
+        <translation>가격 −5호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <source>Price = current price</source>
+        <translation>가격 = 현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
+        <source>Price = upper limit</source>
+        <translation>가격 = 상한가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <source>Price = lower limit</source>
+        <translation>가격 = 하한가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <source>Quantity +1</source>
+        <translation>수량 +1</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <source>Quantity −1</source>
+        <translation>수량 −1</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <source>Quantity = 10% of the maximum</source>
+        <translation>수량 = 최대수량의 10%</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
+        <source>Quantity = 25% of the maximum</source>
+        <translation>수량 = 최대수량의 25%</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
+        <source>Quantity = 50% of the maximum</source>
+        <translation>수량 = 최대수량의 50%</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
+        <source>Quantity = 100% of the maximum</source>
+        <translation>수량 = 최대수량의 100%</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
+        <source>Cancel the selected open order (confirmed)</source>
+        <translation>선택한 미체결 주문 취소 (확인 후)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
+        <source>Modify the selected open order (confirmed)</source>
+        <translation>선택한 미체결 주문 정정 (확인 후)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="139"/>
+        <source>Symbol → side → type → price → quantity → submit</source>
+        <translation>종목 → 매매구분 → 주문유형 → 가격 → 수량 → 주문</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <source>Review the order; Enter again in the review sends it</source>
+        <translation>주문 확인창 열기. 확인창에서 Enter를 한 번 더 누르면 전송</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <source>Close the review without sending; in the panel: clear it</source>
+        <translation>전송하지 않고 확인창 닫기. 주문창에서는 입력 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <source>When the fat-finger guard asks again: send anyway</source>
+        <translation>주문 실수 방지 경고에서: 그대로 전송</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="281"/>
+        <source>Anywhere</source>
+        <translation>어디서나</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="262"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <source>Order panel</source>
+        <translation>주문창</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
+        <source>Price field</source>
+        <translation>가격 입력란</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
+        <source>Quantity field</source>
+        <translation>수량 입력란</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <source>Open orders</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="259"/>
+        <source>(unbound)</source>
+        <translation>(지정 안 됨)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="271"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
+        <source>Order keys</source>
+        <translation>주문 단축키</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="335"/>
+        <source>Restore defaults</source>
+        <translation>기본값 복원</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="360"/>
+        <source>{key} is bound twice ({ids})</source>
+        <translation>{key} 키가 중복 지정되었습니다 ({ids})</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="50"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="110"/>
+        <source>Domestic holdings</source>
+        <translation>국내잔고</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="111"/>
+        <source>Overseas holdings</source>
+        <translation>해외잔고</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <source>Rankings</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="90"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="98"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="102"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
+        <source>&amp;Refresh</source>
+        <translation>새로고침(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <source>Reset &amp;layout</source>
+        <translation>화면 배치 초기화(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="127"/>
+        <source>&amp;Environment</source>
+        <translation>접속환경(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <source>&amp;Preferences…</source>
+        <translation>환경설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="171"/>
+        <source>This tab has no table to export.</source>
+        <translation>이 탭에는 내보낼 표가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="176"/>
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="178"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="183"/>
+        <source>Exported {n} rows to {path}</source>
+        <translation>{path}에 {n}행을 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
+        <source>Window</source>
+        <translation>메인 창</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <source>Domestic holdings / Overseas holdings / Rankings</source>
+        <translation>국내잔고 / 해외잔고 / 순위</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <source>Export the current table as CSV</source>
+        <translation>현재 표를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
+        <source>Sell the selected holding (prefills the order panel)</source>
+        <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+</context>
+<context>
+    <name>OpenOrders</name>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="62"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="89"/>
+        <source>Time</source>
+        <translation>주문시각</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="343"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="400"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="67"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="94"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="121"/>
+        <source>Side</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="73"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="99"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="128"/>
+        <source>Type</source>
+        <translation>주문유형</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="344"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="401"/>
+        <source>Price</source>
+        <translation>주문가격</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="75"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="101"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
+        <source>Qty</source>
+        <translation>주문수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="76"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="102"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
+        <source>Filled</source>
+        <translation>체결수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
+        <source>Open</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="342"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="399"/>
+        <source>Order no.</source>
+        <translation>주문번호</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
+        <source>Original</source>
+        <translation>원주문번호</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="88"/>
+        <source>Date</source>
+        <translation>주문일자</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
+        <source>Avg price</source>
+        <translation>체결평균가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
+        <source>Filled amt</source>
+        <translation>체결금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="115"/>
+        <source>Sent</source>
+        <translation>전송시각</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="133"/>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="159"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
+        <source>Modify order</source>
+        <translation>주문 정정</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="178"/>
+        <source>New price</source>
+        <translation>정정가격</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="182"/>
+        <source>Quantity (open {n})</source>
+        <translation>수량 (미체결 {n})</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="192"/>
+        <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
+        <translation>Up/Down: ±1호가 또는 ±1 · Enter: 확인 · Esc: 돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="264"/>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="266"/>
+        <source>Del: cancel · M: modify</source>
+        <translation>Del: 취소 · M: 정정</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="308"/>
+        <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
+        <translation>{what} 접수: 주문번호 {odno} · {time} · {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="312"/>
+        <source>{what}: {msg}</source>
+        <translation>{what}: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
+        <source>Open quantity</source>
+        <translation>미체결수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
+        <source>Cancel order</source>
+        <translation>주문 취소</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="349"/>
+        <source>{side} 취소 (cancel)</source>
+        <translation>{side} 취소</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="353"/>
+        <source>Cancel the order (Enter)</source>
+        <translation>주문 취소 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="360"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="406"/>
+        <source>{side} 정정 (modify)</source>
+        <translation>{side} 정정</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="410"/>
+        <source>Modify the order (Enter)</source>
+        <translation>주문 정정 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="417"/>
+        <source>Modify</source>
+        <translation>정정</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="449"/>
+        <source>Load</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="455"/>
+        <source>From</source>
+        <translation>조회기간</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="457"/>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="481"/>
+        <source>{n} orders today</source>
+        <translation>오늘 주문 {n}건</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="493"/>
+        <source>Loading…</source>
+        <translation>조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
+        <source>{n} orders</source>
+        <translation>주문 {n}건</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDock</name>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="81"/>
+        <source>Confirm before sending</source>
+        <translation>전송 전 확인</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
+        <source>Keys…</source>
+        <translation>단축키…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="98"/>
+        <source>Open orders</source>
+        <translation>미체결</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="99"/>
+        <source>Executions</source>
+        <translation>체결내역</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="100"/>
+        <source>Sent</source>
+        <translation>전송내역</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="250"/>
+        <source>Orders with real money are always confirmed.</source>
+        <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPanel</name>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="298"/>
+        <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
+        <translation>종목코드 또는 종목명 (삼성전자, 삼전, ㅅㅅㅈㅈ)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="317"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="933"/>
+        <source>매수 (buy)</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="318"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="935"/>
+        <source>매도 (sell)</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="383"/>
+        <source>Symbol</source>
+        <translation>종목</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="393"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
+        <source>Side</source>
+        <translation>매매구분</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="394"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="950"/>
+        <source>Type</source>
+        <translation>주문유형</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="395"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
+        <source>Price</source>
+        <translation>주문가격</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="954"/>
+        <source>Quantity</source>
+        <translation>주문수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
+        <source>Buying power</source>
+        <translation>매수가능금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="808"/>
+        <source>Max buyable</source>
+        <translation>매수가능수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="405"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="955"/>
+        <source>Amount</source>
+        <translation>주문금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="800"/>
+        <source>매수 주문 (Enter)</source>
+        <translation>매수 주문 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="802"/>
+        <source>매도 주문 (Enter)</source>
+        <translation>매도 주문 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="810"/>
+        <source>Sellable</source>
+        <translation>매도가능수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="822"/>
+        <source>loading…</source>
+        <translation>조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="836"/>
+        <source>Upper {upper} · Lower {lower}</source>
+        <translation>상한가 {upper} · 하한가 {lower}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="869"/>
+        <source>Cannot send: {reason}</source>
+        <translation>전송 불가: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="872"/>
+        <source>Not connected.</source>
+        <translation>연결되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="874"/>
+        <source>An order is being sent…</source>
+        <translation>주문 전송 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="895"/>
+        <source>≈ {amount} (at the upper limit)</source>
+        <translation>≈ {amount} (상한가 기준)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="941"/>
+        <source>market (reserved at {upper})</source>
+        <translation>시장가 (상한가 {upper} 기준으로 증거금 계산)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="947"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="948"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
+        <source>Review order</source>
+        <translation>주문 확인</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <source>Not sent: check the order and press Enter again.</source>
+        <translation>전송되지 않았습니다. 주문을 확인하고 Enter를 다시 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1081"/>
+        <source>{head}: rejected — {msg}</source>
+        <translation>{head}: 거부 — {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1088"/>
+        <source>{head}: {state} · ODNO {odno} · {time}</source>
+        <translation>{head}: {state} · 주문번호 {odno} · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderRules</name>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="32"/>
+        <source>Enter a symbol (code or name).</source>
+        <translation>종목을 입력하세요 (종목코드 또는 종목명).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="33"/>
+        <source>No listed issue matches “{text}”.</source>
+        <translation>“{text}”에 해당하는 상장 종목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
+        <source>Waiting for the price of {code}…</source>
+        <translation>{code} 시세 조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="35"/>
+        <source>Trading in {code} is suspended.</source>
+        <translation>{code} 종목은 거래정지 상태입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="36"/>
+        <source>Enter a price.</source>
+        <translation>가격을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="37"/>
+        <source>The price must be more than 0.</source>
+        <translation>가격은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="38"/>
+        <source>Not on the tick grid: {tick} won at this price ({below} or {above}).</source>
+        <translation>호가단위에 맞지 않습니다. 이 가격대의 호가단위는 {tick}원입니다 ({below} 또는 {above}).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="41"/>
+        <source>Above the upper limit {upper}.</source>
+        <translation>상한가 {upper}보다 높습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="42"/>
+        <source>Below the lower limit {lower}.</source>
+        <translation>하한가 {lower}보다 낮습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="43"/>
+        <source>Enter a quantity.</source>
+        <translation>수량을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="44"/>
+        <source>The quantity must be more than 0.</source>
+        <translation>수량은 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="45"/>
+        <source>The quantity is too large.</source>
+        <translation>수량이 너무 큽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="46"/>
+        <source>More than the maximum buyable quantity ({max}).</source>
+        <translation>매수가능수량({max})을 초과합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="49"/>
+        <source>More than the maximum buyable quantity ({max}): market orders are checked at the upper limit {upper}.</source>
+        <translation>매수가능수량({max})을 초과합니다. 시장가 주문은 상한가 {upper} 기준으로 계산됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="54"/>
+        <source>More than the sellable quantity ({max}).</source>
+        <translation>매도가능수량({max})을 초과합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="57"/>
+        <source>Waiting for buying power…</source>
+        <translation>매수가능금액 조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="58"/>
+        <source>Waiting for the sellable quantity…</source>
+        <translation>매도가능수량 조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="59"/>
+        <source>{type} orders are not offered here.</source>
+        <translation>{type} 주문은 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="60"/>
+        <source>More than the open quantity ({max}).</source>
+        <translation>미체결수량({max})을 초과합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="61"/>
+        <source>The modified order needs {need} won; {cash} won is available for it.</source>
+        <translation>정정 주문에 {need}원이 필요하지만 사용할 수 있는 금액은 {cash}원입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="65"/>
+        <source>The amount {amount} won is above your limit of {limit} won.</source>
+        <translation>주문금액 {amount}원이 설정한 한도 {limit}원을 넘습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="68"/>
+        <source>The price is {ticks} ticks away from the current price {current}.</source>
+        <translation>주문가격이 현재가 {current}에서 {ticks}호가 떨어져 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderState</name>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="50"/>
+        <source>sending…</source>
+        <translation>전송 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="51"/>
+        <source>accepted</source>
+        <translation>접수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="52"/>
+        <source>rejected</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="53"/>
+        <source>unknown — checking</source>
+        <translation>확인 불가 — 조회 중</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="54"/>
+        <source>not found — check open orders</source>
+        <translation>확인되지 않음 — 미체결을 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="55"/>
+        <source>partially filled</source>
+        <translation>부분체결</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="56"/>
+        <source>filled</source>
+        <translation>체결</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_state.py" line="57"/>
+        <source>cancelled</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>OrderType</name>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="57"/>
+        <source>Limit</source>
+        <translation>지정가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="58"/>
+        <source>Market</source>
+        <translation>시장가</translation>
+    </message>
+</context>
+<context>
+    <name>Overseas</name>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="60"/>
+        <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
+        <translation>주간거래도 되는 미국 주식입니다. 주간거래 시간에는 KIS API가 이 값을 야간 세션 기준으로 알려 주므로 HTS에 표시되는 주간 시세와 다를 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="102"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="276"/>
+        <source>Exchange</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="197"/>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="127"/>
+        <source>Quantity</source>
+        <translation>보유수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="133"/>
+        <source>Orderable</source>
+        <translation>주문가능</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="139"/>
+        <source>Avg price</source>
+        <translation>매입평균가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="145"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="209"/>
+        <source>Purchase amt</source>
+        <translation>매입금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="159"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="214"/>
+        <source>Eval amt</source>
+        <translation>평가금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="166"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="219"/>
+        <source>P&amp;L</source>
+        <translation>평가손익</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="174"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="225"/>
+        <source>Return %</source>
+        <translation>수익률</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="182"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <source>FX rate</source>
+        <translation>환율</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="188"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <source>Eval (KRW)</source>
+        <translation>원화평가금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="200"/>
+        <source>Exchanges</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="205"/>
+        <source>Holdings</source>
+        <translation>보유종목수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="231"/>
+        <source>Realized P&amp;L</source>
+        <translation>실현손익</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="269"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="513"/>
+        <source>All exchanges</source>
+        <translation>전체 거래소</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="271"/>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="315"/>
+        <source>Retry</source>
+        <translation>재시도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="324"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="538"/>
+        <source>No overseas holdings</source>
+        <translation>해외 보유 종목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="330"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="432"/>
+        <source>Loading overseas balance…</source>
+        <translation>해외잔고 조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="332"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="436"/>
+        <source>Loading overseas balance… {done} of {total} queries</source>
+        <translation>해외잔고 조회 중… {total}건 중 {done}건</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="461"/>
+        <source>Some exchanges could not be loaded: {parts}</source>
+        <translation>일부 거래소를 불러오지 못했습니다: {parts}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="469"/>
+        <source>Updated {time}</source>
+        <translation>{time} 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
+        <source>Refresh failed: {msg}</source>
+        <translation>새로고침 실패: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="486"/>
+        <source>Could not load the overseas balance.
+{msg}</source>
+        <translation>해외잔고를 불러오지 못했습니다.
+{msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="535"/>
+        <source>No holdings on this exchange</source>
+        <translation>이 거래소에는 보유 종목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="563"/>
+        <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
+        <translation>원화 환산: 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pnl}{rate}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="572"/>
+        <source>exchange rates per currency are not offered here</source>
+        <translation>통화별 환율은 제공되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="578"/>
+        <source>The won view is not available: {msg}</source>
+        <translation>원화 환산을 조회할 수 없습니다: {msg}</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="45"/>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="51"/>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="54"/>
+        <source>Each refresh of the domestic balance costs one API call per page (50 rows on real, 20 on paper) out of 20 calls/s (real) or 2 calls/s (paper).</source>
+        <translation>국내잔고를 새로고침할 때마다 페이지당 API 호출 1회를 씁니다 (실전 50행, 모의투자 20행). 호출 한도는 초당 20회(실전) 또는 2회(모의투자)입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="60"/>
+        <source>Auto refresh every</source>
+        <translation>자동 새로고침 주기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="63"/>
+        <source>Korean (rise red, fall blue)</source>
+        <translation>한국식 (상승 빨강, 하락 파랑)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="64"/>
+        <source>Western (rise green, fall red)</source>
+        <translation>서양식 (상승 초록, 하락 빨강)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="66"/>
+        <source>Colours</source>
+        <translation>시세 색상</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="69"/>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="73"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="75"/>
+        <source>A language change applies at the next start.</source>
+        <translation>언어 변경은 다음 실행 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="89"/>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="92"/>
+        <source>Orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="97"/>
+        <source>Keys</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="106"/>
+        <source>Review every order before it is sent</source>
+        <translation>모든 주문을 전송 전에 확인</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="111"/>
+        <source>Orders with real money are always confirmed.</source>
+        <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="116"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <source>0 switches this check off</source>
+        <translation>0이면 이 확인을 하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="117"/>
+        <source>Ask again above (KRW)</source>
+        <translation>재확인 주문금액 기준 (원)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
+        <source>Ask again beyond (ticks from price)</source>
+        <translation>재확인 호가 기준 (현재가 대비 호가 수)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="125"/>
+        <source>Send a hashkey with orders</source>
+        <translation>주문 시 hashkey 함께 전송</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="128"/>
+        <source>Optional at KIS today; each hashkey costs one API call.</source>
+        <translation>현재 KIS에서는 선택 사항이며, hashkey마다 API 호출 1회를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="164"/>
+        <source>Enter an amount in won, e.g. 20,000,000</source>
+        <translation>원 단위 금액을 입력하세요 (예: 20,000,000)</translation>
+    </message>
+</context>
+<context>
+    <name>Rankings</name>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="136"/>
+        <source>Rank</source>
+        <translation>순위</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="137"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="138"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="139"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="142"/>
+        <source>Change</source>
+        <translation>전일대비</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="148"/>
+        <source>Change %</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="152"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="233"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="160"/>
+        <source>Loan shares</source>
+        <translation>융자잔고 주수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="162"/>
+        <source>Loan amount</source>
+        <translation>융자잔고 금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="164"/>
+        <source>Loan ratio</source>
+        <translation>융자잔고 비율</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="166"/>
+        <source>Loan N-day change</source>
+        <translation>융자 N일 증가율</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="169"/>
+        <source>Stock-loan shares</source>
+        <translation>대주잔고 주수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="171"/>
+        <source>Stock-loan amount</source>
+        <translation>대주잔고 금액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="173"/>
+        <source>Stock-loan ratio</source>
+        <translation>대주잔고 비율</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="175"/>
+        <source>Stock-loan N-day change</source>
+        <translation>대주 N일 증가율</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="184"/>
+        <source>Prev. volume</source>
+        <translation>전일거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="185"/>
+        <source>Avg volume</source>
+        <translation>평균거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="186"/>
+        <source>Volume increase</source>
+        <translation>거래량증가율</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="188"/>
+        <source>Turnover</source>
+        <translation>거래회전율</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="189"/>
+        <source>Traded value</source>
+        <translation>거래대금</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="196"/>
+        <source>High</source>
+        <translation>고가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="197"/>
+        <source>Low</source>
+        <translation>저가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="198"/>
+        <source>vs open</source>
+        <translation>시가대비</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="200"/>
+        <source>Days up</source>
+        <translation>연속상승일수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="201"/>
+        <source>Days down</source>
+        <translation>연속하락일수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="208"/>
+        <source>Listed shares</source>
+        <translation>상장주식수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="209"/>
+        <source>Market cap (100M KRW)</source>
+        <translation>시가총액(억원)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="210"/>
+        <source>Market share</source>
+        <translation>시장비중</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="232"/>
+        <source>Credit balance top</source>
+        <translation>신용잔고 상위</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="234"/>
+        <source>Top risers</source>
+        <translation>상승률 상위</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="235"/>
+        <source>Top fallers</source>
+        <translation>하락률 상위</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="236"/>
+        <source>Market cap</source>
+        <translation>시가총액</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="243"/>
+        <source>All markets</source>
+        <translation>전체 시장</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="244"/>
+        <source>KOSPI</source>
+        <translation>코스피</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="245"/>
+        <source>KOSDAQ</source>
+        <translation>코스닥</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="246"/>
+        <source>KOSPI 200</source>
+        <translation>코스피200</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="254"/>
+        <source>Enter the increase period in days ({low}–{high}).</source>
+        <translation>증가 기간을 일 단위로 입력하세요 ({low}–{high}).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="256"/>
+        <source>The increase period must be from {low} to {high} days.</source>
+        <translation>증가 기간은 {low}일에서 {high}일 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="258"/>
+        <source>The increase period must be a whole number of days, {low}–{high}.</source>
+        <translation>증가 기간은 {low}–{high} 사이의 정수(일)여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="311"/>
+        <source>Sort</source>
+        <translation>정렬</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="312"/>
+        <source>Increase period (days)</source>
+        <translation>증가 기간 (일)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="318"/>
+        <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
+        <translation>FID_OPTION: 잔고 증감을 계산하는 기간(일), {low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="323"/>
+        <source>Refresh</source>
+        <translation>새로고침</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="329"/>
+        <source>Market</source>
+        <translation>시장</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="358"/>
+        <source>No rows for this ranking</source>
+        <translation>이 순위에 해당하는 종목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="364"/>
+        <source>Loading ranking…</source>
+        <translation>순위 조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="632"/>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="399"/>
+        <source>KIS does not offer rankings in paper trading (모의투자 미지원).
+They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
+        <translation>KIS는 모의투자에서 순위 조회를 제공하지 않습니다 (모의투자 미지원).
+대신 실전투자에서 가져올 수 있습니다. 실전 &quot;시세 조회용&quot; 앱키를 저장하면 시세와 순위는 실전에서 읽고 주문은 모의투자로 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="407"/>
+        <source>Use a real market-data key…</source>
+        <translation>실전 시세 조회용 키 사용…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="411"/>
+        <source>Saving a real market-data key arrives with profiles and credentials; no real key is saved yet.</source>
+        <translation>실전 시세 조회용 키 저장은 프로필·인증정보 기능과 함께 제공됩니다. 아직 저장된 실전 키가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="658"/>
+        <source>Updated {time}</source>
+        <translation>{time} 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="669"/>
+        <source>Could not load the ranking.
+{msg}</source>
+        <translation>순위를 불러오지 못했습니다.
+{msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="679"/>
+        <source>Base dates {start} – {end}</source>
+        <translation>기준일 {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="686"/>
+        <source>market data from the real environment</source>
+        <translation>실전투자 시세</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableView</name>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="64"/>
+        <source>Filter…</source>
+        <translation>필터…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="92"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="96"/>
+        <source>Export to CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="163"/>
+        <source>Export to CSV</source>
+        <translation>CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/table_view.py" line="165"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="23"/>
+        <source>API calls in the last second / limit per second</source>
+        <translation>최근 1초간 API 호출 수 / 초당 한도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="37"/>
+        <source>Account {acct}</source>
+        <translation>계좌 {acct}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="42"/>
+        <source>Connecting…</source>
+        <translation>접속 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="43"/>
+        <source>Connected</source>
+        <translation>접속됨</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="44"/>
+        <source>Connection problem</source>
+        <translation>접속 오류</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="45"/>
+        <source>Waiting for token limit</source>
+        <translation>토큰 발급 제한 대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="55"/>
+        <source>Updated {time}</source>
+        <translation>{time} 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="59"/>
+        <source>Session only: keys are not saved</source>
+        <translation>세션 전용: 키가 저장되지 않습니다</translation>
+    </message>
+</context>
+</TS>
