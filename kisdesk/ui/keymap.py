@@ -194,9 +194,10 @@ class Keymap(QObject):
         return self._bindings.get(action_id, ())
 
     def text(self, action_id: str) -> str:
-        """For people: "F9", "Alt+4 / A" (native format)."""
+        """For people: "F9", "Alt+4 / A". Portable text: key names stay Latin (as printed on
+        the keys) even where Qt's own catalogue would translate Up/Down."""
         return " / ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in self.sequences(action_id)
+            s.toString(QKeySequence.SequenceFormat.PortableText) for s in self.sequences(action_id)
         )
 
     def action_for(self, event: QKeyEvent, scopes: Iterable[str]) -> str | None:

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             (where, "Ctrl+E", translate("MainWindow", "Export the current table as CSV")),
             (
                 where,
-                "Enter, double-click",
+                translate("MainWindow", "Enter, double-click"),
                 translate("MainWindow", "Sell the selected holding (prefills the order panel)"),
             ),
             (where, "Ctrl+,", translate("MainWindow", "Preferences")),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -25,19 +25,16 @@ from kisdesk.config import secrets as secret_store
 from kisdesk.config.profiles import Profile, ProfileStore
 from kisdesk.config.secrets import SecretStorageError
 from kisdesk.ui.env_badge import env_label
+from kisdesk.ui.i18n import translate
 from kisdesk.ui.setup_dialog import SetupDialog
 
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ProfilesMenu", text)
-
-
 def profile_title(profile: Profile | None) -> str:
     """'My account [REAL]' / 'Demo [DEMO]' for menus and confirmations."""
     if profile is None:
-        return f"{_t('Demo')} [{env_label('demo')}]"
+        return translate("ProfilesMenu", "Demo") + f" [{env_label('demo')}]"
     return f"{profile.name} [{env_label(profile.env)}]"
 
 
@@ -95,16 +92,16 @@ class ProfilesMenu(QObject):
             self.switch_actions[key] = action
 
         menu.addSeparator()
-        self.new_action = menu.addAction(_t("&New profile…"))
+        self.new_action = menu.addAction(translate("ProfilesMenu", "&New profile…"))
         self.new_action.triggered.connect(lambda: self.open_setup(None))
-        self.edit_action = menu.addAction(_t("&Edit profile…"))
+        self.edit_action = menu.addAction(translate("ProfilesMenu", "&Edit profile…"))
         self.edit_action.setEnabled(self.current is not None)
         self.edit_action.triggered.connect(lambda: self.open_setup(self.current))
-        self.logout_action = menu.addAction(_t("&Log out (revoke token)"))
+        self.logout_action = menu.addAction(translate("ProfilesMenu", "&Log out (revoke token)"))
         self.logout_action.setEnabled(self.current is not None and self.on_logout is not None)
         self.logout_action.triggered.connect(self.ask_logout)
 
-        self.forget_menu = menu.addMenu(_t("&Forget profile"))
+        self.forget_menu = menu.addMenu(translate("ProfilesMenu", "&Forget profile"))
         self.forget_actions: dict[str, QAction] = {}
         for profile in profiles:
             action = self.forget_menu.addAction(profile_title(profile) + "…")
@@ -114,7 +111,9 @@ class ProfilesMenu(QObject):
 
         if secret_store.is_session_only():
             menu.addSeparator()
-            note = menu.addAction(_t("Session only: nothing is saved (no secure keyring)"))
+            note = menu.addAction(
+                translate("ProfilesMenu", "Session only: nothing is saved (no secure keyring)")
+            )
             note.setEnabled(False)
 
     # -- switching --------------------------------------------------------------------------
@@ -125,13 +124,18 @@ class ProfilesMenu(QObject):
         if same:
             self._sync_checks()  # undo the checkmark toggle
             return
-        text = _t(
+        text = translate(
+            "ProfilesMenu",
             "Switch to {target}?\n\nThe current session ends and every table is cleared "
-            "and reloaded."
+            "and reloaded.",
         ).format(target=profile_title(profile))
         if profile is not None and profile.env == "real":
-            text += "\n\n" + _t("This is a REAL account: orders use real money.")
-        self._confirm(_t("Switch profile"), text, lambda: self.on_switch(profile))
+            text += "\n\n" + translate(
+                "ProfilesMenu", "This is a REAL account: orders use real money."
+            )
+        self._confirm(
+            translate("ProfilesMenu", "Switch profile"), text, lambda: self.on_switch(profile)
+        )
         self._sync_checks()  # the checkmark follows the actual session, not the click
 
     def _sync_checks(self) -> None:
@@ -174,22 +178,31 @@ class ProfilesMenu(QObject):
             return
         on_logout = self.on_logout
         self._confirm(
-            _t("Log out"),
-            _t(
+            translate("ProfilesMenu", "Log out"),
+            translate(
+                "ProfilesMenu",
                 "Log out of {target}?\n\nThe access token is revoked at KIS; connecting again "
-                "issues a new one (KIS sends a notice for each)."
+                "issues a new one (KIS sends a notice for each).",
             ).format(target=profile_title(self.current)),
             on_logout,
         )
 
     def ask_forget(self, profile: Profile) -> None:
-        text = _t(
+        text = translate(
+            "ProfilesMenu",
             "Forget {target}?\n\nIts app key, secret, account number and cached tokens are "
-            "deleted from the keyring. The account itself is not affected."
+            "deleted from the keyring. The account itself is not affected.",
         ).format(target=profile_title(profile))
         if self.current is not None and self.current.id == profile.id:
-            text += "\n\n" + _t("It is the current profile: kisdesk switches to demo first.")
-        self._confirm(_t("Forget profile"), text, lambda: self.forget(profile), danger=True)
+            text += "\n\n" + translate(
+                "ProfilesMenu", "It is the current profile: kisdesk switches to demo first."
+            )
+        self._confirm(
+            translate("ProfilesMenu", "Forget profile"),
+            text,
+            lambda: self.forget(profile),
+            danger=True,
+        )
 
     def forget(self, profile: Profile) -> list[str]:
         """Delete the profile now (no confirmation; ``ask_forget`` asks first)."""
@@ -205,7 +218,7 @@ class ProfilesMenu(QObject):
         try:
             deleted = secret_store.forget_secrets(profile.id, keep_appkeys=keep)
         except SecretStorageError as exc:
-            self._inform(_t("Forget profile"), str(exc))
+            self._inform(translate("ProfilesMenu", "Forget profile"), str(exc))
             return []
         self.store.remove(profile.id)
         self.rebuild()

@@ -235,7 +235,9 @@ def kind_label(kind: RankingKind) -> str:
         RankingKind.FALLERS: translate("Rankings", "Top fallers"),
         RankingKind.MARKET_CAP: translate("Rankings", "Market cap"),
     }
-    return f"{labels[kind]} ({spec(kind).title})"
+    label, title = labels[kind], spec(kind).title
+    # The API's Korean screen title helps an English reader; in Korean it would say it twice.
+    return label if title in label else f"{label} ({title})"
 
 
 def market_label(code: str) -> str:
@@ -246,7 +248,8 @@ def market_label(code: str) -> str:
         "2001": translate("Rankings", "KOSPI 200"),
     }
     name = next((m.name for m in MARKETS if m.code == code), "")
-    return f"{labels.get(code, code)} ({name} {code})"
+    label = labels.get(code, code)
+    return f"{label} ({code})" if name and name in label else f"{label} ({name} {code})"
 
 
 def _period_message(error: PeriodError) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,15 +34,12 @@ from kisdesk.config.profiles import Profile, ProfileStore
 from kisdesk.config.secrets import ProfileSecrets, SecretStorageError
 from kisdesk.services.connection_test import ConnectionResult, StagedTokenStore, check_connection
 from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
+from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
 _ACCOUNT_FULL = re.compile(r"^(\d{8})-?(\d{2})$")
 _ACCOUNT_PARTIAL = re.compile(r"^\d{0,8}(-\d{0,2})?$|^\d{0,10}$")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SetupDialog", text)
 
 
 def normalize_account(text: str) -> str | None:
@@ -53,10 +50,11 @@ def normalize_account(text: str) -> str | None:
 
 def session_only_notice() -> str:
     """The message for session-only mode (also for the main window's start-up notice)."""
-    return _t(
+    return translate(
+        "SetupDialog",
         "No secure keyring is available on this system (for example no Secret Service). "
         "kisdesk runs in session-only mode: profiles and keys are kept in memory until you "
-        "quit, and nothing is saved to disk."
+        "quit, and nothing is saved to disk.",
     )
 
 
@@ -99,7 +97,11 @@ class SetupDialog(QDialog):
         self._tested: tuple[str, ...] | None = None
         self._busy = False  # a test is running (set before its task starts, cleared at its end)
         self._old_secrets: ProfileSecrets | None = None
-        self.setWindowTitle(_t("Edit profile") if profile else _t("New profile"))
+        self.setWindowTitle(
+            translate("SetupDialog", "Edit profile")
+            if profile
+            else translate("SetupDialog", "New profile")
+        )
         self.setMinimumWidth(520)
         self._build(profile.env if profile else env)
         if profile is not None:
@@ -121,28 +123,32 @@ class SetupDialog(QDialog):
 
         form = QFormLayout()
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(_t("e.g. My paper account"))
-        form.addRow(_t("Profile name"), self.name_edit)
+        self.name_edit.setPlaceholderText(translate("SetupDialog", "e.g. My paper account"))
+        form.addRow(translate("SetupDialog", "Profile name"), self.name_edit)
 
         env_row = QHBoxLayout()
         self.env_combo = QComboBox()
-        self.env_combo.addItem(_t("Paper trading (모의투자)"), "paper")
-        self.env_combo.addItem(_t("Real trading (실전투자)"), "real")
+        self.env_combo.addItem(translate("SetupDialog", "Paper trading (모의투자)"), "paper")
+        self.env_combo.addItem(translate("SetupDialog", "Real trading (실전투자)"), "real")
         self.env_combo.setCurrentIndex(max(0, self.env_combo.findData(env)))
         self.env_combo.setEnabled(self.profile is None)  # tokens are per environment
         self.badge = EnvBadge(env)
         env_row.addWidget(self.env_combo, 1)
         env_row.addWidget(self.badge)
-        form.addRow(_t("Environment"), env_row)
-        self.real_warning = QLabel(_t("Orders in this profile use real money."))
+        form.addRow(translate("SetupDialog", "Environment"), env_row)
+        self.real_warning = QLabel(
+            translate("SetupDialog", "Orders in this profile use real money.")
+        )
         self.real_warning.setStyleSheet(f"color: {ENV_COLOURS['real']}; font-weight: bold;")
         form.addRow("", self.real_warning)
 
         self.appkey_edit = QLineEdit()
-        self.appkey_edit.setPlaceholderText(_t("36 characters, from the KIS developer portal"))
-        form.addRow(_t("App key"), self.appkey_edit)
+        self.appkey_edit.setPlaceholderText(
+            translate("SetupDialog", "36 characters, from the KIS developer portal")
+        )
+        form.addRow(translate("SetupDialog", "App key"), self.appkey_edit)
         self.appsecret_edit = _secret_edit()
-        form.addRow(_t("App secret"), self.appsecret_edit)
+        form.addRow(translate("SetupDialog", "App secret"), self.appsecret_edit)
 
         self.account_edit = QLineEdit()
         self.account_edit.setPlaceholderText("12345678-01")
@@ -152,33 +158,37 @@ class SetupDialog(QDialog):
         account_box.setSpacing(1)
         account_box.addWidget(self.account_edit)
         account_box.addWidget(self.account_hint)
-        form.addRow(_t("Account number"), account_box)
+        form.addRow(translate("SetupDialog", "Account number"), account_box)
 
         self.hts_edit = QLineEdit()
-        self.hts_edit.setPlaceholderText(_t("Needed for execution notices"))
-        form.addRow(_t("HTS ID"), self.hts_edit)
+        self.hts_edit.setPlaceholderText(translate("SetupDialog", "Needed for execution notices"))
+        form.addRow(translate("SetupDialog", "HTS ID"), self.hts_edit)
         outer.addLayout(form)
 
-        self.data_group = QGroupBox(_t("Market data keys (optional)"))
+        self.data_group = QGroupBox(translate("SetupDialog", "Market data keys (optional)"))
         data_form = QFormLayout(self.data_group)
         note = QLabel(
-            _t(
+            translate(
+                "SetupDialog",
                 "Paper trading does not offer rankings and some quotes. A real app key pair, "
-                "used only for market data, fills them in. No orders are sent with it."
+                "used only for market data, fills them in. No orders are sent with it.",
             )
         )
         note.setWordWrap(True)
         data_form.addRow(note)
         self.data_appkey_edit = QLineEdit()
-        data_form.addRow(_t("Real app key"), self.data_appkey_edit)
+        data_form.addRow(translate("SetupDialog", "Real app key"), self.data_appkey_edit)
         self.data_appsecret_edit = _secret_edit()
-        data_form.addRow(_t("Real app secret"), self.data_appsecret_edit)
+        data_form.addRow(translate("SetupDialog", "Real app secret"), self.data_appsecret_edit)
         outer.addWidget(self.data_group)
 
         test_row = QHBoxLayout()
-        self.test_button = QPushButton(_t("&Test connection"))
+        self.test_button = QPushButton(translate("SetupDialog", "&Test connection"))
         self.test_button.setToolTip(
-            _t("Issues an access token (KIS allows one a minute) and reads the balance")
+            translate(
+                "SetupDialog",
+                "Issues an access token (KIS allows one a minute) and reads the balance",
+            )
         )
         self.status_label = QLabel()
         self.status_label.setObjectName("setupStatus")
@@ -275,19 +285,23 @@ class SetupDialog(QDialog):
         key = bool(self.data_appkey_edit.text().strip())
         secret = bool(self.data_appsecret_edit.text().strip())
         return (
-            _t("Enter both the real app key and its secret, or neither.") if key != secret else ""
+            translate("SetupDialog", "Enter both the real app key and its secret, or neither.")
+            if key != secret
+            else ""
         )
 
     def _on_changed(self) -> None:
         text = self.account_edit.text().strip()
         if not text:
-            self.account_hint.setText(_t("8 digits, a dash, 2 digits"))
+            self.account_hint.setText(translate("SetupDialog", "8 digits, a dash, 2 digits"))
             self.account_hint.setStyleSheet("color: #777;")
         elif normalize_account(text):
-            self.account_hint.setText("✓ " + _t("valid account number"))
+            self.account_hint.setText("✓ " + translate("SetupDialog", "valid account number"))
             self.account_hint.setStyleSheet("color: #2e7d32;")
         else:
-            self.account_hint.setText(_t("Account number: 8 digits, a dash, 2 digits"))
+            self.account_hint.setText(
+                translate("SetupDialog", "Account number: 8 digits, a dash, 2 digits")
+            )
             self.account_hint.setStyleSheet(f"color: {ENV_COLOURS['real']};")
         busy = self.testing
         complete = self.secrets() is not None and not self._data_pair_problem()
@@ -295,7 +309,10 @@ class SetupDialog(QDialog):
         passed = self._tested is not None and self._tested == self._snapshot()
         if self._tested is not None and not passed and not busy:
             self._tested = None
-            self._set_status(_t("Changed since the test: test the connection again."), "info")
+            self._set_status(
+                translate("SetupDialog", "Changed since the test: test the connection again."),
+                "info",
+            )
         self.save_button.setEnabled(passed and bool(self.name_edit.text().strip()) and not busy)
 
     @property
@@ -313,12 +330,15 @@ class SetupDialog(QDialog):
         secrets = self.secrets()
         problem = self._data_pair_problem()
         if secrets is None or problem:
-            self._set_status(problem or _t("Fill in the app key, secret and account."), "error")
+            self._set_status(
+                problem or translate("SetupDialog", "Fill in the app key, secret and account."),
+                "error",
+            )
             return
         if self.testing:
             return
         self._tested = None
-        self._set_status(_t("Testing: access token, then balance…"), "busy")
+        self._set_status(translate("SetupDialog", "Testing: access token, then balance…"), "busy")
         snapshot = self._snapshot()
         self._busy = True
         self.test_task = asyncio.get_event_loop().create_task(self._run_test(secrets, snapshot))
@@ -348,16 +368,26 @@ class SetupDialog(QDialog):
         self.last_result = result
         if result.ok:
             self._tested = snapshot
-            text = _t("Connected: balance read, {n} holdings.").format(n=result.holdings)
+            text = translate("SetupDialog", "Connected: balance read, {n} holdings.").format(
+                n=result.holdings
+            )
             if result.data_checked:
-                text += " " + _t("Market-data keys work.")
-            self._set_status(text + " " + _t("You can save the profile."), "ok")
+                text += " " + translate("SetupDialog", "Market-data keys work.")
+            self._set_status(
+                text + " " + translate("SetupDialog", "You can save the profile."), "ok"
+            )
         elif result.failed_part == "market_data":
             self._set_status(
-                _t("Market-data keys failed: {msg}").format(msg=result.message), "error"
+                translate("SetupDialog", "Market-data keys failed: {msg}").format(
+                    msg=result.message
+                ),
+                "error",
             )
         else:
-            self._set_status(_t("Connection failed: {msg}").format(msg=result.message), "error")
+            self._set_status(
+                translate("SetupDialog", "Connection failed: {msg}").format(msg=result.message),
+                "error",
+            )
         self._on_changed()
         self.tested.emit(result)
         return result
@@ -366,7 +396,9 @@ class SetupDialog(QDialog):
         if getattr(event, "kind", "") == "token_wait":
             wait = getattr(event, "wait_seconds", None) or 0
             self._set_status(
-                _t("KIS issues one access token a minute: waiting {s} s…").format(s=round(wait)),
+                translate(
+                    "SetupDialog", "KIS issues one access token a minute: waiting {s} s…"
+                ).format(s=round(wait)),
                 "busy",
             )
 
@@ -379,20 +411,26 @@ class SetupDialog(QDialog):
     def save(self) -> None:
         secrets = self.secrets()
         if secrets is None or self._tested != self._snapshot():
-            self._set_status(_t("Test the connection before saving."), "error")
+            self._set_status(
+                translate("SetupDialog", "Test the connection before saving."), "error"
+            )
             return
         name = self.name_edit.text().strip()
         other = self.store.find_by_name(name)
         if not name or (
             other is not None and (self.profile is None or other.id != self.profile.id)
         ):
-            self._set_status(_t("Choose a profile name that is not used yet."), "error")
+            self._set_status(
+                translate("SetupDialog", "Choose a profile name that is not used yet."), "error"
+            )
             self.name_edit.setFocus()
             return
         try:
             profile = self._store_profile(name, secrets)
         except SecretStorageError as exc:
-            self._set_status(_t("Could not save: {msg}").format(msg=str(exc)), "error")
+            self._set_status(
+                translate("SetupDialog", "Could not save: {msg}").format(msg=str(exc)), "error"
+            )
             return
         self.profile = profile
         self.saved.emit(profile)

@@ -6,16 +6,19 @@ from __future__ import annotations
 import logging
 import sys
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from kisdesk.config.masking import register_secret
 from kisdesk.ui import crash
 
 
+@pytest.mark.qt_no_exception_capture  # the app's own hook is under test, not pytest-qt's
 def test_slot_exception_is_reported_masked_and_survived(qtbot, qloop, kisdesk_home, caplog):
     secret = "PSzzTestAppKey1234567890abcdefghijkl"
     register_secret(secret)
     previous = sys.excepthook
+    crash.last_dialog = None
     crash.install_exception_hooks(qloop)
     try:
 
