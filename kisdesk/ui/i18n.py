@@ -30,5 +30,6 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     return None
 
 
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """QCoreApplication.translate; with ``n``, the plural form for n ("%n" in the text)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)

@@ -180,7 +180,9 @@ class MainWindow(QMainWindow):
         if path:
             rows = view.export_csv(path)
             self.status.showMessage(
-                translate("MainWindow", "Exported {n} rows to {path}").format(n=rows, path=path),
+                translate("MainWindow", "Exported %n row(s) to {path}", None, rows).format(
+                    path=path
+                ),
                 5000,
             )
 

@@ -478,7 +478,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
     def _on_today(self, rows: list[Any]) -> None:
         if not self._custom:
             self.table.set_records(rows)
-            self.message.setText(translate("OpenOrders", "{n} orders today").format(n=len(rows)))
+            self.message.setText(translate("OpenOrders", "%n order(s) today", None, len(rows)))
 
     def load(self) -> None:
         if self.service is None:
@@ -497,7 +497,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
             self.message.setText(user_message(exc))
             return
         self.table.set_records(rows)
-        self.message.setText(translate("OpenOrders", "{n} orders").format(n=len(rows)))
+        self.message.setText(translate("OpenOrders", "%n order(s)", None, len(rows)))
 
 
 class SentOrdersView(QWidget):

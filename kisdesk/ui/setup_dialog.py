@@ -368,8 +368,8 @@ class SetupDialog(QDialog):
         self.last_result = result
         if result.ok:
             self._tested = snapshot
-            text = translate("SetupDialog", "Connected: balance read, {n} holdings.").format(
-                n=result.holdings
+            text = translate(
+                "SetupDialog", "Connected: balance read, %n holding(s).", None, result.holdings
             )
             if result.data_checked:
                 text += " " + translate("SetupDialog", "Market-data keys work.")
