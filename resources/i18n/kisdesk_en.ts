@@ -354,70 +354,70 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="281"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
         <source>Anywhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="262"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="263"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
         <source>Order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
         <source>Price field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
         <source>Quantity field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="286"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="259"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="260"/>
         <source>(unbound)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="271"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
         <source>Where</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="274"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
         <source>Action</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
         <source>Order keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="317"/>
         <source>Key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="335"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="336"/>
         <source>Restore defaults</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="360"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="361"/>
         <source>{key} is bound twice ({ids})</source>
         <translation></translation>
     </message>
@@ -517,48 +517,56 @@
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kisdesk/ui/main_window.py" line="183"/>
-        <source>Exported {n} rows to {path}</source>
-        <translation></translation>
+        <source>Exported %n row(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %n row to {path}</numerusform>
+            <numerusform>Exported %n rows to {path}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
         <source>Export the current table as CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
-        <source>Sell the selected holding (prefills the order panel)</source>
+        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <source>Enter, double-click</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <source>Sell the selected holding (prefills the order panel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Preferences</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -775,20 +783,26 @@
         <source>to</source>
         <translation></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kisdesk/ui/open_orders.py" line="481"/>
-        <source>{n} orders today</source>
-        <translation></translation>
+        <source>%n order(s) today</source>
+        <translation>
+            <numerusform>%n order today</numerusform>
+            <numerusform>%n orders today</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="493"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
-        <source>{n} orders</source>
-        <translation></translation>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1444,86 @@
     </message>
 </context>
 <context>
+    <name>ProfilesMenu</name>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="37"/>
+        <source>Demo</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="95"/>
+        <source>&amp;New profile…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="97"/>
+        <source>&amp;Edit profile…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="100"/>
+        <source>&amp;Log out (revoke token)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
+        <source>&amp;Forget profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="115"/>
+        <source>Session only: nothing is saved (no secure keyring)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="127"/>
+        <source>Switch to {target}?
+
+The current session ends and every table is cleared and reloaded.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="133"/>
+        <source>This is a REAL account: orders use real money.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
+        <source>Switch profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="181"/>
+        <source>Log out</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="182"/>
+        <source>Log out of {target}?
+
+The access token is revoked at KIS; connecting again issues a new one (KIS sends a notice for each).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
+        <source>Forget {target}?
+
+Its app key, secret, account number and cached tokens are deleted from the keyring. The account itself is not affected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="197"/>
+        <source>It is the current profile: kisdesk switches to demo first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="221"/>
+        <source>Forget profile</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Rankings</name>
     <message>
         <location filename="../../kisdesk/ui/rankings_tab.py" line="136"/>
@@ -1593,115 +1687,115 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="243"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="245"/>
         <source>All markets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="244"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="246"/>
         <source>KOSPI</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="245"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="247"/>
         <source>KOSDAQ</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="246"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="248"/>
         <source>KOSPI 200</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="254"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="257"/>
         <source>Enter the increase period in days ({low}–{high}).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="256"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="259"/>
         <source>The increase period must be from {low} to {high} days.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="258"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="261"/>
         <source>The increase period must be a whole number of days, {low}–{high}.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="311"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="314"/>
         <source>Sort</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="312"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="315"/>
         <source>Increase period (days)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="318"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="321"/>
         <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="323"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="326"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="329"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="332"/>
         <source>Market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="358"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="361"/>
         <source>No rows for this ranking</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="364"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
         <source>Loading ranking…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="632"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="370"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="635"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="399"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="402"/>
         <source>KIS does not offer rankings in paper trading (모의투자 미지원).
 They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="407"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="410"/>
         <source>Use a real market-data key…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="411"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="414"/>
         <source>Saving a real market-data key arrives with profiles and credentials; no real key is saved yet.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="658"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="661"/>
         <source>Updated {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="669"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="672"/>
         <source>Could not load the ranking.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="679"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="682"/>
         <source>Base dates {start} – {end}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="686"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="689"/>
         <source>market data from the real environment</source>
         <translation></translation>
     </message>
@@ -1731,6 +1825,197 @@ They can come from the real environment instead: with a real &quot;market data&q
     <message>
         <location filename="../../kisdesk/ui/table_view.py" line="165"/>
         <source>CSV files (*.csv)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="53"/>
+        <source>No secure keyring is available on this system (for example no Secret Service). kisdesk runs in session-only mode: profiles and keys are kept in memory until you quit, and nothing is saved to disk.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="101"/>
+        <source>Edit profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="103"/>
+        <source>New profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="126"/>
+        <source>e.g. My paper account</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="127"/>
+        <source>Profile name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="131"/>
+        <source>Paper trading (모의투자)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="132"/>
+        <source>Real trading (실전투자)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="138"/>
+        <source>Environment</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="140"/>
+        <source>Orders in this profile use real money.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
+        <source>36 characters, from the KIS developer portal</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="149"/>
+        <source>App key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="151"/>
+        <source>App secret</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="161"/>
+        <source>Account number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
+        <source>Needed for execution notices</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
+        <source>HTS ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
+        <source>Market data keys (optional)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
+        <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
+        <source>Real app key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="182"/>
+        <source>Real app secret</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="186"/>
+        <source>&amp;Test connection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="188"/>
+        <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="288"/>
+        <source>Enter both the real app key and its secret, or neither.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="296"/>
+        <source>8 digits, a dash, 2 digits</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="299"/>
+        <source>valid account number</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="303"/>
+        <source>Account number: 8 digits, a dash, 2 digits</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="313"/>
+        <source>Changed since the test: test the connection again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="334"/>
+        <source>Fill in the app key, secret and account.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="341"/>
+        <source>Testing: access token, then balance…</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="371"/>
+        <source>Connected: balance read, %n holding(s).</source>
+        <translation>
+            <numerusform>Connected: balance read, %n holding.</numerusform>
+            <numerusform>Connected: balance read, %n holdings.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="375"/>
+        <source>Market-data keys work.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
+        <source>You can save the profile.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
+        <source>Market-data keys failed: {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="388"/>
+        <source>Connection failed: {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="399"/>
+        <source>KIS issues one access token a minute: waiting {s} s…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="415"/>
+        <source>Test the connection before saving.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="424"/>
+        <source>Choose a profile name that is not used yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="432"/>
+        <source>Could not save: {msg}</source>
         <translation></translation>
     </message>
 </context>

@@ -357,70 +357,70 @@
         <translation>주문 실수 방지 경고에서: 그대로 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="281"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
         <source>Anywhere</source>
         <translation>어디서나</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="262"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="263"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
         <source>Order panel</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
         <source>Price field</source>
         <translation>가격 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
         <source>Quantity field</source>
         <translation>수량 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="286"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="259"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="260"/>
         <source>(unbound)</source>
         <translation>(지정 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="271"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
         <source>Where</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="274"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
         <source>Order keys</source>
         <translation>주문 단축키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="317"/>
         <source>Key</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="335"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="336"/>
         <source>Restore defaults</source>
         <translation>기본값 복원</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="360"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="361"/>
         <source>{key} is bound twice ({ids})</source>
         <translation>{key} 키가 중복 지정되었습니다 ({ids})</translation>
     </message>
@@ -520,48 +520,55 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kisdesk/ui/main_window.py" line="183"/>
-        <source>Exported {n} rows to {path}</source>
-        <translation>{path}에 {n}행을 내보냈습니다</translation>
+        <source>Exported %n row(s) to {path}</source>
+        <translation>
+            <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation>국내잔고 / 해외잔고 / 순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <source>Enter, double-click</source>
+        <translation>Enter, 더블클릭</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -778,20 +785,24 @@
         <source>to</source>
         <translation>~</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kisdesk/ui/open_orders.py" line="481"/>
-        <source>{n} orders today</source>
-        <translation>오늘 주문 {n}건</translation>
+        <source>%n order(s) today</source>
+        <translation>
+            <numerusform>오늘 주문 %n건</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="493"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
-        <source>{n} orders</source>
-        <translation>주문 {n}건</translation>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>주문 %n건</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1445,92 @@
     </message>
 </context>
 <context>
+    <name>ProfilesMenu</name>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="37"/>
+        <source>Demo</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="95"/>
+        <source>&amp;New profile…</source>
+        <translation>새 프로필(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="97"/>
+        <source>&amp;Edit profile…</source>
+        <translation>프로필 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="100"/>
+        <source>&amp;Log out (revoke token)</source>
+        <translation>로그아웃 (토큰 폐기)(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
+        <source>&amp;Forget profile</source>
+        <translation>프로필 삭제(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="115"/>
+        <source>Session only: nothing is saved (no secure keyring)</source>
+        <translation>세션 전용: 아무것도 저장되지 않습니다 (보안 키링 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="127"/>
+        <source>Switch to {target}?
+
+The current session ends and every table is cleared and reloaded.</source>
+        <translation>{target}(으)로 전환하시겠습니까?
+
+현재 세션이 종료되고 모든 표를 비운 뒤 다시 불러옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="133"/>
+        <source>This is a REAL account: orders use real money.</source>
+        <translation>실전투자 계좌입니다. 주문은 실제 자금으로 체결됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
+        <source>Switch profile</source>
+        <translation>프로필 전환</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="181"/>
+        <source>Log out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="182"/>
+        <source>Log out of {target}?
+
+The access token is revoked at KIS; connecting again issues a new one (KIS sends a notice for each).</source>
+        <translation>{target}에서 로그아웃하시겠습니까?
+
+KIS에서 접근토큰이 폐기되며, 다시 접속하면 새 토큰이 발급됩니다 (KIS는 발급할 때마다 알림을 보냅니다).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
+        <source>Forget {target}?
+
+Its app key, secret, account number and cached tokens are deleted from the keyring. The account itself is not affected.</source>
+        <translation>{target} 프로필을 삭제하시겠습니까?
+
+앱키, 앱시크릿, 계좌번호와 저장된 접근토큰이 키링에서 삭제됩니다. 계좌 자체에는 영향이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="197"/>
+        <source>It is the current profile: kisdesk switches to demo first.</source>
+        <translation>현재 사용 중인 프로필입니다. kisdesk가 먼저 데모로 전환합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="221"/>
+        <source>Forget profile</source>
+        <translation>프로필 삭제</translation>
+    </message>
+</context>
+<context>
     <name>Rankings</name>
     <message>
         <location filename="../../kisdesk/ui/rankings_tab.py" line="136"/>
@@ -1597,117 +1694,117 @@
         <translation>시가총액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="243"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="245"/>
         <source>All markets</source>
         <translation>전체 시장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="244"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="246"/>
         <source>KOSPI</source>
         <translation>코스피</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="245"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="247"/>
         <source>KOSDAQ</source>
         <translation>코스닥</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="246"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="248"/>
         <source>KOSPI 200</source>
         <translation>코스피200</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="254"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="257"/>
         <source>Enter the increase period in days ({low}–{high}).</source>
         <translation>증가 기간을 일 단위로 입력하세요 ({low}–{high}).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="256"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="259"/>
         <source>The increase period must be from {low} to {high} days.</source>
         <translation>증가 기간은 {low}일에서 {high}일 사이여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="258"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="261"/>
         <source>The increase period must be a whole number of days, {low}–{high}.</source>
         <translation>증가 기간은 {low}–{high} 사이의 정수(일)여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="311"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="314"/>
         <source>Sort</source>
         <translation>정렬</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="312"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="315"/>
         <source>Increase period (days)</source>
         <translation>증가 기간 (일)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="318"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="321"/>
         <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
         <translation>FID_OPTION: 잔고 증감을 계산하는 기간(일), {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="323"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="326"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="329"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="332"/>
         <source>Market</source>
         <translation>시장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="358"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="361"/>
         <source>No rows for this ranking</source>
         <translation>이 순위에 해당하는 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="364"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
         <source>Loading ranking…</source>
         <translation>순위 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="632"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="370"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="635"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="399"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="402"/>
         <source>KIS does not offer rankings in paper trading (모의투자 미지원).
 They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
         <translation>KIS는 모의투자에서 순위 조회를 제공하지 않습니다 (모의투자 미지원).
 대신 실전투자에서 가져올 수 있습니다. 실전 &quot;시세 조회용&quot; 앱키를 저장하면 시세와 순위는 실전에서 읽고 주문은 모의투자로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="407"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="410"/>
         <source>Use a real market-data key…</source>
         <translation>실전 시세 조회용 키 사용…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="411"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="414"/>
         <source>Saving a real market-data key arrives with profiles and credentials; no real key is saved yet.</source>
         <translation>실전 시세 조회용 키 저장은 프로필·인증정보 기능과 함께 제공됩니다. 아직 저장된 실전 키가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="658"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="661"/>
         <source>Updated {time}</source>
         <translation>{time} 갱신</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="669"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="672"/>
         <source>Could not load the ranking.
 {msg}</source>
         <translation>순위를 불러오지 못했습니다.
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="679"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="682"/>
         <source>Base dates {start} – {end}</source>
         <translation>기준일 {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="686"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="689"/>
         <source>market data from the real environment</source>
         <translation>실전투자 시세</translation>
     </message>
@@ -1738,6 +1835,196 @@ They can come from the real environment instead: with a real &quot;market data&q
         <location filename="../../kisdesk/ui/table_view.py" line="165"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="53"/>
+        <source>No secure keyring is available on this system (for example no Secret Service). kisdesk runs in session-only mode: profiles and keys are kept in memory until you quit, and nothing is saved to disk.</source>
+        <translation>이 시스템에서는 보안 키링을 사용할 수 없습니다 (예: Secret Service 없음). kisdesk는 세션 전용 모드로 실행됩니다. 프로필과 키는 종료할 때까지 메모리에만 보관되며 디스크에는 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="101"/>
+        <source>Edit profile</source>
+        <translation>프로필 편집</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="103"/>
+        <source>New profile</source>
+        <translation>새 프로필</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="126"/>
+        <source>e.g. My paper account</source>
+        <translation>예: 내 모의투자 계좌</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="127"/>
+        <source>Profile name</source>
+        <translation>프로필 이름</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="131"/>
+        <source>Paper trading (모의투자)</source>
+        <translation>모의투자</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="132"/>
+        <source>Real trading (실전투자)</source>
+        <translation>실전투자</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="138"/>
+        <source>Environment</source>
+        <translation>접속환경</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="140"/>
+        <source>Orders in this profile use real money.</source>
+        <translation>이 프로필의 주문은 실제 자금으로 체결됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
+        <source>36 characters, from the KIS developer portal</source>
+        <translation>36자, KIS Developers 포털에서 발급</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="149"/>
+        <source>App key</source>
+        <translation>앱키</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="151"/>
+        <source>App secret</source>
+        <translation>앱시크릿</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="161"/>
+        <source>Account number</source>
+        <translation>계좌번호</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
+        <source>Needed for execution notices</source>
+        <translation>체결통보 수신에 필요</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
+        <source>HTS ID</source>
+        <translation>HTS ID</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
+        <source>Market data keys (optional)</source>
+        <translation>시세 조회용 키 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
+        <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
+        <translation>모의투자에서는 순위와 일부 시세를 제공하지 않습니다. 시세 조회에만 쓰는 실전 앱키·앱시크릿을 입력하면 이를 실전에서 가져옵니다. 이 키로는 주문을 전송하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
+        <source>Real app key</source>
+        <translation>실전 앱키</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="182"/>
+        <source>Real app secret</source>
+        <translation>실전 앱시크릿</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="186"/>
+        <source>&amp;Test connection</source>
+        <translation>접속 테스트(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="188"/>
+        <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
+        <translation>접근토큰을 발급받고(KIS는 1분에 1회 허용) 잔고를 조회합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="288"/>
+        <source>Enter both the real app key and its secret, or neither.</source>
+        <translation>실전 앱키와 앱시크릿을 모두 입력하거나 모두 비워 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="296"/>
+        <source>8 digits, a dash, 2 digits</source>
+        <translation>숫자 8자리, 대시(-), 숫자 2자리</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="299"/>
+        <source>valid account number</source>
+        <translation>올바른 계좌번호</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="303"/>
+        <source>Account number: 8 digits, a dash, 2 digits</source>
+        <translation>계좌번호: 숫자 8자리, 대시(-), 숫자 2자리</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="313"/>
+        <source>Changed since the test: test the connection again.</source>
+        <translation>테스트 후 변경되었습니다. 접속 테스트를 다시 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="334"/>
+        <source>Fill in the app key, secret and account.</source>
+        <translation>앱키, 앱시크릿, 계좌번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="341"/>
+        <source>Testing: access token, then balance…</source>
+        <translation>테스트 중: 접근토큰 발급 후 잔고 조회…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="371"/>
+        <source>Connected: balance read, %n holding(s).</source>
+        <translation>
+            <numerusform>접속 성공: 잔고를 조회했습니다 (보유 종목 %n개).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="375"/>
+        <source>Market-data keys work.</source>
+        <translation>시세 조회용 키도 정상입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
+        <source>You can save the profile.</source>
+        <translation>프로필을 저장할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
+        <source>Market-data keys failed: {msg}</source>
+        <translation>시세 조회용 키 확인 실패: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="388"/>
+        <source>Connection failed: {msg}</source>
+        <translation>접속 실패: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="399"/>
+        <source>KIS issues one access token a minute: waiting {s} s…</source>
+        <translation>KIS는 접근토큰을 1분에 1회 발급합니다. {s}초 대기 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="415"/>
+        <source>Test the connection before saving.</source>
+        <translation>저장하기 전에 접속 테스트를 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="424"/>
+        <source>Choose a profile name that is not used yet.</source>
+        <translation>아직 사용하지 않은 프로필 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="432"/>
+        <source>Could not save: {msg}</source>
+        <translation>저장하지 못했습니다: {msg}</translation>
     </message>
 </context>
 <context>
