@@ -3,6 +3,7 @@ compiled from the .ts files as committed, and translations keep their placeholde
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import subprocess
@@ -75,18 +76,60 @@ def korean() -> dict[tuple[str, str], Message]:
     return read_ts(I18N / "kisdesk_ko.ts")
 
 
+@dataclass(frozen=True)
+class Call:
+    where: str  # file:line
+    plural: bool  # a count is passed (n), so the catalogue needs plural forms
+
+
+def code_calls() -> dict[tuple[str, str], Call]:
+    """translate()/QT_TRANSLATE_NOOP() calls with literal context and text, read from the code
+    itself: a check on lupdate, whose Python parser can skip a call it does not understand."""
+    calls: dict[tuple[str, str], Call] = {}
+    for path in sorted((ROOT / "kisdesk").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name not in ("translate", "QT_TRANSLATE_NOOP") or len(node.args) < 2:
+                continue
+            context, text = node.args[:2]
+            if not all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in (context, text)
+            ):
+                continue  # run-time translation of text marked elsewhere
+            plural = len(node.args) >= 4 or any(k.arg == "n" for k in node.keywords)
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            calls[(context.value, text.value)] = Call(where, plural)
+    return calls
+
+
+@pytest.fixture(scope="module")
+def in_code() -> dict[tuple[str, str], Call]:
+    return code_calls()
+
+
 def _where(key: tuple[str, str]) -> str:
     return f"  {key[0]}: {key[1]!r}"
 
 
-def test_every_string_in_the_code_has_a_korean_translation(extracted, korean) -> None:
+def test_every_string_in_the_code_has_a_korean_translation(extracted, in_code, korean) -> None:
     assert len(extracted) > 100, "lupdate found suspiciously few strings"
-    missing = [k for k in extracted if k not in korean]
+    keys = set(extracted) | set(in_code)
+    missing = [k for k in keys if k not in korean]
     unfinished = [
         k
-        for k in extracted
+        for k in keys
         if k in korean
         and (not korean[k].finished or not all(t.strip() for t in korean[k].translations))
+    ]
+    # A count in the code needs a plural message; Korean has exactly one plural form.
+    plural_wrong = [
+        k
+        for k, call in in_code.items()
+        if k in korean
+        and (korean[k].numerus != call.plural or (call.plural and len(korean[k].translations) != 1))
     ]
     problems = []
     if missing:
@@ -95,7 +138,23 @@ def test_every_string_in_the_code_has_a_korean_translation(extracted, korean) ->
     if unfinished:
         problems.append("unfinished or empty in kisdesk_ko.ts:")
         problems += [_where(k) for k in sorted(unfinished)]
+    if plural_wrong:
+        problems.append("plural forms differ from the code (a count needs one <numerusform>):")
+        problems += [f"{_where(k)} ({in_code[k].where})" for k in sorted(plural_wrong)]
     assert not problems, "\n".join(problems)
+
+
+def test_lupdate_extracts_every_translate_call_as_written(extracted, in_code) -> None:
+    """lupdate's Python parser reads a 4th translate() argument that is a name as a PyQt4
+    "encoding" (the message loses its plural forms) and drops the call entirely for anything
+    longer (len(rows), result.holdings). `update` then deletes those catalogue entries."""
+    problems = [
+        f"{_where(k)} ({call.where}): "
+        + ("not extracted" if k not in extracted else "extracted without plural forms")
+        for k, call in sorted(in_code.items())
+        if k not in extracted or extracted[k].numerus != call.plural
+    ]
+    assert not problems, "lupdate does not see these calls as written:\n" + "\n".join(problems)
 
 
 def test_english_catalogue_matches_and_has_its_plural_forms(korean) -> None:
@@ -148,11 +207,23 @@ def test_shipped_qm_is_compiled_from_the_ts(language: str, tmp_path: Path) -> No
     assert up_to_date, f"{shipped.name} is stale: run `python scripts/i18n.py release`"
 
 
+def _installed(qapp, language: str):
+    translator = QTranslator()
+    assert translator.load(str(I18N / f"kisdesk_{language}.qm"))
+    qapp.installTranslator(translator)
+    return translator
+
+
 @pytest.fixture
 def korean_translator(qapp):
-    translator = QTranslator()
-    assert translator.load(str(I18N / "kisdesk_ko.qm"))
-    qapp.installTranslator(translator)
+    translator = _installed(qapp, "ko")
+    yield translator
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def english_translator(qapp):
+    translator = _installed(qapp, "en")
     yield translator
     qapp.removeTranslator(translator)
 
@@ -166,9 +237,22 @@ def test_korean_translator_translates_key_strings(korean_translator) -> None:
     assert tr("MainWindow", "&File") == "파일(&F)"
     # A context decides: "Price" is the current price in a table, the order price in the panel.
     assert tr("Holdings", "Price") != tr("OrderPanel", "Price")
-    # Filled in at run time, the placeholders still work.
-    assert tr("MainWindow", "Exported {n} rows to {path}").format(n=3, path="/x.csv") == (
-        "/x.csv에 3행을 내보냈습니다"
-    )
+    # Plural messages: Qt puts the count in for %n, str.format fills in the rest.
+    exported = tr("MainWindow", "Exported %n row(s) to {path}", None, 3)
+    assert exported.format(path="/x.csv") == "/x.csv에 3행을 내보냈습니다"
+    assert tr("OpenOrders", "%n order(s) today", None, 1) == "오늘 주문 1건"
     # Strings the catalogue does not know fall back to the English source.
     assert tr("Holdings", "not a catalogue string") == "not a catalogue string"
+
+
+def test_english_translator_picks_the_plural_form(english_translator) -> None:
+    tr = QCoreApplication.translate
+    source = "Exported %n row(s) to {path}"
+    assert tr("MainWindow", source, None, 3).format(path="/x.csv") == "Exported 3 rows to /x.csv"
+    assert tr("MainWindow", source, None, 1).format(path="/x.csv") == "Exported 1 row to /x.csv"
+    assert tr("OpenOrders", "%n order(s)", None, 0) == "0 orders"
+    assert tr("SetupDialog", "Connected: balance read, %n holding(s).", None, 1) == (
+        "Connected: balance read, 1 holding."
+    )
+    # No English text of its own: the source string itself, not an empty one.
+    assert tr("MainWindow", "&File") == "&File"
