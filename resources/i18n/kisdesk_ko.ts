@@ -1449,7 +1449,7 @@
     <message>
         <location filename="../../kisdesk/ui/profiles_menu.py" line="37"/>
         <source>Demo</source>
-        <translation>데모</translation>
+        <translation>데모 계좌</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/profiles_menu.py" line="95"/>
