@@ -30,6 +30,18 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     return None
 
 
+class TrContext:
+    """``Ctx = TrContext("Ctx")`` then ``Ctx.tr("%n order(s)", None, n)``: the one plural form
+    pyside6-lupdate extracts (it takes the name before ``.tr`` as the context; a count passed to
+    ``translate()`` is skipped or misread as a PyQt4 encoding)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(self.name, text, disambiguation, n)
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """QCoreApplication.translate; with ``n``, the plural form for n ("%n" in the text)."""
     return QCoreApplication.translate(context, text, disambiguation, n)

@@ -180,9 +180,7 @@ class MainWindow(QMainWindow):
         if path:
             rows = view.export_csv(path)
             self.status.showMessage(
-                translate("MainWindow", "Exported %n row(s) to {path}", None, rows).format(
-                    path=path
-                ),
+                self.tr("Exported %n row(s) to {path}", None, rows).format(path=path),
                 5000,
             )
 

@@ -35,7 +35,7 @@ from kisdesk.models.qtfix import emit
 from kisdesk.services.orders import MutationResult, OpenOrder
 from kisdesk.services.refresher import user_message
 from kisdesk.ui.confirm_dialog import ConfirmDialog
-from kisdesk.ui.i18n import translate
+from kisdesk.ui.i18n import TrContext, translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.table_view import RecordTableView
 
@@ -138,6 +138,9 @@ def sent_columns() -> list[Column]:
         Column("order_no", translate("OpenOrders", "Order no."), align="center"),
         Column("message", translate("OpenOrders", "Message"), align="left"),
     ]
+
+
+OpenOrders = TrContext("OpenOrders")  # plural messages (see TrContext)
 
 
 class _AsyncMixin:
@@ -478,7 +481,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
     def _on_today(self, rows: list[Any]) -> None:
         if not self._custom:
             self.table.set_records(rows)
-            self.message.setText(translate("OpenOrders", "%n order(s) today", None, len(rows)))
+            self.message.setText(OpenOrders.tr("%n order(s) today", None, len(rows)))
 
     def load(self) -> None:
         if self.service is None:
@@ -497,7 +500,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
             self.message.setText(user_message(exc))
             return
         self.table.set_records(rows)
-        self.message.setText(translate("OpenOrders", "%n order(s)", None, len(rows)))
+        self.message.setText(OpenOrders.tr("%n order(s)", None, len(rows)))
 
 
 class SentOrdersView(QWidget):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -115,6 +116,8 @@ class SetupDialog(QDialog):
 
         self.session_banner = QLabel(session_only_notice())
         self.session_banner.setWordWrap(True)
+        # Keep the banner at its text's height when the dialog changes size (real hides rows).
+        self.session_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.session_banner.setStyleSheet(
             "background: #fff4e5; border: 1px solid #e6a23c; padding: 6px;"
         )
@@ -250,6 +253,8 @@ class SetupDialog(QDialog):
         self.badge.set_env(env)
         self.real_warning.setVisible(env == "real")
         self.data_group.setVisible(env == "paper")
+        if self.isVisible():  # shrink to what is shown (real hides the market-data group)
+            self.adjustSize()
         self._on_changed()
 
     def _insert_dash(self, text: str) -> None:
@@ -368,9 +373,8 @@ class SetupDialog(QDialog):
         self.last_result = result
         if result.ok:
             self._tested = snapshot
-            text = translate(
-                "SetupDialog", "Connected: balance read, %n holding(s).", None, result.holdings
-            )
+            # self.tr: lupdate extracts plurals only from .tr calls (context = the class).
+            text = self.tr("Connected: balance read, %n holding(s).", None, result.holdings)
             if result.data_checked:
                 text += " " + translate("SetupDialog", "Market-data keys work.")
             self._set_status(

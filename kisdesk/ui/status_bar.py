@@ -59,7 +59,7 @@ class MainStatusBar(QStatusBar):
         label = QLabel(translate("StatusBar", "Session only: keys are not saved"))
         label.setStyleSheet("color: #e67e00; font-weight: bold;")
         label.setToolTip(explanation)
-        self.insertPermanentWidget(0, label)
+        self.addPermanentWidget(label)
 
     def set_api_usage(self, used: int, limit: int) -> None:
         self.api_calls.setText(f"API {used}/{limit}")

@@ -526,47 +526,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
         <source>Export the current table as CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>Enter, double-click</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
         <source>Preferences</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -583,8 +583,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="343"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="400"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="346"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="403"/>
         <source>Name</source>
         <translation></translation>
     </message>
@@ -612,8 +612,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="344"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="401"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="347"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="404"/>
         <source>Price</source>
         <translation></translation>
     </message>
@@ -641,8 +641,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="342"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="399"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
         <source>Order no.</source>
         <translation></translation>
     </message>
@@ -683,108 +683,108 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="159"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="162"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="408"/>
         <source>Modify order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="178"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="181"/>
         <source>New price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="182"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="185"/>
         <source>Quantity (open {n})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="192"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="195"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="264"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="267"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="266"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="269"/>
         <source>Del: cancel · M: modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="308"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="311"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="312"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="315"/>
         <source>{what}: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
         <source>Open quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="351"/>
         <source>Cancel order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="349"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="352"/>
         <source>{side} 취소 (cancel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="353"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="356"/>
         <source>Cancel the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="360"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="406"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="409"/>
         <source>{side} 정정 (modify)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="410"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="413"/>
         <source>Modify the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="417"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="420"/>
         <source>Modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="449"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="452"/>
         <source>Load</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="455"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
         <source>From</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="457"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="460"/>
         <source>to</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="481"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="484"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -792,12 +792,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="493"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="503"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1971,7 +1971,7 @@ They can come from the real environment instead: with a real &quot;market data&q
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="371"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>Connected: balance read, %n holding.</numerusform>
@@ -1979,42 +1979,42 @@ They can come from the real environment instead: with a real &quot;market data&q
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="375"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="374"/>
         <source>Market-data keys work.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="376"/>
         <source>You can save the profile.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="380"/>
         <source>Market-data keys failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="388"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="387"/>
         <source>Connection failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="399"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="398"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="415"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="414"/>
         <source>Test the connection before saving.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="424"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="423"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="432"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="431"/>
         <source>Could not save: {msg}</source>
         <translation></translation>
     </message>

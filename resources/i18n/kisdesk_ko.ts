@@ -528,47 +528,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation>국내잔고 / 해외잔고 / 순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -585,8 +585,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="343"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="400"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="346"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="403"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
@@ -614,8 +614,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="344"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="401"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="347"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="404"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
@@ -643,8 +643,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="342"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="399"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
@@ -685,120 +685,120 @@
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="159"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="162"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="408"/>
         <source>Modify order</source>
         <translation>주문 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="178"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="181"/>
         <source>New price</source>
         <translation>정정가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="182"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="185"/>
         <source>Quantity (open {n})</source>
         <translation>수량 (미체결 {n})</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="192"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="195"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation>Up/Down: ±1호가 또는 ±1 · Enter: 확인 · Esc: 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="264"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="267"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="266"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="269"/>
         <source>Del: cancel · M: modify</source>
         <translation>Del: 취소 · M: 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="308"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="311"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation>{what} 접수: 주문번호 {odno} · {time} · {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="312"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="315"/>
         <source>{what}: {msg}</source>
         <translation>{what}: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
         <source>Open quantity</source>
         <translation>미체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="351"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="349"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="352"/>
         <source>{side} 취소 (cancel)</source>
         <translation>{side} 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="353"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="356"/>
         <source>Cancel the order (Enter)</source>
         <translation>주문 취소 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="360"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="406"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="409"/>
         <source>{side} 정정 (modify)</source>
         <translation>{side} 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="410"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="413"/>
         <source>Modify the order (Enter)</source>
         <translation>주문 정정 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="417"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="420"/>
         <source>Modify</source>
         <translation>정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="449"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="452"/>
         <source>Load</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="455"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
         <source>From</source>
         <translation>조회기간</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="457"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="460"/>
         <source>to</source>
         <translation>~</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="481"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="484"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>오늘 주문 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="493"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="503"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
@@ -1980,49 +1980,49 @@ They can come from the real environment instead: with a real &quot;market data&q
         <translation>테스트 중: 접근토큰 발급 후 잔고 조회…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="371"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>접속 성공: 잔고를 조회했습니다 (보유 종목 %n개).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="375"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="374"/>
         <source>Market-data keys work.</source>
         <translation>시세 조회용 키도 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="376"/>
         <source>You can save the profile.</source>
         <translation>프로필을 저장할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="380"/>
         <source>Market-data keys failed: {msg}</source>
         <translation>시세 조회용 키 확인 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="388"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="387"/>
         <source>Connection failed: {msg}</source>
         <translation>접속 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="399"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="398"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation>KIS는 접근토큰을 1분에 1회 발급합니다. {s}초 대기 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="415"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="414"/>
         <source>Test the connection before saving.</source>
         <translation>저장하기 전에 접속 테스트를 하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="424"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="423"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation>아직 사용하지 않은 프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="432"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="431"/>
         <source>Could not save: {msg}</source>
         <translation>저장하지 못했습니다: {msg}</translation>
     </message>
