@@ -74,6 +74,7 @@ class AppController(QObject):
         self.window.refresh_requested.connect(self.refresh_current)
         self.window.closed.connect(self._closed.set)
         self.window.preferences_requested.connect(self.open_preferences)
+        self.window.rankings.market_data_key_requested.connect(self._edit_current_profile)
         # An accepted order, modify, cancel or fill changes holdings and buying power.
         self.window.orders.orders_changed.connect(self.holdings.request)
         self.preferences_dialog: Any = None
@@ -231,9 +232,14 @@ class AppController(QObject):
         else:
             self.holdings.request()
 
+    def _edit_current_profile(self) -> None:
+        if self.profile is not None:
+            self.profiles_menu.open_setup(self.profile)
+
     def _on_profile_saved(self, profile: Profile, is_new: bool) -> None:
-        # A first set-up (nothing connected yet) connects at once; otherwise the user switches.
-        if self.session is None:
+        # A first set-up (nothing connected yet) connects at once; an edit of the current
+        # profile (e.g. a market-data key added) reconnects it; otherwise the user switches.
+        if self.session is None or (self.profile is not None and profile.id == self.profile.id):
             self.request_switch(profile)
 
     # -- refresh ------------------------------------------------------------------------------

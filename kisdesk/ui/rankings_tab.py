@@ -276,6 +276,7 @@ class RankingsTab(QWidget):
     ``set_palette``, ``table``, ``save_state`` / ``restore_state``, ``symbol_chosen``."""
 
     symbol_chosen = Signal(str)
+    market_data_key_requested = Signal()  # paper: the user wants to add a real data key
     loaded = Signal(object)  # the RankingResult shown
     rejected = Signal(str)  # a refresh refused before any request (bad input), with the message
 
@@ -409,14 +410,14 @@ class RankingsTab(QWidget):
         )
         self.market_data_button = QPushButton(translate("Rankings", "Use a real market-data key…"))
         self.market_data_button.setObjectName("marketDataButton")
-        self.market_data_button.setEnabled(False)
         self.market_data_button.setToolTip(
             translate(
                 "Rankings",
-                "Saving a real market-data key arrives with profiles and credentials; "
-                "no real key is saved yet.",
+                "Opens the profile's set-up: add a real app key and secret for market data. "
+                "Orders stay on paper.",
             )
         )
+        self.market_data_button.clicked.connect(self.market_data_key_requested)
         layout = page.layout()
         assert layout is not None
         layout.insertWidget(3, self.market_data_button, 0, Qt.AlignmentFlag.AlignHCenter)

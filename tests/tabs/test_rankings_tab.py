@@ -191,7 +191,9 @@ def test_paper_mode_says_so_and_sends_nothing(qtbot, settings, paper_session, pa
     assert tab.stack.currentIndex() == tab.PAGE_PAPER
     text = tab.paper_page.message.text()
     assert "paper" in text and "모의투자 미지원" in text and "market data" in text
-    assert not tab.market_data_button.isEnabled() and tab.market_data_button.toolTip()
+    assert tab.market_data_button.isEnabled() and tab.market_data_button.toolTip()
+    with qtbot.waitSignal(tab.market_data_key_requested, timeout=1_000):
+        tab.market_data_button.click()  # the window opens the profile's set-up for the key
     assert not tab.refresh_button.isEnabled() and not tab.kind_box.isEnabled()
     tab.refresh()
     qtbot.wait(300)

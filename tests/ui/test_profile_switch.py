@@ -114,3 +114,14 @@ def test_paper_without_a_profile_opens_setup_in_the_window(qtbot, sims, kisdesk_
     assert app.profiles_menu.dialog is not None and app.profiles_menu.dialog.isVisible()
     assert app.window.status.badge.env == "paper"
     assert sims["paper"].stats.as_dict()["tokens_issued"] == 0  # nothing sent without keys
+
+
+def test_paper_rankings_button_opens_the_profile_setup(qtbot, sims, profiles, controllers):
+    app = _start(controllers, sims, "paper", profiles["paper"])
+    qtbot.waitUntil(lambda: app.window.holdings.has_data, timeout=15_000)
+    app.window.tabs.setCurrentWidget(app.window.rankings)
+    app.window.rankings.market_data_button.click()
+    dialog = app.profiles_menu.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.profile == profiles["paper"]  # editing this profile, where the key goes
+    dialog.reject()
