@@ -257,7 +257,7 @@ class AppController(QObject):
 
     async def _fetch_holdings(self, progress: Any) -> Any:
         if self.session is None:
-            raise RuntimeError("not connected")
+            raise RuntimeError(translate("Controller", "Not connected."))
         return await self.session.client.domestic_balance(progress=progress)
 
     def _on_holdings_loaded(self, balance: Any) -> None:

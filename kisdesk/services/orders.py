@@ -32,6 +32,7 @@ from kisdesk.kis.records import OrderAck
 from kisdesk.kis.records import Side as KisSide
 from kisdesk.models.qtfix import emit
 from kisdesk.services.refresher import user_message
+from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -411,7 +412,7 @@ class OrderService(QObject):
             # Stopped before the exchange (not sent, rate limit, token): the order does not exist.
             order.rejected(user_message(exc))
         except asyncio.CancelledError:
-            order.unknown("cancelled while sending")
+            order.unknown(translate("OrderService", "Interrupted while sending"))
             raise
         except Exception as exc:  # a bug somewhere after the send may have started: assume sent
             log.exception("order send crashed")

@@ -18,6 +18,7 @@ from kisdesk.kis.client import KisClient
 from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.env import PAPER, REAL, Environment
 from kisdesk.services.session import Session
+from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,9 @@ async def start_profile_session(
     except SecretStorageError as exc:
         raise MissingSecrets(str(exc)) from None
     if secrets is None:
-        raise MissingSecrets("no saved secrets for this profile")
+        raise MissingSecrets(
+            translate("ProfileSession", "No saved keys for this profile in the keyring.")
+        )
     env = environment_for(profile.env, base_url_override)
     kwargs: dict[str, Any] = {"on_event": on_event}
     if token_store is not None:

@@ -32,13 +32,18 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="145"/>
+        <location filename="../../kisdesk/services/controller.py" line="146"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="224"/>
+        <location filename="../../kisdesk/services/controller.py" line="225"/>
         <source>Logged out. Press Retry to connect again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="260"/>
+        <source>Not connected.</source>
         <translation></translation>
     </message>
 </context>
@@ -1098,6 +1103,14 @@
     </message>
 </context>
 <context>
+    <name>OrderService</name>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="415"/>
+        <source>Interrupted while sending</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>OrderState</name>
     <message>
         <location filename="../../kisdesk/domain/order_state.py" line="50"/>
@@ -1444,6 +1457,14 @@
     </message>
 </context>
 <context>
+    <name>ProfileSession</name>
+    <message>
+        <location filename="../../kisdesk/services/profile_session.py" line="89"/>
+        <source>No saved keys for this profile in the keyring.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ProfilesMenu</name>
     <message>
         <location filename="../../kisdesk/ui/profiles_menu.py" line="37"/>
@@ -1722,80 +1743,80 @@ Its app key, secret, account number and cached tokens are deleted from the keyri
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="314"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="315"/>
         <source>Sort</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="315"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="316"/>
         <source>Increase period (days)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="321"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="322"/>
         <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="326"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="327"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="332"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="333"/>
         <source>Market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="361"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="362"/>
         <source>No rows for this ranking</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="368"/>
         <source>Loading ranking…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="370"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="635"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="371"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="636"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="402"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="403"/>
         <source>KIS does not offer rankings in paper trading (모의투자 미지원).
 They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="410"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="411"/>
         <source>Use a real market-data key…</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/rankings_tab.py" line="414"/>
-        <source>Saving a real market-data key arrives with profiles and credentials; no real key is saved yet.</source>
+        <source>Opens the profile&apos;s set-up: add a real app key and secret for market data. Orders stay on paper.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="661"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="662"/>
         <source>Updated {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="672"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="673"/>
         <source>Could not load the ranking.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="682"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="683"/>
         <source>Base dates {start} – {end}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="689"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="690"/>
         <source>market data from the real environment</source>
         <translation></translation>
     </message>
@@ -1831,147 +1852,147 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="53"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="54"/>
         <source>No secure keyring is available on this system (for example no Secret Service). kisdesk runs in session-only mode: profiles and keys are kept in memory until you quit, and nothing is saved to disk.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="101"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="102"/>
         <source>Edit profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="103"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="104"/>
         <source>New profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="126"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="129"/>
         <source>e.g. My paper account</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="127"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="130"/>
         <source>Profile name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="131"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="134"/>
         <source>Paper trading (모의투자)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="132"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="135"/>
         <source>Real trading (실전투자)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="138"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="141"/>
         <source>Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="140"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
         <source>Orders in this profile use real money.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="150"/>
         <source>36 characters, from the KIS developer portal</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="149"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="152"/>
         <source>App key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="151"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
         <source>App secret</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="161"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
         <source>Account number</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
         <source>Needed for execution notices</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
         <source>HTS ID</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
         <source>Market data keys (optional)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="174"/>
         <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="183"/>
         <source>Real app key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="182"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="185"/>
         <source>Real app secret</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="186"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="189"/>
         <source>&amp;Test connection</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="188"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="191"/>
         <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="288"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="293"/>
         <source>Enter both the real app key and its secret, or neither.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="296"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="301"/>
         <source>8 digits, a dash, 2 digits</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="299"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="304"/>
         <source>valid account number</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="303"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="308"/>
         <source>Account number: 8 digits, a dash, 2 digits</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="313"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="318"/>
         <source>Changed since the test: test the connection again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="334"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="339"/>
         <source>Fill in the app key, secret and account.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="341"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="346"/>
         <source>Testing: access token, then balance…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>Connected: balance read, %n holding.</numerusform>
@@ -1979,42 +2000,42 @@ They can come from the real environment instead: with a real &quot;market data&q
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="374"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="379"/>
         <source>Market-data keys work.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="376"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
         <source>You can save the profile.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="380"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="385"/>
         <source>Market-data keys failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="387"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="392"/>
         <source>Connection failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="398"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="403"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="414"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="419"/>
         <source>Test the connection before saving.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="423"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="428"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="431"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="436"/>
         <source>Could not save: {msg}</source>
         <translation></translation>
     </message>

@@ -32,14 +32,19 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="145"/>
+        <location filename="../../kisdesk/services/controller.py" line="146"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="224"/>
+        <location filename="../../kisdesk/services/controller.py" line="225"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="260"/>
+        <source>Not connected.</source>
+        <translation>연결되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1103,14 @@
     </message>
 </context>
 <context>
+    <name>OrderService</name>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="415"/>
+        <source>Interrupted while sending</source>
+        <translation>전송 중 중단됨</translation>
+    </message>
+</context>
+<context>
     <name>OrderState</name>
     <message>
         <location filename="../../kisdesk/domain/order_state.py" line="50"/>
@@ -1445,6 +1458,14 @@
     </message>
 </context>
 <context>
+    <name>ProfileSession</name>
+    <message>
+        <location filename="../../kisdesk/services/profile_session.py" line="89"/>
+        <source>No saved keys for this profile in the keyring.</source>
+        <translation>키링에 이 프로필의 키가 저장되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProfilesMenu</name>
     <message>
         <location filename="../../kisdesk/ui/profiles_menu.py" line="37"/>
@@ -1729,82 +1750,82 @@ Its app key, secret, account number and cached tokens are deleted from the keyri
         <translation>증가 기간은 {low}–{high} 사이의 정수(일)여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="314"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="315"/>
         <source>Sort</source>
         <translation>정렬</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="315"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="316"/>
         <source>Increase period (days)</source>
         <translation>증가 기간 (일)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="321"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="322"/>
         <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
         <translation>FID_OPTION: 잔고 증감을 계산하는 기간(일), {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="326"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="327"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="332"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="333"/>
         <source>Market</source>
         <translation>시장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="361"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="362"/>
         <source>No rows for this ranking</source>
         <translation>이 순위에 해당하는 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="367"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="368"/>
         <source>Loading ranking…</source>
         <translation>순위 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="370"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="635"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="371"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="636"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="402"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="403"/>
         <source>KIS does not offer rankings in paper trading (모의투자 미지원).
 They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
         <translation>KIS는 모의투자에서 순위 조회를 제공하지 않습니다 (모의투자 미지원).
 대신 실전투자에서 가져올 수 있습니다. 실전 &quot;시세 조회용&quot; 앱키를 저장하면 시세와 순위는 실전에서 읽고 주문은 모의투자로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="410"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="411"/>
         <source>Use a real market-data key…</source>
         <translation>실전 시세 조회용 키 사용…</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/rankings_tab.py" line="414"/>
-        <source>Saving a real market-data key arrives with profiles and credentials; no real key is saved yet.</source>
-        <translation>실전 시세 조회용 키 저장은 프로필·인증정보 기능과 함께 제공됩니다. 아직 저장된 실전 키가 없습니다.</translation>
+        <source>Opens the profile&apos;s set-up: add a real app key and secret for market data. Orders stay on paper.</source>
+        <translation>프로필 설정을 엽니다: 시세 조회용 실전 앱키와 앱시크릿을 추가하세요. 주문은 모의투자로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="661"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="662"/>
         <source>Updated {time}</source>
         <translation>{time} 갱신</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="672"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="673"/>
         <source>Could not load the ranking.
 {msg}</source>
         <translation>순위를 불러오지 못했습니다.
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="682"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="683"/>
         <source>Base dates {start} – {end}</source>
         <translation>기준일 {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="689"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="690"/>
         <source>market data from the real environment</source>
         <translation>실전투자 시세</translation>
     </message>
@@ -1840,189 +1861,189 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="53"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="54"/>
         <source>No secure keyring is available on this system (for example no Secret Service). kisdesk runs in session-only mode: profiles and keys are kept in memory until you quit, and nothing is saved to disk.</source>
         <translation>이 시스템에서는 보안 키링을 사용할 수 없습니다 (예: Secret Service 없음). kisdesk는 세션 전용 모드로 실행됩니다. 프로필과 키는 종료할 때까지 메모리에만 보관되며 디스크에는 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="101"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="102"/>
         <source>Edit profile</source>
         <translation>프로필 편집</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="103"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="104"/>
         <source>New profile</source>
         <translation>새 프로필</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="126"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="129"/>
         <source>e.g. My paper account</source>
         <translation>예: 내 모의투자 계좌</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="127"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="130"/>
         <source>Profile name</source>
         <translation>프로필 이름</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="131"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="134"/>
         <source>Paper trading (모의투자)</source>
         <translation>모의투자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="132"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="135"/>
         <source>Real trading (실전투자)</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="138"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="141"/>
         <source>Environment</source>
         <translation>접속환경</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="140"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
         <source>Orders in this profile use real money.</source>
         <translation>이 프로필의 주문은 실제 자금으로 체결됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="150"/>
         <source>36 characters, from the KIS developer portal</source>
         <translation>36자, KIS Developers 포털에서 발급</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="149"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="152"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="151"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
         <source>App secret</source>
         <translation>앱시크릿</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="161"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
         <source>Account number</source>
         <translation>계좌번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
         <source>Needed for execution notices</source>
         <translation>체결통보 수신에 필요</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
         <source>HTS ID</source>
         <translation>HTS ID</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
         <source>Market data keys (optional)</source>
         <translation>시세 조회용 키 (선택)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="174"/>
         <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
         <translation>모의투자에서는 순위와 일부 시세를 제공하지 않습니다. 시세 조회에만 쓰는 실전 앱키·앱시크릿을 입력하면 이를 실전에서 가져옵니다. 이 키로는 주문을 전송하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="183"/>
         <source>Real app key</source>
         <translation>실전 앱키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="182"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="185"/>
         <source>Real app secret</source>
         <translation>실전 앱시크릿</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="186"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="189"/>
         <source>&amp;Test connection</source>
         <translation>접속 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="188"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="191"/>
         <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
         <translation>접근토큰을 발급받고(KIS는 1분에 1회 허용) 잔고를 조회합니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="288"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="293"/>
         <source>Enter both the real app key and its secret, or neither.</source>
         <translation>실전 앱키와 앱시크릿을 모두 입력하거나 모두 비워 두세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="296"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="301"/>
         <source>8 digits, a dash, 2 digits</source>
         <translation>숫자 8자리, 대시(-), 숫자 2자리</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="299"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="304"/>
         <source>valid account number</source>
         <translation>올바른 계좌번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="303"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="308"/>
         <source>Account number: 8 digits, a dash, 2 digits</source>
         <translation>계좌번호: 숫자 8자리, 대시(-), 숫자 2자리</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="313"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="318"/>
         <source>Changed since the test: test the connection again.</source>
         <translation>테스트 후 변경되었습니다. 접속 테스트를 다시 하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="334"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="339"/>
         <source>Fill in the app key, secret and account.</source>
         <translation>앱키, 앱시크릿, 계좌번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="341"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="346"/>
         <source>Testing: access token, then balance…</source>
         <translation>테스트 중: 접근토큰 발급 후 잔고 조회…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>접속 성공: 잔고를 조회했습니다 (보유 종목 %n개).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="374"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="379"/>
         <source>Market-data keys work.</source>
         <translation>시세 조회용 키도 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="376"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
         <source>You can save the profile.</source>
         <translation>프로필을 저장할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="380"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="385"/>
         <source>Market-data keys failed: {msg}</source>
         <translation>시세 조회용 키 확인 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="387"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="392"/>
         <source>Connection failed: {msg}</source>
         <translation>접속 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="398"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="403"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation>KIS는 접근토큰을 1분에 1회 발급합니다. {s}초 대기 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="414"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="419"/>
         <source>Test the connection before saving.</source>
         <translation>저장하기 전에 접속 테스트를 하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="423"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="428"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation>아직 사용하지 않은 프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="431"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="436"/>
         <source>Could not save: {msg}</source>
         <translation>저장하지 못했습니다: {msg}</translation>
     </message>
