@@ -214,10 +214,9 @@ def session_on(
     return Session(env=env, account=creds.account, client=client, profile_name="demo")
 
 
-def use_session_for_demo(make: Callable[..., Any]) -> None:
-    """Make the controller's demo start-up use ``make(**kwargs)`` (a Session, or a coroutine of
-    one) instead of starting its own simulator: the seam the benches and fault tests use."""
-    import kisdesk.services.controller as controller_mod
+def session_factory(make: Callable[..., Any]) -> Callable[..., Any]:
+    """An ``AppController(session_factory=...)`` that uses ``make(**kwargs)`` (a Session, or a
+    coroutine of one) instead of starting the app's own simulator."""
 
     async def factory(**kwargs: Any) -> Any:
         made = make(**kwargs)
@@ -225,7 +224,7 @@ def use_session_for_demo(make: Callable[..., Any]) -> None:
             made = await made
         return made
 
-    controller_mod.start_demo_session = factory  # type: ignore[assignment]
+    return factory
 
 
 class SimProcess:

@@ -42,13 +42,17 @@ async def child(variant: str) -> dict[str, Any]:
 
     steps: dict[str, float] = {"qt_app": rss()}
     sim = None
+    factory = None
     if variant == "external":
         sim = harness.SimProcess("real", 7)
-        harness.use_session_for_demo(lambda **kw: harness.session_on(sim, "large"))
+        factory = harness.session_factory(lambda **kw: harness.session_on(sim, "large"))
     home = Path(os.environ["KISDESK_HOME"])
     settings = QSettings(str(home / "memory.ini"), QSettings.Format.IniFormat)
     controller = AppController(
-        settings, "demo", demo_options={"account": "large", "ticker_interval": 1.0}
+        settings,
+        "demo",
+        demo_options={"account": "large", "ticker_interval": 1.0},
+        session_factory=factory,
     )
     controller.start()
     ok, detail = await asyncio.wait_for(controller.first_load(), 60)

@@ -298,6 +298,9 @@ class TokenManager:
                 resp = await self._http.post("/oauth2/tokenP", json=body)
             except httpx.HTTPError as exc:
                 raise NetworkError(f"token request failed: {type(exc).__name__}") from None
+            # KIS starts its minute when it handles the request, after we sent it: count ours from
+            # the answer, or the next request arrives a little early and is refused (EGW00133).
+            self._last_issue = self._clock()
             data = _json(resp)
             code = str(data.get("error_code") or data.get("msg_cd") or "") if data else ""
             if code == "EGW00133":

@@ -150,6 +150,8 @@ class Transport:
                 what = "an HTML page"
             elif not resp.content:
                 what = "an empty body"
+            elif body is None and "json" not in ctype:
+                what = f"a {ctype.split(';')[0] or 'non-JSON'} body"
             elif body is None:
                 what = "malformed JSON"
             else:

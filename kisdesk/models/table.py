@@ -33,9 +33,16 @@ _ALIGN = {
     "center": Qt.AlignmentFlag.AlignCenter,
 }
 _LIMITS = (Direction.UPPER_LIMIT, Direction.LOWER_LIMIT)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 Span = tuple[int, int]  # first and last changed column, inclusive
+# A changed row waiting to be stored: row, record, texts, directions, sort values, column runs.
+_Change = tuple[int, Any, tuple, tuple, tuple, tuple[Span, ...]]
 
 
 def _spans(old: tuple, new: tuple, into: list[bool]) -> None:
@@ -199,26 +206,29 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _ANY_INDEX, role: int = _DISPLAY) -> Any:
+        # Called for every role of every painted cell (a full repaint of a 1280x760 table asks
+        # ~3,000 times): plain int comparisons, the roles a delegate asks for first.
         if not index.isValid():
             return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][col]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            d = self._dirs[row][col]
+        role = int(role)
+        if role == _DISPLAY:
+            return self._texts[index.row()][index.column()]
+        if role == _FOREGROUND:
+            d = self._dirs[index.row()][index.column()]
             return None if d is None else self._brushes.get(d)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._aligns[col]
+        if role == _ALIGNMENT:
+            return self._aligns[index.column()]
+        if role == _FONT:
+            return self._bold if self._dirs[index.row()][index.column()] in _LIMITS else None
+        row, col = index.row(), index.column()
+        if role == _TOOLTIP:
+            tip = self._columns[col].tooltip
+            return tip(self._records[row]) if tip is not None else None
         if role == self.SORT_ROLE:
             return self._sorts[row][col]
         if role == self.DIRECTION_ROLE:
             return self._dirs[row][col]
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold if self._dirs[row][col] in _LIMITS else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._columns[col].tooltip
-            return tip(self._records[row]) if tip is not None else None
         if role == self.RAW_ROLE:
             return self._columns[col].raw(self._records[row])
         if role == self.RECORD_ROLE:
@@ -256,8 +266,15 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def _apply(self, fresh: dict[Hashable, Any]) -> None:
-        """Update existing keys in place (collecting changed spans), then append new keys."""
-        changed: list[tuple[int, tuple[Span, ...]]] = []
+        """Update existing keys in place, then append new keys.
+
+        Changed rows are written block by block (adjacent rows whose changed columns are the
+        same form one block: one dataChanged per column run), and each block's signal goes out
+        before the next block is written. A sort proxy repositions a block's rows by binary
+        search among the other rows, so those must still hold the values it sorted them by;
+        writing every row first and signalling afterwards leaves rows out of order.
+        """
+        changed: list[_Change] = []
         new: list[tuple[Hashable, Any]] = []
         ncols = len(self._columns)
         for key, record in fresh.items():
@@ -266,19 +283,24 @@ class RecordTableModel(QAbstractTableModel):
                 new.append((key, record))
                 continue
             texts, dirs, sorts = self._compute(record)
-            self._records[row] = record
             old_t, old_d, old_s = self._texts[row], self._dirs[row], self._sorts[row]
             if texts == old_t and dirs == old_d and sorts == old_s:
+                self._records[row] = record
                 continue
             flags = [False] * ncols
             _spans(old_t, texts, flags)
             _spans(old_d, dirs, flags)
             _spans(old_s, sorts, flags)
-            self._texts[row], self._dirs[row], self._sorts[row] = texts, dirs, sorts
-            runs = _runs(flags)
-            if runs:
-                changed.append((row, runs))
-        self._emit_changed(changed)
+            changed.append((row, record, texts, dirs, sorts, _runs(flags)))
+        changed.sort(key=lambda item: item[0])
+        block: list[_Change] = []
+        for item in changed:
+            if block and (item[0] != block[-1][0] + 1 or item[5] != block[-1][5]):
+                self._write_block(block)
+                block = []
+            block.append(item)
+        if block:
+            self._write_block(block)
         if new:
             first = len(self._records)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -292,20 +314,12 @@ class RecordTableModel(QAbstractTableModel):
                 self._rows[key] = first + offset
             self.endInsertRows()
 
-    def _emit_changed(self, changed: list[tuple[int, tuple[Span, ...]]]) -> None:
-        """One dataChanged per changed column run, merged over consecutive rows with equal runs."""
-        if not changed:
-            return
-        changed.sort(key=lambda item: item[0])
-        start_row, runs = changed[0]
-        end_row = start_row
-        for row, row_runs in changed[1:]:
-            if row == end_row + 1 and row_runs == runs:
-                end_row = row
-                continue
-            self._emit_block(start_row, end_row, runs)
-            start_row, end_row, runs = row, row, row_runs
-        self._emit_block(start_row, end_row, runs)
+    def _write_block(self, block: list[_Change]) -> None:
+        """Store a block of adjacent changed rows, then tell the views (see ``_apply``)."""
+        for row, record, texts, dirs, sorts, _ in block:
+            self._records[row] = record
+            self._texts[row], self._dirs[row], self._sorts[row] = texts, dirs, sorts
+        self._emit_block(block[0][0], block[-1][0], block[0][5])
 
     def _emit_block(self, first: int, last: int, runs: tuple[Span, ...]) -> None:
         for c0, c1 in runs:

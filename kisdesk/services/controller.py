@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +45,7 @@ class AppController(QObject):
         seed: int | None = None,
         demo_options: dict[str, Any] | None = None,
         base_urls: Mapping[str, str] | None = None,
+        session_factory: Callable[..., Awaitable[Session]] | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -53,6 +54,8 @@ class AppController(QObject):
         self.seed = seed
         self.demo_options = dict(demo_options or {})  # e.g. ticker_interval=None in tests
         self.base_urls = dict(base_urls or {})
+        # Connect with this instead (tests and benches: a simulator they stop, restart, slow).
+        self.session_factory = session_factory
         self.prefs = Preferences.load(settings, self.env)
         self.session: Session | None = None
         self.window = MainWindow(self.env, settings)
@@ -107,7 +110,9 @@ class AppController(QObject):
         self.window.set_env(self.env)
         self.window.status.set_connection("connecting")
         try:
-            if self.env == "demo":
+            if self.session_factory is not None:
+                self.session = await self.session_factory(on_event=self._on_client_event)
+            elif self.env == "demo":
                 kwargs: dict[str, Any] = {"on_event": self._on_client_event, **self.demo_options}
                 if self.seed is not None:
                     kwargs["seed"] = self.seed

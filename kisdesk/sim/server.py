@@ -291,6 +291,10 @@ class SimServer:
         for f in fired:
             self.stats.faults_fired[f.kind] += 1
             if f.kind == "latency":
+                # Read the body first (aiohttp keeps it for the handler): a slow server has the
+                # whole request, so an order the client stops waiting for is still booked.
+                with contextlib.suppress(ConnectionError):
+                    await request.read()
                 await asyncio.sleep(f.delay)
             else:
                 other = f

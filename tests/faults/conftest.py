@@ -205,7 +205,6 @@ class App:
 def start_app(qtbot, run_async, tmp_path, monkeypatch, fault_sim):
     """``start_app()``: the app in demo mode, connected to ``fault_sim``; returns once the
     holdings are on screen (``wait=False``: at once) with the auto refresh every second."""
-    import kisdesk.services.controller as controller_mod
     from kisdesk.kis import Credentials, KisClient
     from kisdesk.kis.env import demo_environment
     from kisdesk.kis.ratelimit import RateLimiter
@@ -245,9 +244,8 @@ def start_app(qtbot, run_async, tmp_path, monkeypatch, fault_sim):
             )
             return Session(env=env, account=creds.account, client=client, profile_name="demo")
 
-        monkeypatch.setattr(controller_mod, "start_demo_session", session_factory)
         settings = QSettings(str(tmp_path / f"app{len(started)}.ini"), QSettings.Format.IniFormat)
-        controller = AppController(settings, "demo")
+        controller = AppController(settings, "demo", session_factory=session_factory)
         states: list[str] = []
         status = controller.window.status
         original = status.set_connection

@@ -1,11 +1,10 @@
 """Tables consistent after bursts: a table sorted by a column that many rows change at once
 (a price feed's coalesced flush, or a refresh where many prices moved) must still be in order.
 
-Found by bench/gui_updates.py: RecordTableModel._apply updates every changed row's cached values
-first and only then emits dataChanged row by row, so the sort proxy repositions each row by
-binary search among rows whose values already changed but which it has not moved yet; rows land
-in the wrong place and stay there. Proposed fix (emit each row's dataChanged as soon as that row
-is updated) in bench/RESULTS.md; remove the xfail markers when it lands.
+Found by bench/gui_updates.py: RecordTableModel._apply used to update every changed row's cached
+values first and only then emit dataChanged, so the sort proxy repositioned each row by binary
+search among rows whose values had already changed but which it had not moved yet; rows landed in
+the wrong place and stayed there. Now each block of rows is written and signalled in turn.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import random
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from kisdesk.models.proxy import RecordSortFilterProxy
@@ -23,8 +21,6 @@ from kisdesk.ui.holdings_tab import holdings_columns
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import gui_updates  # the bench's holdings and price feed
-
-BUG = "RecordTableModel._apply emits dataChanged after updating all rows (see module docstring)"
 
 
 def sorted_view(rows: int = 2000):
@@ -52,7 +48,6 @@ def test_a_sorted_view_is_in_order_after_one_row_changes(qapp):
     assert values == sorted(values, reverse=True)
 
 
-@pytest.mark.xfail(strict=True, reason=BUG)
 def test_a_sorted_view_stays_in_order_under_coalesced_price_updates(qapp):
     model, proxy, column, records = sorted_view()
     feed = gui_updates.Feed(model, records, rate=500)
@@ -64,7 +59,6 @@ def test_a_sorted_view_stays_in_order_under_coalesced_price_updates(qapp):
     assert values == sorted(values, reverse=True)
 
 
-@pytest.mark.xfail(strict=True, reason=BUG)
 def test_a_sorted_view_stays_in_order_after_a_refresh_where_many_prices_moved(qapp):
     model, proxy, column, records = sorted_view(300)
     feed = gui_updates.Feed(model, records, rate=1)
