@@ -155,7 +155,6 @@ async def drive(
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-    granted = client.limiter.granted - granted_before
     # Let the last order settle (sent, or looked up after a lost answer).
     end = time.monotonic() + 15
     while time.monotonic() < end and (
@@ -164,6 +163,12 @@ async def drive(
     ):
         await asyncio.sleep(0.05)
     await service.close()
+    # Both counts at one moment. Calls granted but cancelled before they were sent (the load
+    # tasks above) or still on their way reach the server's count late or never; a retry would
+    # be a request the limiter never granted, so the server can only count fewer.
+    granted = client.limiter.granted - granted_before
+    server_requests = sim.call(lambda server: server.stats.requests) - requests_before
+    in_flight = client.limiter.in_flight
     root.removeHandler(logs)
     root.setLevel(old_level)
 
@@ -174,7 +179,8 @@ async def drive(
         "calls": granted,
         "calls_per_s": round(granted / elapsed, 2),
         "limit_per_s": client.limiter.rate,
-        "server_requests": stats.requests - requests_before,
+        "server_requests": server_requests,
+        "in_flight_at_end": in_flight,
         "quotes": quotes[0],
         "egw00201": stats.by_msg_cd.get("EGW00201", 0) + stats.rate_limited - egw_before,
         "tokens_issued": stats.tokens_issued - tokens_before,
@@ -199,12 +205,12 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
     from kisdesk.sim.testing import SimThread
 
     sim = SimThread(profile="real", seed=args.seed, ticker_interval=1.0).start()
-    harness.use_session_for_demo(
+    factory = harness.session_factory(
         lambda **kw: harness.session_on(sim, args.account, on_event=kw.get("on_event"))
     )
     home = Path(os.environ["KISDESK_HOME"])
     settings = QSettings(str(home / "soak.ini"), QSettings.Format.IniFormat)
-    controller = AppController(settings, "demo")
+    controller = AppController(settings, "demo", session_factory=factory)
     controller.start()
     ok, detail = await asyncio.wait_for(controller.first_load(), 30)
     if not ok:

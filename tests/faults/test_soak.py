@@ -23,7 +23,10 @@ def test_soak_30_seconds_at_the_real_limit(qtbot, start_app, run_async, app_erro
     assert result["egw00201"] == 0
     assert result["tokens_issued_total"] == 1
     assert result["warnings_logged"] == 0, result["first_warnings"]
-    assert result["server_requests"] == result["calls"]  # nothing was retried
+    # Nothing was retried: the server saw no request the limiter did not grant. It may have seen
+    # a few fewer: calls granted as the load tasks were cancelled, or still on their way.
+    assert result["server_requests"] <= result["calls"]
+    assert result["calls"] - result["server_requests"] <= 8
     # At the limit: the limiter's window is 1.05 s, so 20 calls per 1.05 s is the ceiling.
     assert 15 <= result["calls_per_s"] <= 20
     assert result["orders_sent"] >= 5
