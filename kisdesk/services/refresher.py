@@ -15,7 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kisdesk.kis.errors import KisError
+from kisdesk.kis.errors import KisError, NetworkError, ProtocolError, ServerError
+from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +92,19 @@ class Refresher(QObject):
 
 
 def user_message(exc: BaseException) -> str:
-    """KIS's own words (msg1) where there are any, with the code for support."""
+    """KIS's own words (msg1) where there are any, with the code for support; otherwise a plain
+    sentence for the kind of failure, the technical detail after it in parentheses."""
     msg1 = getattr(exc, "msg1", "") or ""
     code = getattr(exc, "msg_cd", "") or ""
     if msg1:
         return f"{msg1} ({code})" if code else msg1
-    return str(exc) or type(exc).__name__
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, NetworkError):
+        lead = translate("Errors", "Cannot reach the KIS server. Check the network connection.")
+    elif isinstance(exc, ServerError):
+        lead = translate("Errors", "The KIS server is not answering properly (server error).")
+    elif isinstance(exc, ProtocolError):
+        lead = translate("Errors", "KIS sent an answer kisdesk could not read.")
+    else:
+        return detail
+    return f"{lead} ({detail})"

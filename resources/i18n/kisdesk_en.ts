@@ -32,17 +32,17 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="146"/>
+        <location filename="../../kisdesk/services/controller.py" line="151"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="225"/>
+        <location filename="../../kisdesk/services/controller.py" line="230"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="260"/>
+        <location filename="../../kisdesk/services/controller.py" line="265"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
@@ -87,6 +87,24 @@
     <message>
         <location filename="../../kisdesk/ui/env_badge.py" line="37"/>
         <source>Orders in this environment use real money</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../kisdesk/services/refresher.py" line="103"/>
+        <source>Cannot reach the KIS server. Check the network connection.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/refresher.py" line="105"/>
+        <source>The KIS server is not answering properly (server error).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/refresher.py" line="107"/>
+        <source>KIS sent an answer kisdesk could not read.</source>
         <translation></translation>
     </message>
 </context>
@@ -846,145 +864,145 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="298"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="300"/>
         <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="317"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="933"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="944"/>
         <source>매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="318"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="935"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
         <source>매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="383"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="386"/>
         <source>Symbol</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="393"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="957"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="394"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="950"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="961"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="395"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="964"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="954"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="965"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="400"/>
         <source>Buying power</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="808"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="401"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="811"/>
         <source>Max buyable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="405"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="955"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="966"/>
         <source>Amount</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="800"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="803"/>
         <source>매수 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="802"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="805"/>
         <source>매도 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="810"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="813"/>
         <source>Sellable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="822"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="825"/>
         <source>loading…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="836"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="839"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="869"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="877"/>
         <source>Cannot send: {reason}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="872"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="883"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="874"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
         <source>An order is being sent…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="895"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="906"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="941"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="952"/>
         <source>market (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="947"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="948"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="959"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="969"/>
         <source>Review order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1081"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1092"/>
         <source>{head}: rejected — {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1088"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1099"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation></translation>
     </message>

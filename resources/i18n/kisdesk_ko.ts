@@ -32,17 +32,17 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="146"/>
+        <location filename="../../kisdesk/services/controller.py" line="151"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="225"/>
+        <location filename="../../kisdesk/services/controller.py" line="230"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="260"/>
+        <location filename="../../kisdesk/services/controller.py" line="265"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
@@ -90,6 +90,24 @@
         <location filename="../../kisdesk/ui/env_badge.py" line="37"/>
         <source>Orders in this environment use real money</source>
         <translation>이 접속환경의 주문은 실제 자금으로 체결됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../kisdesk/services/refresher.py" line="103"/>
+        <source>Cannot reach the KIS server. Check the network connection.</source>
+        <translation>한국투자증권 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/refresher.py" line="105"/>
+        <source>The KIS server is not answering properly (server error).</source>
+        <translation>한국투자증권 서버가 정상적으로 응답하지 않습니다 (서버 오류).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/refresher.py" line="107"/>
+        <source>KIS sent an answer kisdesk could not read.</source>
+        <translation>한국투자증권 서버의 응답을 해석할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -846,145 +864,145 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="298"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="300"/>
         <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
         <translation>종목코드 또는 종목명 (삼성전자, 삼전, ㅅㅅㅈㅈ)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="317"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="933"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="944"/>
         <source>매수 (buy)</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="318"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="935"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
         <source>매도 (sell)</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="383"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="386"/>
         <source>Symbol</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="393"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="957"/>
         <source>Side</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="394"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="950"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="961"/>
         <source>Type</source>
         <translation>주문유형</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="395"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="964"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="954"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="965"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="400"/>
         <source>Buying power</source>
         <translation>매수가능금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="808"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="401"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="811"/>
         <source>Max buyable</source>
         <translation>매수가능수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="405"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="955"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="966"/>
         <source>Amount</source>
         <translation>주문금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="800"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="803"/>
         <source>매수 주문 (Enter)</source>
         <translation>매수 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="802"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="805"/>
         <source>매도 주문 (Enter)</source>
         <translation>매도 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="810"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="813"/>
         <source>Sellable</source>
         <translation>매도가능수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="822"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="825"/>
         <source>loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="836"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="839"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="869"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="877"/>
         <source>Cannot send: {reason}</source>
         <translation>전송 불가: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="872"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="883"/>
         <source>Not connected.</source>
         <translation>연결되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="874"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
         <source>An order is being sent…</source>
         <translation>주문 전송 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="895"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="906"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation>≈ {amount} (상한가 기준)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="941"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="952"/>
         <source>market (reserved at {upper})</source>
         <translation>시장가 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="947"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="948"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="959"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="969"/>
         <source>Review order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation>전송되지 않았습니다. 주문을 확인하고 Enter를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1081"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1092"/>
         <source>{head}: rejected — {msg}</source>
         <translation>{head}: 거부 — {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1088"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1099"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation>{head}: {state} · 주문번호 {odno} · {time}</translation>
     </message>
