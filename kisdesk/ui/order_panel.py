@@ -72,6 +72,8 @@ log = logging.getLogger(__name__)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # A second Enter this soon after a send is the same keystroke bouncing, not a new decision.
 SEND_DEBOUNCE_S = 0.5
+_REASON_STYLE = "color: #c62828;"  # why the order cannot go: red
+_HINT_STYLE = "color: #757575;"  # a fresh panel's "enter a symbol": grey
 
 
 def _tr(text: str) -> str:
@@ -357,7 +359,8 @@ class OrderPanel(QFrame):
         self.reason_label = QLabel()
         self.reason_label.setObjectName("submitReason")
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet("color: #c62828;")
+        self.reason_label.setStyleSheet(_REASON_STYLE)
+        self.reason_is_hint = False
         self.submit_button = QPushButton()
         self.submit_button.setObjectName("submitButton")
         self.submit_button.setAutoDefault(False)
@@ -857,17 +860,25 @@ class OrderPanel(QFrame):
             "price": self.price_edit.text(),
             "quantity": self.qty_edit.text(),
         }
+        quiet_fields: set[str] = set()
         for name, label in self.errors.items():
             quiet = not self._attempted and name in typed and not typed[name].strip()
+            if quiet:
+                quiet_fields.add(name)
             label.setText(shown.get(name, ""))
             label.setVisible(name in shown and not quiet)
 
         busy = self.service is not None and self.service.busy
+        # Only a quiet field in the way: the reason reads as a hint (grey), not an error (red).
+        hint = bool(problems) and not order_level and problems[0].field in quiet_fields
         if problems and not order_level:
             first = problems[0].render(QCoreApplication.translate)
             order_level.append(
                 translate("OrderPanel", "Cannot send: {reason}").format(reason=first)
             )
+        if hint != self.reason_is_hint:  # restyling is not free; update_view runs on every tick
+            self.reason_is_hint = hint
+            self.reason_label.setStyleSheet(_HINT_STYLE if hint else _REASON_STYLE)
         if self.service is None:
             order_level.insert(0, translate("OrderPanel", "Not connected."))
         if busy:

@@ -258,9 +258,12 @@ def test_fresh_panel_is_quiet_until_enter(qtbot, make_desk):
     p.focus_symbol()
     assert not any(label.isVisibleTo(p) for label in p.errors.values())
     assert not p.submit_button.isEnabled()  # still cannot send
+    assert p.reason_is_hint and "#757575" in p.reason_label.styleSheet()  # why, in grey
     press(qtbot, desk.window, K.Key_Return)
     visible = {name for name, label in p.errors.items() if label.isVisibleTo(p)}
     assert {"symbol", "quantity"} <= visible
+    assert not p.reason_is_hint and "#c62828" in p.reason_label.styleSheet()  # now an error
     assert desk.order_posts() == 0
     press(qtbot, desk.window, K.Key_Escape)
     assert not any(label.isVisibleTo(p) for label in p.errors.values())
+    assert p.reason_is_hint
