@@ -38,8 +38,17 @@ def update(target_dir: Path = I18N) -> list[Path]:
     out = []
     for lang in LANGUAGES:
         ts = target_dir / f"kisdesk_{lang}.ts"
-        cmd = [_tool("lupdate"), *sources(), "-source-language", "en",
-               "-target-language", lang, "-no-obsolete", "-ts", str(ts)]
+        cmd = [
+            _tool("lupdate"),
+            *sources(),
+            "-source-language",
+            "en",
+            "-target-language",
+            lang,
+            "-no-obsolete",
+            "-ts",
+            str(ts),
+        ]
         subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
         out.append(ts)
     return out
@@ -48,8 +57,11 @@ def update(target_dir: Path = I18N) -> list[Path]:
 def release() -> None:
     for lang in LANGUAGES:
         ts = I18N / f"kisdesk_{lang}.ts"
-        subprocess.run([_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [_tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+            check=True,
+            capture_output=True,
+        )
 
 
 if __name__ == "__main__":
