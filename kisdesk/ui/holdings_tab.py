@@ -9,10 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from kisdesk.domain.format import (
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.ui.i18n import translate
+from kisdesk.ui.tab_states import ErrorBanner, StatePage
 from kisdesk.ui.table_view import RecordTableView
 
 
@@ -118,30 +116,6 @@ class SummaryStrip(QFrame):
             )
 
 
-class StatePage(QWidget):
-    """A centred message with an optional button: the empty, loading and error states."""
-
-    def __init__(self, with_button: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        box = QVBoxLayout(self)
-        box.addStretch(1)
-        self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("font-size: 14px;")
-        box.addWidget(self.message)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(320)
-        self.progress.hide()
-        box.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.button: QPushButton | None = None
-        if with_button:
-            self.button = QPushButton(translate("Holdings", "Retry"))
-            box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(2)
-
-
 class HoldingsTab(QWidget):
     """States: loading (first load), table, empty, error. A failed refresh with data on screen
     keeps the (stale) rows and shows the error in a banner above them."""
@@ -154,20 +128,9 @@ class HoldingsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = SummaryStrip()
-        self.banner = QFrame()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setStyleSheet(
-            "QFrame#errorBanner { background: #fdecea; border: 1px solid #e0a0a0; }"
-        )
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(8, 2, 8, 2)
-        self.banner_text = QLabel()
-        self.banner_text.setWordWrap(True)
-        banner_retry = QPushButton(translate("Holdings", "Retry"))
-        banner_retry.clicked.connect(self.retry_requested)
-        banner_row.addWidget(self.banner_text, 1)
-        banner_row.addWidget(banner_retry)
-        self.banner.hide()
+        self.banner = ErrorBanner()
+        self.banner_text = self.banner.text
+        self.banner.retry.connect(self.retry_requested)
 
         self.table = RecordTableView(holdings_columns(), row_key=lambda r: r.code)
         self.table.activated_record.connect(self.sell_requested)

@@ -19,7 +19,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,8 +44,8 @@ from kisdesk.models.qtfix import emit
 from kisdesk.models.table import RecordTableModel
 from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
 from kisdesk.services.refresher import Refresher
-from kisdesk.ui.holdings_tab import StatePage
 from kisdesk.ui.i18n import translate
+from kisdesk.ui.tab_states import ErrorBanner, StatePage
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)
@@ -303,20 +302,9 @@ class OverseasTab(QWidget):
         self.krw_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # -- banner: failed refresh over data, or exchanges that failed
-        self.banner = QFrame()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setStyleSheet(
-            "QFrame#errorBanner { background: #fdecea; border: 1px solid #e0a0a0; }"
-        )
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(8, 2, 8, 2)
-        self.banner_text = QLabel()
-        self.banner_text.setWordWrap(True)
-        banner_retry = QPushButton(translate("Overseas", "Retry"))
-        banner_retry.clicked.connect(self.refresh)
-        banner_row.addWidget(self.banner_text, 1)
-        banner_row.addWidget(banner_retry)
-        self.banner.hide()
+        self.banner = ErrorBanner()
+        self.banner_text = self.banner.text
+        self.banner.retry.connect(self.refresh)
 
         # -- the table and its states
         self.table = RecordTableView(overseas_columns(), row_key=lambda r: r.key)

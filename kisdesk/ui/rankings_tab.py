@@ -51,8 +51,8 @@ from kisdesk.models.columns import Column, by_sign, by_value
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
 from kisdesk.services.refresher import Refresher
-from kisdesk.ui.holdings_tab import StatePage
 from kisdesk.ui.i18n import translate
+from kisdesk.ui.tab_states import StatePage
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)

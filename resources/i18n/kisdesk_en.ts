@@ -111,129 +111,129 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="54"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
         <source>Deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
         <source>D+2 deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
         <source>Securities eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
         <source>Total eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="71"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
         <source>Total P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="72"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
         <source>Net assets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="73"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="71"/>
         <source>Asset change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="140"/>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="166"/>
+        <location filename="../../kisdesk/ui/tab_states.py" line="39"/>
+        <location filename="../../kisdesk/ui/tab_states.py" line="57"/>
         <source>Retry</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="176"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="181"/>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="208"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="144"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="171"/>
         <source>Loading balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="214"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="177"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="196"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="238"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="201"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation></translation>
@@ -1187,180 +1187,175 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="59"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="102"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="107"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="276"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="113"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="275"/>
         <source>Exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="121"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="197"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
         <source>Currency</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="127"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="133"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="138"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="145"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="144"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="209"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="152"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="208"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="159"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="214"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="158"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="213"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="166"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="219"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="165"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="174"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="225"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="173"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="224"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="182"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="181"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
         <source>FX rate</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="188"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
         <source>Eval (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="200"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="199"/>
         <source>Exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="205"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="204"/>
         <source>Holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="231"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="230"/>
         <source>Realized P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="269"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="513"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="268"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="501"/>
         <source>All exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="271"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="270"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="315"/>
-        <source>Retry</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="324"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="538"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="312"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="526"/>
         <source>No overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="330"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="432"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="318"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="420"/>
         <source>Loading overseas balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="332"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="320"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="406"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="436"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="424"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="461"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="449"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="469"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="457"/>
         <source>Updated {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="469"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="486"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="474"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="535"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="523"/>
         <source>No holdings on this exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="563"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="551"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="572"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="560"/>
         <source>exchange rates per currency are not offered here</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="578"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="566"/>
         <source>The won view is not available: {msg}</source>
         <translation></translation>
     </message>

@@ -113,129 +113,129 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
         <source>Change</source>
         <translation>전일대비</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
         <source>Change %</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="54"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
         <source>Deposit</source>
         <translation>예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
         <source>D+2 deposit</source>
         <translation>D+2 예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
         <source>Securities eval</source>
         <translation>유가평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
         <source>Total eval</source>
         <translation>총평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="71"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
         <source>Total P&amp;L</source>
         <translation>평가손익합계</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="72"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
         <source>Net assets</source>
         <translation>순자산</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="73"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="71"/>
         <source>Asset change</source>
         <translation>자산증감</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="140"/>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="166"/>
+        <location filename="../../kisdesk/ui/tab_states.py" line="39"/>
+        <location filename="../../kisdesk/ui/tab_states.py" line="57"/>
         <source>Retry</source>
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="176"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
         <source>No holdings</source>
         <translation>보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="181"/>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="208"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="144"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="171"/>
         <source>Loading balance…</source>
         <translation>잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="214"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="177"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation>잔고 조회 중… {pages}페이지, {rows}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="196"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="238"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="201"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation>잔고를 불러오지 못했습니다.
@@ -1187,181 +1187,176 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="59"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation>주간거래도 되는 미국 주식입니다. 주간거래 시간에는 KIS API가 이 값을 야간 세션 기준으로 알려 주므로 HTS에 표시되는 주간 시세와 다를 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="102"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="107"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="276"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="113"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="275"/>
         <source>Exchange</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="121"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="197"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
         <source>Currency</source>
         <translation>통화</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="127"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="133"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="138"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="145"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="144"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="209"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="152"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="208"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="159"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="214"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="158"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="213"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="166"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="219"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="165"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="174"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="225"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="173"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="224"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="182"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="181"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
         <source>FX rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="188"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
         <source>Eval (KRW)</source>
         <translation>원화평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="200"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="199"/>
         <source>Exchanges</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="205"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="204"/>
         <source>Holdings</source>
         <translation>보유종목수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="231"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="230"/>
         <source>Realized P&amp;L</source>
         <translation>실현손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="269"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="513"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="268"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="501"/>
         <source>All exchanges</source>
         <translation>전체 거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="271"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="270"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="315"/>
-        <source>Retry</source>
-        <translation>재시도</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="324"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="538"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="312"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="526"/>
         <source>No overseas holdings</source>
         <translation>해외 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="330"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="432"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="318"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="420"/>
         <source>Loading overseas balance…</source>
         <translation>해외잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="332"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="320"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="406"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="436"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="424"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation>해외잔고 조회 중… {total}건 중 {done}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="461"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="449"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation>일부 거래소를 불러오지 못했습니다: {parts}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="469"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="457"/>
         <source>Updated {time}</source>
         <translation>{time} 갱신</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="469"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="486"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="474"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation>해외잔고를 불러오지 못했습니다.
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="535"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="523"/>
         <source>No holdings on this exchange</source>
         <translation>이 거래소에는 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="563"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="551"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation>원화 환산: 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pnl}{rate}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="572"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="560"/>
         <source>exchange rates per currency are not offered here</source>
         <translation>통화별 환율은 제공되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="578"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="566"/>
         <source>The won view is not available: {msg}</source>
         <translation>원화 환산을 조회할 수 없습니다: {msg}</translation>
     </message>
