@@ -91,6 +91,16 @@ class RecordSortFilterProxy(QSortFilterProxyModel):
             return descending if a is None else not descending
         return value_less(a, b)
 
+    def multiData(self, index: _ANY_INDEX, span: Any) -> None:
+        # QSortFilterProxyModel answers multiData role by role through data(); hand the whole
+        # span to the source model instead (a full repaint asks this for every visible cell).
+        source = self.sourceModel()
+        if isinstance(source, RecordTableModel) and index.isValid():
+            src = self.mapToSource(index)
+            source.fill_roles(src.row(), src.column(), span)
+        else:
+            super().multiData(index, span)
+
     def record_at(self, proxy_row: int) -> Any:
         """The record shown at a proxy row (needs a RecordTableModel source)."""
         source = self.sourceModel()

@@ -235,6 +235,32 @@ class RecordTableModel(QAbstractTableModel):
             return self._records[row]
         return None
 
+    def multiData(self, index: _ANY_INDEX, span: Any) -> None:
+        """Every role a delegate asks for to paint one cell, in one Python call (Qt's default
+        calls data() once per role: seven crossings per cell)."""
+        if index.isValid():
+            self.fill_roles(index.row(), index.column(), span)
+
+    def fill_roles(self, row: int, col: int, span: Any) -> None:
+        """Fill a QModelRoleDataSpan for (row, col); also used by the sort proxy, which would
+        otherwise ask data() role by role."""
+        text, d = self._texts[row][col], self._dirs[row][col]
+        for slot in span:
+            role = slot.role()
+            if role == _DISPLAY:
+                slot.setData(text)
+            elif role == _FOREGROUND:
+                slot.setData(None if d is None else self._brushes.get(d))
+            elif role == _ALIGNMENT:
+                slot.setData(self._aligns[col])
+            elif role == _FONT:
+                slot.setData(self._bold if d in _LIMITS else None)
+            elif role == _TOOLTIP:
+                tip = self._columns[col].tooltip
+                slot.setData(tip(self._records[row]) if tip is not None else None)
+            else:
+                slot.setData(None)  # decoration, background, check state: none here
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

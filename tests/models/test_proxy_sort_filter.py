@@ -152,3 +152,35 @@ def test_proxy_over_a_plain_model_uses_sort_role(qapp):
     assert column(proxy, 0) == ["a", "b", "c"]
     proxy.set_filter_text("B")
     assert column(proxy, 0) == ["b"]
+
+
+def test_painting_roles_in_one_call_match_data(model, proxy, make_quote):
+    """A delegate reads every role of a cell through multiData (the model's and the proxy's own
+    fast path); what it paints must be what data() says, role by role, through the proxy too."""
+    from PySide6.QtGui import QBrush
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    model.set_records(
+        [
+            make_quote("A", "a", "10000", "150"),
+            make_quote("B", "b", "9800", "-20"),
+            make_quote("C", "c", None, "0"),
+        ]
+    )
+    proxy.sort(2, DESC)
+    delegate = QStyledItemDelegate()
+    checked = 0
+    for m in (model, proxy):
+        for row in range(m.rowCount()):
+            for col in range(m.columnCount()):
+                index = m.index(row, col)
+                option = QStyleOptionViewItem()
+                delegate.initStyleOption(option, index)
+                assert option.text == (index.data() or "")
+                align = index.data(Qt.ItemDataRole.TextAlignmentRole)
+                assert option.displayAlignment == Qt.AlignmentFlag(align)
+                brush = index.data(Qt.ItemDataRole.ForegroundRole)
+                if brush is not None:
+                    assert option.palette.text().color() == QBrush(brush).color()
+                    checked += 1
+    assert checked >= 4  # rises and falls were coloured on both models
