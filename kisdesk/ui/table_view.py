@@ -172,13 +172,21 @@ class RecordTableView(QWidget):
     def _signature(self) -> str:
         return ",".join(c.key for c in self._model.columns)
 
+    def _titles(self) -> str:
+        return "\x1f".join(c.title for c in self._model.columns)
+
     def save_state(self, settings: QSettings, key: str) -> None:
         """Persist column order, widths and sort under ``key`` (plus the column keys, so a
-        changed column set ignores a stale layout instead of scrambling it)."""
+        changed column set ignores a stale layout instead of scrambling it, and the titles)."""
         settings.setValue(f"{key}/header", self._view.horizontalHeader().saveState())
         settings.setValue(f"{key}/columns", self._signature())
+        settings.setValue(f"{key}/titles", self._titles())
 
     def restore_state(self, settings: QSettings, key: str) -> bool:
+        """Restore what ``save_state`` kept. True when the widths still fit: False when nothing
+        was restored, and also when the titles changed since (another language: widths fitted
+        to 등락률 clip "Change %"), so the caller fits the widths to the data again while the
+        order and the sort stay restored."""
         if settings.value(f"{key}/columns") != self._signature():
             return False
         state = settings.value(f"{key}/header")
@@ -190,7 +198,7 @@ class RecordTableView(QWidget):
         if not header.restoreState(state):
             return False
         self._proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        return True
+        return settings.value(f"{key}/titles") == self._titles()
 
     def _focus_table(self) -> None:
         """Return in the filter box jumps to the table (first row if nothing is current)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
@@ -133,6 +134,16 @@ def test_header_state_round_trip(tmp_path, qtbot, columns, table):
     assert (h2.sortIndicatorSection(), h2.sortIndicatorOrder()) == (5, Qt.SortOrder.DescendingOrder)
     assert shown_codes(again) == ["035420", "000660", "005930"]  # volume 30, 20, 10
     assert again.visual_columns()[:2] == [2, 0]
+
+    # Other titles (the other language): order and sort restored, widths to be fitted again.
+    retitled = [replace(c, title=c.title + " (en)") for c in columns]
+    foreign = RecordTableView(retitled, row_key=lambda q: q.code)
+    qtbot.addWidget(foreign)
+    foreign.set_records(table.model.records())
+    assert not foreign.restore_state(QSettings(ini, QSettings.Format.IniFormat), "tables/board")
+    h3 = foreign.view.horizontalHeader()
+    assert h3.logicalIndex(0) == 2
+    assert shown_codes(foreign) == ["035420", "000660", "005930"]
 
     # A different column set ignores the stale layout instead of scrambling it.
     other = RecordTableView(columns[:3], row_key=lambda q: q.code)
