@@ -43,7 +43,10 @@ def qty_text(value: Any) -> str:
 
 def price_text(value: Any, *, places: int | None = 0) -> str:
     """A price as a string: whole KRW for domestic (``places=0``), decimals kept otherwise."""
-    number = Decimal(str(value))
+    try:
+        number = Decimal(str(value).strip())
+    except ArithmeticError:  # "" or text: never send a blank or garbled price
+        raise ValueError(f"not a price: {value!r}") from None
     if number < 0 or not number.is_finite():
         raise ValueError(f"price must be >= 0, got {value!r}")
     if places == 0:

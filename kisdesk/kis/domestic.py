@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
 
-from kisdesk.kis.base import ApiBase, ymd
+from kisdesk.kis.base import ApiBase, price_text, ymd
 from kisdesk.kis.errors import ProtocolError
 from kisdesk.kis.fields import parse, parse_list
 from kisdesk.kis.records import (
@@ -166,7 +166,7 @@ class DomesticApi(ApiBase):
             {
                 **self._account(),
                 "PDNO": code,
-                "ORD_UNPR": str(price),
+                "ORD_UNPR": price_text(price),
                 "ORD_DVSN": order_type,
                 "CMA_EVLU_AMT_ICLD_YN": "Y" if include_cma else "N",
                 "OVRS_ICLD_YN": "Y" if include_overseas else "N",

@@ -107,7 +107,9 @@ _PAPER: dict[str, str | None] = {
     "overseas_present_balance": "VTRP6504R",  # paper fills output3 only
     "overseas_price": "HHDFS00000300",
     "overseas_price_detail": None,
-    "overseas_open_orders": None,  # paper: use the order history (inquire-ccnl) instead
+    # Seed 004 lists 해외주식 미체결내역 as offered on paper (⭕), as does postman v1.6; the
+    # digest (endpoints.md O5) says real-only, but the seed wins.
+    "overseas_open_orders": "VTTS3018R",
     # paper modify/cancel = the real IDs with a V prefix (postman v1.6)
     "overseas_rvsecncl_us": "VTTT1004U",
     "overseas_rvsecncl_hk": "VTTS1003U",

@@ -262,8 +262,9 @@ class OverseasApi(ApiBase):
         progress: Progress | None = None,
         max_pages: int = 20,
     ) -> list[OverseasOpenOrder]:
-        """Open overseas orders of one exchange (TTTS3018R, real-only; FK200/NK200 paging, 40
-        rows a page). ``exchange`` must not be blank (NASD = all US here)."""
+        """Open overseas orders of one exchange (TTTS3018R; paper VTTS3018R per seed 004;
+        FK200/NK200 paging, 40 rows a page). ``exchange`` must not be blank (NASD = all US
+        here)."""
         tr = self._t.tr_id("overseas_open_orders")
         params = {**self._account(), "OVRS_EXCG_CD": exchange, "SORT_SQN": ""}
         rows: list[OverseasOpenOrder] = []

@@ -502,7 +502,7 @@ class OverseasPriceDetail:
 
 @dataclass(frozen=True, slots=True)
 class OverseasOpenOrder:
-    """inquire-nccs (TTTS3018R, real-only) ``output`` row."""
+    """inquire-nccs (TTTS3018R real, VTTS3018R paper) ``output`` row."""
 
     order_date: dt.date | None = kis("ord_dt")
     branch: str = kis("ord_gno_brno")

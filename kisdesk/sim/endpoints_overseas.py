@@ -80,6 +80,7 @@ def inquire_balance(server: SimServer, req: ApiRequest) -> Reply:
         width=200,
         fk=f"{acct.cano}^{acct.prdt}^{excg}^{ccy}^",
         owner=acct.cano + acct.prdt,
+        cursor_required=True,  # seed 000: CTX_AREA_FK200/NK200 Y (blank on the first call)
     )
     # output2 copies KIS's labelling quirk: tot_evlu_pfls_amt carries the total valuation and
     # ovrs_tot_pfls the total P&L (endpoints.md O1, samples/overseas_balance_page.json).
@@ -251,12 +252,17 @@ def present_balance(server: SimServer, req: ApiRequest) -> Reply:
 
 # ---- O3 price / O6 price-detail ------------------------------------------------------------------
 
+# US daytime-session quote codes (endpoints.md O3/O6 EXCD; master-files.md: NAS daytime BAQ, NYS
+# BAY, AMS BAA). The simulator has one US book per exchange, so a daytime code quotes the same
+# symbol; rsym keeps the requested code ("D" + 3-letter exchange + symbol → "DBAQAAPL").
+DAYTIME_TO_TRADE = {"BAQ": "NASD", "BAY": "NYSE", "BAA": "AMEX"}
+
 
 def _quote_for(server: SimServer, req: ApiRequest):  # type: ignore[no-untyped-def]
     excd = req.get("EXCD").strip().upper()
     req.get("AUTH", required=False)
     symb = req.get("SYMB").strip().upper()
-    trade = QUOTE_TO_TRADE.get(excd)
+    trade = QUOTE_TO_TRADE.get(excd) or DAYTIME_TO_TRADE.get(excd)
     if trade is None:
         raise field_error("EXCD")
     return excd, symb, server.market.overseas(trade, symb)

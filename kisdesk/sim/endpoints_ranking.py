@@ -381,6 +381,7 @@ SPECS: list[ApiSpec] = [
         {"FHKST17010000": ""},
         {},
         credit_balance,
+        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "volume-rank",
@@ -389,6 +390,7 @@ SPECS: list[ApiSpec] = [
         {"FHPST01710000": ""},
         {},
         volume_rank,
+        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "fluctuation",
@@ -397,6 +399,7 @@ SPECS: list[ApiSpec] = [
         {"FHPST01700000": ""},
         {},
         fluctuation,
+        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "market-cap",
@@ -405,5 +408,6 @@ SPECS: list[ApiSpec] = [
         {"FHPST01740000": ""},
         {},
         market_cap,
+        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
 ]

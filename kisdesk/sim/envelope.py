@@ -32,6 +32,8 @@ MESSAGES: dict[str, tuple[str, bool]] = {
     "EGW00133": ("접근토큰 발급 잠시 후 다시 시도하세요(1분당 1회)", False),
     "EGW00201": ("초당 거래건수를 초과하였습니다.", False),
     "EGW00205": ("credentials_type이 유효하지 않습니다.(Bearer)", False),
+    # errors-and-limits.md §2.2 gives only the meaning ("invalid custtype"); the text is ours.
+    "EGW00208": ("고객타입(custtype)이 유효하지 않습니다.", False),
     "EGW00213": ("모의투자 TR 이 아닙니다.", False),
     "EGW00215": ("원장에서 허용 가능한 초당 거래건수 초과", False),
     # request / processing

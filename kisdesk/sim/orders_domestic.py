@@ -19,6 +19,18 @@ CCLD_PAGE = {"real": 100, "paper": 15}
 RVSECNCL_PAGE = 50
 ORD_DVSN_NAME = {LIMIT: "지정가", MARKET: "시장가"}
 
+# ORD_DVSN codes each venue takes (endpoints.md D5 table; blank EXCG_ID_DVSN_CD = KRX).
+# The simulator still fills only 00/01; other listed codes pass this check and are then refused
+# as not modelled (SIM00007).
+_BOTH = ("00", "03", "04", "11", "12", "13", "14", "15", "16")
+VENUE_ORD_DVSN: dict[str, frozenset[str]] = {
+    "KRX": frozenset((*_BOTH, "01", "02", "05", "06", "07", "21", "22", "23", "24")),
+    "NXT": frozenset((*_BOTH, "21", "22", "23", "24")),  # no 01 market, 02, 05-07
+    "SOR": frozenset((*_BOTH, "01")),
+}
+# Market-type codes: the order has no price of its own (see order_cash on a blank ORD_UNPR).
+PRICELESS_ORD_DVSN = frozenset(("01", "13", "14"))
+
 
 def parse_qty(text: str, name: str = "ORD_QTY") -> int:
     text = text.strip()
@@ -30,9 +42,17 @@ def parse_qty(text: str, name: str = "ORD_QTY") -> int:
     return qty
 
 
-def parse_price(text: str, name: str = "ORD_UNPR") -> Decimal:
+def parse_price(text: str, name: str = "ORD_UNPR", *, allow_blank: bool = False) -> Decimal:
+    """A non-negative price string. Market-type orders send "0" (endpoints.md D3, D5, O4:
+    "never blank"), so a blank price is an input error naming the field unless the caller allows
+    it (``allow_blank``: blank then reads as 0)."""
+    text = text.strip()
+    if not text:
+        if not allow_blank:
+            raise field_error(name)
+        return Decimal(0)
     try:
-        value = Decimal(text.strip() or "0")
+        value = Decimal(text)
     except InvalidOperation:
         raise field_error(name) from None
     if value < 0 or not value.is_finite():
@@ -46,11 +66,19 @@ def check_session(server: SimServer) -> None:
         raise KisError("40580000" if server.profile == "paper" else "APBK0919")
 
 
-def check_venue(server: SimServer, req: ApiRequest) -> None:
+def check_venue(server: SimServer, req: ApiRequest, ord_dvsn: str) -> None:
+    """The venue (paper: KRX only) and whether it takes this ORD_DVSN (endpoints.md D5 table,
+    e.g. no 01 market order on NXT). No source gives KIS's code for a type the venue does not
+    offer, so it is refused with the simulator's synthetic SIM00007 (errors-and-limits.md §2.4
+    convention; remappable through SimServer.code_map) naming the venue. Codes outside the table
+    are left to the caller's SIM00007."""
     venue = req.get("EXCG_ID_DVSN_CD", required=False).strip().upper()
     allowed = ("", "KRX") if server.profile == "paper" else ("", "KRX", "NXT", "SOR")
     if venue not in allowed:
         raise field_error("EXCG_ID_DVSN_CD")
+    venue = venue or "KRX"
+    if ord_dvsn in VENUE_ORD_DVSN["KRX"] and ord_dvsn not in VENUE_ORD_DVSN[venue]:
+        raise KisError("SIM00007", f"{venue}에서 허용되지 않는 주문구분입니다 (SIM)")
 
 
 def order_ack(server: SimServer, order: Order, kind: str) -> Reply:
@@ -90,12 +118,18 @@ def order_cash(server: SimServer, req: ApiRequest) -> Reply:
     code = req.get("PDNO")
     ord_dvsn = req.get("ORD_DVSN").strip()
     qty_text = req.get("ORD_QTY")
-    price = parse_price(req.get("ORD_UNPR"))
+    # D5 ORD_UNPR: required, "0" for market-type orders, and "If omitted, the order amount is
+    # reserved at the upper-limit price and settled at the fill price" (the official sample:
+    # "ORD_UNPR가 없는 주문은 상한가로 주문금액을 선정"). We read that as describing price-less
+    # (market-type) orders: for those a blank ORD_UNPR is accepted and reads as 0, which the
+    # simulator already reserves at the upper limit. The key itself stays required (Req. Y), and
+    # a blank price on any order type that needs a price (00 limit …) is an input error.
+    price = parse_price(req.get("ORD_UNPR"), allow_blank=ord_dvsn in PRICELESS_ORD_DVSN)
     if req.op == "sell":
         sll_type = req.get("SLL_TYPE", required=False).strip()
         if sll_type not in ("", "01", "02", "05"):
             raise field_error("SLL_TYPE")
-    check_venue(server, req)
+    check_venue(server, req, ord_dvsn)
     check_session(server)
     if ord_dvsn not in (LIMIT, MARKET):
         raise KisError("SIM00007")
@@ -117,11 +151,11 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     if kind not in ("01", "02"):
         raise field_error("RVSE_CNCL_DVSN_CD")
     qty_text = req.get("ORD_QTY")
-    price = parse_price(req.get("ORD_UNPR"))
+    price = parse_price(req.get("ORD_UNPR"))  # D6: new price, or "0"/old price on cancel
     all_qty = req.get("QTY_ALL_ORD_YN").strip().upper()
     if all_qty not in ("Y", "N"):
         raise field_error("QTY_ALL_ORD_YN")
-    check_venue(server, req)
+    check_venue(server, req, ord_dvsn)
     check_session(server)
     orig = server.orders.find(acct, odno)
     if orig is None or orig.overseas or orig.action == "cancel" or orig.orgno != orgno:
@@ -148,7 +182,7 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
 def inquire_psbl_order(server: SimServer, req: ApiRequest) -> Reply:
     acct = resolve_account(server, req)
     code = req.get("PDNO").strip()
-    price = parse_price(req.get("ORD_UNPR"))
+    price = parse_price(req.get("ORD_UNPR"))  # D3: "0" for market-type, never blank
     ord_dvsn = req.get("ORD_DVSN").strip()
     for name in ("CMA_EVLU_AMT_ICLD_YN", "OVRS_ICLD_YN"):
         if req.get(name).strip().upper() not in ("Y", "N"):
@@ -255,7 +289,16 @@ def inquire_psbl_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
         for o in orders
     ]
     fk = f"{acct.cano}^{acct.prdt}^{dv1}^{dv2}^"
-    page = paginate(req, rows, size=RVSECNCL_PAGE, width=100, fk=fk, owner=acct.cano + acct.prdt)
+    # endpoints.md D7: CTX_AREA_FK100/NK100 Y (blank on the first call).
+    page = paginate(
+        req,
+        rows,
+        size=RVSECNCL_PAGE,
+        width=100,
+        fk=fk,
+        owner=acct.cano + acct.prdt,
+        cursor_required=True,
+    )
     body = {"ctx_area_fk100": page.fk, "ctx_area_nk100": page.nk, "output": page.rows}
     return Reply(body, msg_cd=page.msg_cd, tr_cont=page.tr_cont)
 
@@ -375,6 +418,7 @@ SPECS: list[ApiSpec] = [
         {"TTTC0012U": "buy", "TTTC0011U": "sell", "TTTC0802U": "buy", "TTTC0801U": "sell"},
         {"VTTC0012U": "buy", "VTTC0011U": "sell", "VTTC0802U": "buy", "VTTC0801U": "sell"},
         order_cash,
+        custtype_required=True,  # endpoints.md D5: custtype required
     ),
     ApiSpec(
         "order-rvsecncl",

@@ -1,4 +1,5 @@
-"""Overseas order endpoints: order (O4), order-rvsecncl and open orders (inquire-nccs, O5).
+"""Overseas order endpoints: order (O4), order-rvsecncl and open orders (inquire-nccs, O5;
+real TTTS3018R, paper VTTS3018R per seed 004).
 
 Overseas sessions are not modelled: orders are accepted at any hour in every market mode.
 """
@@ -74,6 +75,7 @@ def order(server: SimServer, req: ApiRequest) -> Reply:
     excg = _exchange(req, group)
     code = req.get("PDNO").strip().upper()
     qty_text = req.get("ORD_QTY")
+    # O4: "0" for market-type orders, never blank.
     price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
     req.get("ORD_SVR_DVSN_CD")
     ord_dvsn = req.get("ORD_DVSN").strip()
@@ -187,6 +189,7 @@ def inquire_nccs(server: SimServer, req: ApiRequest) -> Reply:
         width=200,
         fk=f"{acct.cano}^{acct.prdt}^{excg}^{sort}^",
         owner=acct.cano + acct.prdt,
+        cursor_required=True,  # endpoints.md O5: CTX_AREA_FK200/NK200 Y
     )
     body = {"ctx_area_fk200": page.fk, "ctx_area_nk200": page.nk, "output": page.rows}
     return Reply(body, msg_cd=page.msg_cd, tr_cont=page.tr_cont)
@@ -217,7 +220,9 @@ SPECS: list[ApiSpec] = [
         "GET",
         "/uapi/overseas-stock/v1/trading/inquire-nccs",
         {"TTTS3018R": ""},
-        {},
+        # Paper: seed 004 lists 해외주식 미체결내역 as offered on paper (⭕) and postman v1.6 has
+        # VTTS3018R; endpoints.md O5 calls it real-only, but the seed wins over the digest.
+        {"VTTS3018R": ""},
         inquire_nccs,
     ),
 ]

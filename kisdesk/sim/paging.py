@@ -3,6 +3,11 @@
 The first page is asked with an empty request header ``tr_cont``; the next with ``tr_cont: N``
 and both cursors echoed exactly as received (spaces included). A cursor that was changed on the
 way — stripped, re-padded, edited — is refused (OPSQ2001 naming the field).
+
+Where the doc marks the cursor keys required (``Y``: overseas inquire-balance in seed 000,
+inquire-nccs O5, inquire-psbl-rvsecncl D7) even the first page must carry both keys — blank is
+fine, absent is refused with the same field error. Where they are ``N`` (domestic inquire-balance
+in seed 001 / D2, inquire-daily-ccld D8) a first page may omit them.
 """
 
 from __future__ import annotations
@@ -52,16 +57,21 @@ def paginate(
     width: int,
     fk: str,
     owner: str,
+    cursor_required: bool = False,
 ) -> Page[T]:
     """Cut ``rows`` into the page the request asks for.
 
     ``fk`` is the search-condition cursor (derived from the query); ``owner`` ties the NK
     cursor to the account so a cursor from another account or query is refused.
+    ``cursor_required``: both cursor keys must be present on every page (blank on the first).
     """
     fk_name, nk_name = f"CTX_AREA_FK{width}", f"CTX_AREA_NK{width}"
     fk_full = pad_ctx(fk, width)
     offset = 0
     first = True
+    if cursor_required:
+        req.get(fk_name)  # absent → OPSQ2001 naming the key; any value passes here
+        req.get(nk_name)
     if req.tr_cont.strip().upper() == "N":
         got_fk = req.get(fk_name, required=False)
         got_nk = req.get(nk_name, required=False)

@@ -2,7 +2,8 @@
 
 Request pipeline for a KIS API path (order matters, it is what a client observes):
 fault injection → app key / secret → per-key rate limit (EGW00201) → bearer token
-(EGW00121/EGW00123) → TR ID against path and profile → parameters → endpoint handler.
+(EGW00121/EGW00123) → TR ID against path and profile → ``custtype`` header where the doc marks
+it required (EGW00208) → parameters (POST values must be strings, OPSQ2001) → endpoint handler.
 Token endpoints are outside the rate limit; everything under /uapi counts, hashkey included.
 """
 
@@ -35,7 +36,7 @@ from .accounts import Account, demo_account, large_account, set_prev_totals
 from .api import ApiRequest, ApiSpec
 from .auth import TokenStore, make_credentials
 from .clock import SimClock
-from .envelope import KisError, TokenError, gateway_error
+from .envelope import KisError, TokenError, field_error, gateway_error
 from .faults import Fault, FaultInjector
 from .market import Market
 from .matching import OrderBook
@@ -473,10 +474,26 @@ class SimServer:
             raise KisError("OPSQ9995") from None
         if not isinstance(data, dict):
             raise KisError("OPSQ9995")
-        # POST bodies must use UPPER-CASE keys; a lower-case key is simply not seen.
-        return {
-            k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items() if k.isupper()
-        }
+        # POST bodies must use UPPER-CASE keys; a lower-case key is simply not seen. Every value
+        # is a string, quantities and prices included (README › Common request headers):
+        # a number, boolean, null, list or object is an input error naming the field.
+        params: dict[str, str] = {}
+        for k, v in data.items():
+            if not k.isupper():
+                continue
+            if not isinstance(v, str):
+                raise field_error(k)
+            params[k] = v
+        return params
+
+    @staticmethod
+    def _check_custtype(spec: ApiSpec, headers: Any) -> None:
+        """``custtype`` is P (individual) or B (corporate); required on the functions whose doc
+        marks it Y (D5 order-cash, D10 search-info, R1-R4 rankings / seed 002). A missing, blank
+        or other value there is refused with EGW00208 "invalid custtype" (errors-and-limits.md
+        §2.2), a gateway code, so HTTP 500 like the other EGW answers."""
+        if spec.custtype_required and headers.get("custtype", "").strip() not in ("P", "B"):
+            raise gateway_error("EGW00208")
 
     async def _api(self, spec: ApiSpec, request: web.Request) -> web.Response:
         headers = request.headers
@@ -490,6 +507,7 @@ class SimServer:
             op = self._check_tr(spec, tr_id)
             if request.method != spec.method:
                 raise KisError("OPSQ0002")
+            self._check_custtype(spec, headers)
             params = await self._params(request, spec)
             req = ApiRequest(
                 path=spec.path,

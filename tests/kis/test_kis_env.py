@@ -36,10 +36,15 @@ def test_paper_table_is_explicit_not_the_v_rule() -> None:
         "credit_balance_ranking",
         "product_info",
         "overseas_price_detail",
-        "overseas_open_orders",
     ):
         assert real[real_only] and paper[real_only] is None
     assert PAPER.tr_id("domestic_balance") == "VTTC8434R"
+    # Seed 004 lists 해외주식 미체결내역 as offered on paper (the digest says real-only; the seed
+    # wins).
+    assert (real["overseas_open_orders"], paper["overseas_open_orders"]) == (
+        "TTTS3018R",
+        "VTTS3018R",
+    )
 
 
 def test_three_month_boundary_is_by_month() -> None:

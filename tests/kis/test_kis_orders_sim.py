@@ -189,3 +189,40 @@ async def test_paper_us_sell_uses_the_listed_tr_id(paper_sim, kis_client):
     assert ack.order_no
     assert paper_sim.stats.by_tr_id["VTTT1001U"] == 1  # not the mechanical VTTT1006U
     assert "VTTT1006U" not in paper_sim.stats.by_tr_id
+
+
+async def test_paper_overseas_open_orders(paper_sim, kis_client):
+    # Seed 004: 해외주식 미체결내역 is offered on paper (VTTS3018R).
+    client = kis_client(paper_sim)
+    quote = await client.overseas_price("NAS", "AAPL")
+    price = (quote.price * Decimal("0.9")).quantize(Decimal("0.01"))
+    ack = await client.overseas_order(Side.BUY, "NASD", "AAPL", 2, price)
+    open_orders = await client.overseas_open_orders("NASD")
+    await client.aclose()
+    mine = [o for o in open_orders if o.order_no == ack.order_no]
+    assert len(mine) == 1 and mine[0].open_qty == 2 and mine[0].price == price
+    assert paper_sim.stats.by_tr_id["VTTS3018R"] == 1
+    assert "TTTS3018R" not in paper_sim.stats.by_tr_id
+
+
+@pytest.mark.parametrize("blank", ["", " "])
+async def test_a_blank_price_is_never_sent(sim, kis_client, blank):
+    # The simulator refuses a blank price (endpoints.md D3/D5/D6/O4); the client must not
+    # produce one: a blank price fails locally, before any request.
+    client = kis_client(sim)
+    for call in (
+        client.order_cash(Side.BUY, "005930", 1, blank),
+        client.modify_order("06010", "0000000001", blank),
+        client.overseas_order(Side.BUY, "NASD", "AAPL", 1, blank),
+        client.overseas_modify_order("NASD", "AAPL", "0000000001", 1, blank),
+    ):
+        with pytest.raises((ValueError, ArithmeticError)):
+            await call
+    # Market orders and cancels send "0", which the simulator takes.
+    ack = await client.order_cash(Side.BUY, "005930", 1, order_type="01")
+    cancel_price = resting_buy_price(sim, "005930")
+    rest = await client.buy("005930", 1, cancel_price)
+    await client.cancel_order(rest.branch, rest.order_no)
+    await client.aclose()
+    assert ack.order_no
+    assert sim.stats.orders_received == sim.stats.orders_accepted == 3

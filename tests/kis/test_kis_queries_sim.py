@@ -219,3 +219,29 @@ async def test_daily_executions_older_than_three_months_use_the_long_tr(sim, kis
     await client.aclose()
     assert recent.rows == [] and old.rows == []  # nothing ordered yet
     assert sim.stats.by_tr_id["TTTC0081R"] == 1 and sim.stats.by_tr_id["CTSC9215R"] == 1
+
+
+async def test_us_daytime_quote_codes(sim, kis_client):
+    # endpoints.md O3/O6: BAQ/BAY/BAA (US daytime session) quote Nasdaq/NYSE/AMEX symbols.
+    client = kis_client(sim)
+    quotes = {
+        code: await client.overseas_price(code, symbol)
+        for code, symbol in (("BAQ", "AAPL"), ("BAY", "JPM"), ("BAA", "SPY"))
+    }
+    detail = await client.overseas_price_detail("BAQ", "AAPL")
+    await client.aclose()
+
+    def prices(server):
+        return {
+            code: server.market.overseas(trade, symbol).price
+            for code, trade, symbol in (
+                ("BAQ", "NASD", "AAPL"),
+                ("BAY", "NYSE", "JPM"),
+                ("BAA", "AMEX", "SPY"),
+            )
+        }
+
+    expected = sim.call(prices)
+    assert {code: q.price for code, q in quotes.items()} == expected
+    assert quotes["BAY"].realtime_key == "DBAYJPM" and quotes["BAY"].exchange == "BAY"
+    assert detail.price == expected["BAQ"] and detail.tick == Decimal("0.01")

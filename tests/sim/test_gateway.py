@@ -94,8 +94,7 @@ REAL_ONLY = [
     ("/uapi/domestic-stock/v1/ranking/fluctuation", "FHPST01700000"),
     ("/uapi/domestic-stock/v1/ranking/market-cap", "FHPST01740000"),
     ("/uapi/overseas-price/v1/quotations/price-detail", "HHDFS76200200"),
-    ("/uapi/overseas-stock/v1/trading/inquire-nccs", "TTTS3018R"),
-]
+]  # inquire-nccs is not here: seed 004 offers it on paper (VTTS3018R)
 
 
 @pytest.mark.parametrize(("path", "tr_id"), REAL_ONLY)
@@ -153,3 +152,93 @@ def test_bad_requests_get_kis_envelopes(kis: Kis) -> None:
     assert r.json()["rt_cd"] == "1"
     r = kis.get(PRICE, "FHKST01010100", {**PARAMS, "FID_INPUT_ISCD": "999999"})
     assert r.json()["msg_cd"] == "OPSQ2001"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("ORD_QTY", 1), ("ORD_UNPR", 0), ("ORD_UNPR", 70000.5), ("ORD_QTY", None), ("PDNO", True)],
+)
+def test_post_values_must_be_strings(kis: Kis, field: str, value: object) -> None:
+    # README: every value in a POST body is a string, quantities and prices included.
+    body = {
+        **kis.acct,
+        "PDNO": "005930",
+        "ORD_DVSN": "01",
+        "ORD_QTY": "1",
+        "ORD_UNPR": "0",
+        "EXCG_ID_DVSN_CD": "KRX",
+    }
+    body[field] = value
+    r = kis.post(ORDER_CASH, "TTTC0012U", body)
+    assert r.status_code == 200
+    assert r.json() == {
+        "rt_cd": "1",
+        "msg_cd": "OPSQ2001",
+        "msg1": f"ERROR : INPUT_FIELD_NAME {field}",
+    }
+    assert kis.sim.stats.orders_received == 0  # refused before the order handler
+
+
+def test_non_string_values_refused_on_every_post(kis: Kis) -> None:
+    body = {
+        **kis.acct,
+        "OVRS_EXCG_CD": "NASD",
+        "PDNO": "AAPL",
+        "ORD_QTY": "1",
+        "OVRS_ORD_UNPR": 150.25,
+        "CTAC_TLNO": "",
+        "MGCO_APTM_ODNO": "",
+        "SLL_TYPE": "",
+        "ORD_SVR_DVSN_CD": "0",
+        "ORD_DVSN": "00",
+    }
+    r = kis.post("/uapi/overseas-stock/v1/trading/order", "TTTT1002U", body).json()
+    assert r["msg1"] == "ERROR : INPUT_FIELD_NAME OVRS_ORD_UNPR"
+    body = {**kis.acct, "KRX_FWDG_ORD_ORGNO": "06010", "ORGN_ODNO": ["1"]}
+    r = kis.post("/uapi/domestic-stock/v1/trading/order-rvsecncl", "TTTC0013U", body).json()
+    assert r["msg1"] == "ERROR : INPUT_FIELD_NAME ORGN_ODNO"
+    # The same body with string values goes through.
+    assert kis.order("TTTC0012U", "005930", 1, 0, "01")["rt_cd"] == "0"
+
+
+CUSTTYPE_REQUIRED = [
+    # endpoints.md D5 (order-cash), D10 (search-info), R / seed 002 (rankings).
+    ("POST", ORDER_CASH, "TTTC0012U"),
+    ("GET", "/uapi/domestic-stock/v1/quotations/search-info", "CTPF1604R"),
+    ("GET", "/uapi/domestic-stock/v1/ranking/credit-balance", "FHKST17010000"),
+    ("GET", "/uapi/domestic-stock/v1/quotations/volume-rank", "FHPST01710000"),
+    ("GET", "/uapi/domestic-stock/v1/ranking/fluctuation", "FHPST01700000"),
+    ("GET", "/uapi/domestic-stock/v1/ranking/market-cap", "FHPST01740000"),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "tr_id"), CUSTTYPE_REQUIRED)
+def test_custtype_required_where_documented(kis: Kis, method: str, path: str, tr_id: str) -> None:
+    headers = kis.headers(tr_id)
+    del headers["custtype"]
+    for hdr in (headers, {**headers, "custtype": ""}, {**headers, "custtype": "X"}):
+        r = kis.http.request(method, path, headers=hdr, content=b"{}" if method == "POST" else None)
+        assert r.status_code == 500  # EGW codes come back as HTTP 500 (simulator default)
+        assert (r.json()["rt_cd"], r.json()["msg_cd"]) == ("1", "EGW00208")
+        assert r.headers["tr_id"] == tr_id
+    assert kis.sim.stats.orders_received == 0
+    # With custtype P the same request reaches the handler (which then wants its fields).
+    r = kis.http.request(
+        method, path, headers=kis.headers(tr_id), content=b"{}" if method == "POST" else None
+    )
+    assert r.json()["msg_cd"] == "OPSQ2001"
+
+
+def test_custtype_optional_elsewhere(kis: Kis) -> None:
+    # Seeds 000/001/003 mark custtype N: price, balances, modify/cancel answer without it.
+    headers = kis.headers("FHKST01010100")
+    del headers["custtype"]
+    assert kis.http.get(PRICE, params=PARAMS, headers=headers).json()["rt_cd"] == "0"
+    headers["tr_id"] = "TTTC8434R"
+    r = kis.http.get(BALANCE, params=kis.balance_params(), headers=headers)
+    assert r.json()["rt_cd"] == "0"
+    headers["tr_id"] = "TTTC0013U"
+    r = kis.http.post(
+        "/uapi/domestic-stock/v1/trading/order-rvsecncl", content=b"{}", headers=headers
+    )
+    assert r.json()["msg_cd"] == "OPSQ2001"  # reached the handler

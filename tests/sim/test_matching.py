@@ -318,3 +318,97 @@ def test_set_price_matches_resting_orders(kis: Kis) -> None:
     kis.sim.call("set_price", SAMSUNG, limit)
     assert kis.price(SAMSUNG)["stck_prpr"] == str(int(limit))
     assert kis.sim.call(lambda s: s.orders.orders[odno].filled) == 2
+
+
+def _cash(kis: Kis, code: str, ord_dvsn: str, price: str, venue: str, **extra: str) -> dict:
+    body = {
+        **kis.acct,
+        "PDNO": code,
+        "ORD_DVSN": ord_dvsn,
+        "ORD_QTY": "1",
+        "ORD_UNPR": price,
+        "EXCG_ID_DVSN_CD": venue,
+        **extra,
+    }
+    return kis.post("/uapi/domestic-stock/v1/trading/order-cash", "TTTC0012U", body).json()
+
+
+def test_venue_order_type_table(kis: Kis) -> None:
+    # endpoints.md D5: ORD_DVSN 01 (market) is "—" on NXT, ✓ on KRX and SOR; 02 and 05-07 are
+    # KRX-only. The digest names no code for it: synthetic SIM00007 naming the venue.
+    before = kis.sim.call(lambda s: len(s.orders.orders))
+    r = _cash(kis, SAMSUNG, "01", "0", "NXT")
+    assert (r["rt_cd"], r["msg_cd"]) == ("1", "SIM00007") and "NXT" in r["msg1"]
+    for code in ("02", "05", "06", "07"):
+        assert "NXT" in _cash(kis, SAMSUNG, code, "0", "NXT")["msg1"]
+        assert "SOR" in _cash(kis, SAMSUNG, code, "0", "SOR")["msg1"]
+    assert "SOR" in _cash(kis, SAMSUNG, "21", "0", "SOR")["msg1"]  # mid-point: KRX/NXT only
+    assert kis.sim.call(lambda s: len(s.orders.orders)) == before  # nothing was booked
+    assert _cash(kis, SAMSUNG, "01", "0", "SOR")["rt_cd"] == "0"
+    assert _cash(kis, SAMSUNG, "01", "0", "KRX")["rt_cd"] == "0"
+    assert _cash(kis, SAMSUNG, "01", "0", "")["rt_cd"] == "0"  # blank = KRX
+    # 03 is allowed on NXT by the table; the simulator does not model it (generic SIM00007).
+    r = _cash(kis, SAMSUNG, "03", "0", "NXT")
+    assert r["msg_cd"] == "SIM00007" and "NXT" not in r["msg1"]
+    low = int(kis.price(SAMSUNG)["stck_llam"])
+    odno = _cash(kis, SAMSUNG, "00", str(low), "NXT")["output"]["ODNO"]
+    # order-rvsecncl follows the same table: no modify to market on NXT.
+    body = {
+        **kis.acct,
+        "KRX_FWDG_ORD_ORGNO": "06010",
+        "ORGN_ODNO": odno,
+        "ORD_DVSN": "01",
+        "RVSE_CNCL_DVSN_CD": "01",
+        "ORD_QTY": "0",
+        "ORD_UNPR": "0",
+        "QTY_ALL_ORD_YN": "Y",
+        "EXCG_ID_DVSN_CD": "NXT",
+    }
+    r = kis.post(RVSECNCL, "TTTC0013U", body).json()
+    assert r["msg_cd"] == "SIM00007" and "NXT" in r["msg1"]
+    assert {o["odno"] for o in _open_orders(kis)} == {odno}  # still open, untouched
+    body.update({"ORD_DVSN": "00", "RVSE_CNCL_DVSN_CD": "02"})
+    assert kis.post(RVSECNCL, "TTTC0013U", body).json()["rt_cd"] == "0"
+
+
+def test_blank_price_is_an_input_error(kis: Kis) -> None:
+    low = int(kis.price(SAMSUNG)["stck_llam"])
+    for blank in ("", " "):
+        # A limit order needs its price: blank is an input error naming the field.
+        r = _cash(kis, SAMSUNG, "00", blank, "KRX")
+        assert (r["rt_cd"], r["msg_cd"]) == ("1", "OPSQ2001")
+        assert r["msg1"] == "ERROR : INPUT_FIELD_NAME ORD_UNPR"
+        r = kis.get(
+            PSBL_ORDER,
+            "TTTC8908R",
+            {
+                **kis.acct,
+                "PDNO": SAMSUNG,
+                "ORD_UNPR": blank,
+                "ORD_DVSN": "01",
+                "CMA_EVLU_AMT_ICLD_YN": "N",
+                "OVRS_ICLD_YN": "N",
+            },
+        ).json()
+        assert r["msg1"] == "ERROR : INPUT_FIELD_NAME ORD_UNPR"  # D3: "0", not blank
+    # D5: a market-type order "without ORD_UNPR" is reserved at the upper limit: a blank price
+    # on 01 is accepted (as "0"); the key itself stays required.
+    assert _cash(kis, SAMSUNG, "01", "", "KRX")["rt_cd"] == "0"
+    body = {**kis.acct, "PDNO": SAMSUNG, "ORD_DVSN": "01", "ORD_QTY": "1"}
+    r = kis.post("/uapi/domestic-stock/v1/trading/order-cash", "TTTC0012U", body).json()
+    assert r["msg1"] == "ERROR : INPUT_FIELD_NAME ORD_UNPR"
+    odno = kis.order("TTTC0012U", SAMSUNG, 2, low)["output"]["ODNO"]
+    for kind in ("01", "02"):  # modify and cancel: D6 allows no blank price either
+        body = {
+            **kis.acct,
+            "KRX_FWDG_ORD_ORGNO": "06010",
+            "ORGN_ODNO": odno,
+            "ORD_DVSN": "00",
+            "RVSE_CNCL_DVSN_CD": kind,
+            "ORD_QTY": "0",
+            "ORD_UNPR": "",
+            "QTY_ALL_ORD_YN": "Y",
+        }
+        r = kis.post(RVSECNCL, "TTTC0013U", body).json()
+        assert r["msg1"] == "ERROR : INPUT_FIELD_NAME ORD_UNPR"
+    assert _rvsecncl(kis, odno, "02")["rt_cd"] == "0"  # with "0" the cancel goes through

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
+from kisdesk.sim.testing import SimThread
 from tests.sim.conftest import Kis
 
 ORDER = "/uapi/overseas-stock/v1/trading/order"
@@ -109,3 +112,79 @@ def test_paper_us_sell_tr_is_vttt1001u(paper_kis: Kis) -> None:
     assert (r["rt_cd"], r["msg_cd"]) == ("0", "40600000")
     assert r["msg1"] == "모의투자 매도주문이 완료 되었습니다."
     assert _order(paper_kis, "VTTT1006U", "NASD", "AAPL", 1, str(last))["msg_cd"] == "OPSQ0002"
+
+
+def _nccs_params(kis: Kis) -> dict[str, str]:
+    return {
+        **kis.acct,
+        "OVRS_EXCG_CD": "NASD",
+        "SORT_SQN": "",
+        "CTX_AREA_FK200": "",
+        "CTX_AREA_NK200": "",
+    }
+
+
+def test_paper_open_orders_use_vtts3018r(paper_kis: Kis) -> None:
+    # Seed 004 lists 해외주식 미체결내역 as offered on paper (⭕): VTTS3018R.
+    price = (_last(paper_kis, "NAS", "AAPL") * Decimal("0.9")).quantize(Decimal("0.01"))
+    ack = _order(paper_kis, "VTTT1002U", "NASD", "AAPL", 2, str(price))
+    assert ack["msg_cd"] == "40600000"
+    r = paper_kis.get(NCCS, "VTTS3018R", _nccs_params(paper_kis))
+    body = r.json()
+    assert (r.status_code, body["rt_cd"], r.headers["tr_cont"]) == (200, "0", "D")
+    assert [(o["odno"], o["nccs_qty"]) for o in body["output"]] == [(ack["output"]["ODNO"], "2")]
+    assert len(body["ctx_area_fk200"]) == len(body["ctx_area_nk200"]) == 200
+    # The real TR ID on the paper host is the usual gateway refusal.
+    r = paper_kis.get(NCCS, "TTTS3018R", _nccs_params(paper_kis))
+    assert (r.status_code, r.json()["msg_cd"]) == (500, "EGW00213")
+
+
+def test_blank_overseas_price_is_an_input_error(kis: Kis) -> None:
+    # O4: OVRS_ORD_UNPR is "0" for market-type orders, never blank.
+    usd0 = _usd(kis)
+    for blank in ("", "  "):
+        r = _order(kis, "TTTT1002U", "NASD", "AAPL", 1, blank)
+        assert (r["rt_cd"], r["msg_cd"]) == ("1", "OPSQ2001")
+        assert r["msg1"] == "ERROR : INPUT_FIELD_NAME OVRS_ORD_UNPR"
+    assert _usd(kis) == usd0
+    price = (_last(kis, "NAS", "AAPL") * Decimal("0.9")).quantize(Decimal("0.01"))
+    odno = _order(kis, "TTTT1002U", "NASD", "AAPL", 1, str(price))["output"]["ODNO"]
+    body = {
+        **kis.acct,
+        "OVRS_EXCG_CD": "NASD",
+        "PDNO": "AAPL",
+        "ORGN_ODNO": odno,
+        "RVSE_CNCL_DVSN_CD": "02",
+        "ORD_QTY": "1",
+        "OVRS_ORD_UNPR": "",
+        "MGCO_APTM_ODNO": "",
+        "ORD_SVR_DVSN_CD": "0",
+    }
+    r = kis.post(RVSE, "TTTT1004U", body).json()
+    assert r["msg1"] == "ERROR : INPUT_FIELD_NAME OVRS_ORD_UNPR"
+    body["OVRS_ORD_UNPR"] = "0"  # the documented cancel price
+    assert kis.post(RVSE, "TTTT1004U", body).json()["rt_cd"] == "0"
+
+
+PRICE = "/uapi/overseas-price/v1/quotations/price"
+PRICE_DETAIL = "/uapi/overseas-price/v1/quotations/price-detail"
+
+
+@pytest.mark.parametrize(
+    ("daytime", "night", "symbol"),
+    [("BAQ", "NAS", "AAPL"), ("BAY", "NYS", "JPM"), ("BAA", "AMS", "SPY")],
+)
+def test_us_daytime_quote_codes(
+    kis: Kis, frozen: SimThread, daytime: str, night: str, symbol: str
+) -> None:
+    # endpoints.md O3/O6: EXCD also takes the US daytime codes BAQ/BAY/BAA.
+    for path, tr in ((PRICE, "HHDFS00000300"), (PRICE_DETAIL, "HHDFS76200200")):
+        day = kis.get(path, tr, {"AUTH": "", "EXCD": daytime, "SYMB": symbol}).json()
+        assert (day["rt_cd"], day["msg_cd"]) == ("0", "MCA00000"), day
+        assert day["output"]["rsym"] == f"D{daytime}{symbol}"  # "D" + exchange + symbol
+        ref = kis.get(path, tr, {"AUTH": "", "EXCD": night, "SYMB": symbol}).json()["output"]
+        assert day["output"]["last"] == ref["last"] != ""
+        assert day["output"]["zdiv"] == ref["zdiv"] == "4"
+    # A daytime code is still a quote code: the 4-letter trading code stays refused.
+    r = kis.get(PRICE, "HHDFS00000300", {"AUTH": "", "EXCD": "NASD", "SYMB": "AAPL"}).json()
+    assert r["msg_cd"] == "OPSQ2001"

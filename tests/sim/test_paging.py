@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.sim.conftest import BALANCE, OVS_BALANCE, Kis
+import pytest
+
+from tests.sim.conftest import BALANCE, DAILY_CCLD, OVS_BALANCE, Kis
 
 
 def test_real_balance_pages_of_50(kis: Kis) -> None:
@@ -128,3 +130,51 @@ def test_daily_ccld_pages_of_15_on_paper(paper_kis: Kis) -> None:
     assert len(second.json()["output1"]) == 2 and second.headers["tr_cont"] == "D"
     odnos = [r["odno"] for r in body["output1"] + second.json()["output1"]]
     assert odnos == sorted(odnos)  # INQR_DVSN 01 = oldest first
+
+
+# Paged APIs whose doc marks CTX_AREA_FK/NK "Y" (blank on the first call): seed 000 overseas
+# balance, endpoints.md O5 inquire-nccs and D7 inquire-psbl-rvsecncl.
+CURSOR_REQUIRED = [
+    (OVS_BALANCE, "TTTS3012R", {"OVRS_EXCG_CD": "NASD", "TR_CRCY_CD": "USD"}, 200),
+    (
+        "/uapi/overseas-stock/v1/trading/inquire-nccs",
+        "TTTS3018R",
+        {"OVRS_EXCG_CD": "NASD", "SORT_SQN": ""},
+        200,
+    ),
+    (
+        "/uapi/domestic-stock/v1/trading/inquire-psbl-rvsecncl",
+        "TTTC0084R",
+        {"INQR_DVSN_1": "0", "INQR_DVSN_2": "0"},
+        100,
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "tr_id", "query", "width"), CURSOR_REQUIRED)
+def test_required_cursor_keys_must_be_present(
+    kis: Kis, path: str, tr_id: str, query: dict[str, str], width: int
+) -> None:
+    fk, nk = f"CTX_AREA_FK{width}", f"CTX_AREA_NK{width}"
+    params = {**kis.acct, **query, fk: "", nk: ""}
+    r = kis.get(path, tr_id, params).json()
+    assert r["rt_cd"] == "0", r  # present but blank: a first page
+    for missing in (fk, nk):
+        partial = {k: v for k, v in params.items() if k != missing}
+        r = kis.get(path, tr_id, partial).json()
+        assert r == {
+            "rt_cd": "1",
+            "msg_cd": "OPSQ2001",
+            "msg1": f"ERROR : INPUT_FIELD_NAME {missing}",
+        }
+    lower = {k.lower(): v for k, v in params.items()}  # query names in any case
+    assert kis.get(path, tr_id, lower).json()["rt_cd"] == "0"
+
+
+def test_optional_cursor_keys_may_be_left_out(kis: Kis) -> None:
+    # Seed 001 (domestic balance) and endpoints.md D8 (daily executions) mark them N.
+    params = {k: v for k, v in kis.balance_params().items() if not k.startswith("CTX_AREA")}
+    assert kis.get(BALANCE, "TTTC8434R", params).json()["rt_cd"] == "0"
+    sent = dict(kis.daily_ccld().request.url.params)  # the helper's full query
+    params = {k: v for k, v in sent.items() if not k.startswith("CTX_AREA")}
+    assert kis.get(DAILY_CCLD, "TTTC0081R", params).json()["rt_cd"] == "0"
