@@ -16,7 +16,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 import keyring
@@ -28,6 +28,7 @@ from kisdesk.kis.env import Environment
 from kisdesk.kis.errors import NetworkError, ProtocolError, TokenError
 from kisdesk.kis.events import EventKind, EventSink
 from kisdesk.kis.logs import get_logger
+from kisdesk.kis.offthread import run_blocking
 
 log = get_logger(__name__)
 
@@ -155,6 +156,7 @@ class TokenManager:
         self._key = token_key(env, creds)
         self._current: AccessToken | None = None
         self._loaded = False
+        self._load_lock = asyncio.Lock()
         self._last_issue: float | None = None
         self._pending: asyncio.Task[AccessToken] | None = None
         self.issued = 0  # issuances by this manager (diagnostics)
@@ -169,24 +171,31 @@ class TokenManager:
         )
         self._store = MemoryTokenStore()
 
-    def _store_load(self) -> AccessToken | None:
+    async def _in_store(self, method: str, *args: Any) -> Any:
+        """Call the store; a keyring-backed one on the keyring thread (it may block)."""
+        call = getattr(self._store, method)
+        if isinstance(self._store, MemoryTokenStore):
+            return call(*args)
+        return await run_blocking(call, *args)
+
+    async def _store_load(self) -> AccessToken | None:
         try:
-            text = self._store.load(self._key)
+            text = await self._in_store("load", self._key)
         except Exception as exc:
             self._fallback(exc)
             return None
         return AccessToken.from_json(text) if text else None
 
-    def _store_save(self, token: AccessToken) -> None:
+    async def _store_save(self, token: AccessToken) -> None:
         try:
-            self._store.save(self._key, token.to_json())
+            await self._in_store("save", self._key, token.to_json())
         except Exception as exc:
             self._fallback(exc)
             self._store.save(self._key, token.to_json())
 
-    def _store_delete(self) -> None:
+    async def _store_delete(self) -> None:
         try:
-            self._store.delete(self._key)
+            await self._in_store("delete", self._key)
         except Exception as exc:
             self._fallback(exc)
 
@@ -202,18 +211,24 @@ class TokenManager:
         if self._current is not None and self._current.fresh(now):
             return self._current.value
         if not self._loaded:
-            self._loaded = True
-            stored = self._store_load()
-            if stored is not None:
-                self._last_issue = stored.issued_at
-                if stored.fresh(now):
-                    register_secret(stored.value)
-                    self._current = stored
-                    left = (stored.expires_at - now) / 3600
-                    self._events.emit(
-                        EventKind.TOKEN_REUSED, f"reusing the stored token ({left:.1f} h left)"
-                    )
-                    return stored.value
+            # One read of the stored token, however many calls arrive while it is read (the
+            # keyring answers on another thread): the others wait for it instead of issuing.
+            async with self._load_lock:
+                if not self._loaded:
+                    stored = await self._store_load()
+                    self._loaded = True
+                    if stored is not None:
+                        self._last_issue = stored.issued_at
+                        if stored.fresh(now):
+                            register_secret(stored.value)
+                            self._current = stored
+                            left = (stored.expires_at - now) / 3600
+                            self._events.emit(
+                                EventKind.TOKEN_REUSED,
+                                f"reusing the stored token ({left:.1f} h left)",
+                            )
+            if self._current is not None and self._current.fresh(self._clock()):
+                return self._current.value
         return (await self._issue_shared()).value
 
     async def renew(self, rejected: str) -> str:
@@ -228,24 +243,24 @@ class TokenManager:
             return self._current.value
         self._current = None
         self._loaded = True  # the stored copy is the refused one
-        self._store_delete()
+        await self._store_delete()
         return (await self._issue_shared()).value
 
-    def invalidate(self, rejected: str) -> None:
+    async def invalidate(self, rejected: str) -> None:
         """Forget a refused token without issuing (the next ``get`` issues a new one)."""
         if self._current is not None and self._current.value == rejected:
             self._current = None
             self._loaded = True
-            self._store_delete()
+            await self._store_delete()
 
     async def revoke(self) -> None:
         """Revoke the token at KIS (/oauth2/revokeP) and forget it everywhere."""
         token = self._current
         if token is None and not self._loaded:
-            token = self._store_load()
+            token = await self._store_load()
         self._current = None
         self._loaded = True
-        self._store_delete()
+        await self._store_delete()
         if token is None:
             return
         body = {
@@ -324,7 +339,7 @@ class TokenManager:
             self._current = issued
             self._loaded = True
             self.issued += 1
-            self._store_save(issued)
+            await self._store_save(issued)
             hours = (issued.expires_at - now) / 3600
             self._events.emit(EventKind.TOKEN_ISSUED, f"new access token, valid {hours:.1f} h")
             return issued

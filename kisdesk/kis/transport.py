@@ -295,7 +295,7 @@ class Transport:
             except TokenError:
                 # The gateway stopped it before the ledger: the order does not exist. Drop the
                 # token so the next call re-issues it, but leave re-sending to the user.
-                self.tokens.invalidate(token)
+                await self.tokens.invalidate(token)
                 raise
             except (RateLimited, NotOfferedInPaper):
                 raise

@@ -17,6 +17,7 @@ from kisdesk.config.secrets import ProfileSecrets, SecretStorageError, load_secr
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.env import PAPER, REAL, Environment
+from kisdesk.kis.offthread import run_blocking
 from kisdesk.services.session import Session
 from kisdesk.ui.i18n import translate
 
@@ -81,7 +82,7 @@ async def start_profile_session(
     """Build the clients for ``profile``; no request is sent (the first call issues or reuses
     the token). Raises MissingSecrets when the keyring holds nothing usable for it."""
     try:
-        secrets = load_secrets(profile.id)
+        secrets = await run_blocking(load_secrets, profile.id)  # the keyring may block
     except SecretStorageError as exc:
         raise MissingSecrets(str(exc)) from None
     if secrets is None:
