@@ -23,6 +23,10 @@ from kisdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
+# The longest an order can take to settle: the client's read timeout (10 s) plus the look-ups
+# after a lost answer (about 10 s), with room to spare.
+ORDER_SETTLE_TIMEOUT_S = 30.0
+
 
 def initial_target(settings: QSettings, requested_env: str | None) -> tuple[str, Profile | None]:
     """What to open: ``--env`` wins; else the last profile; a first launch is demo."""
@@ -169,8 +173,22 @@ class AppController(QObject):
     async def first_load(self) -> tuple[bool, str]:
         return await asyncio.shield(self._first_load)
 
+    async def _let_orders_settle(self) -> None:
+        """An order on its way (or being looked up after a lost answer) keeps the session until
+        its outcome is known: cutting it off would leave an order that may exist unaccounted."""
+        service = self.window.orders.service
+        if service is None or not service.settling:
+            return
+        self.window.status.showMessage(
+            translate("Controller", "Waiting for the order in flight before disconnecting…")
+        )
+        if not await service.settle(ORDER_SETTLE_TIMEOUT_S):
+            log.warning("disconnecting with an order whose outcome is not known yet")
+        self.window.status.clearMessage()
+
     async def _disconnect(self) -> None:
         """End the current session (if any) and empty every table."""
+        await self._let_orders_settle()
         self._usage_timer.stop()
         await self.holdings.cancel()
         if self._connect_task is not None and not self._connect_task.done():
@@ -218,6 +236,7 @@ class AppController(QObject):
         from kisdesk.services.profile_session import log_out
 
         async with self._switch_lock:
+            await self._let_orders_settle()
             session = self.session
             self.session = None
             self._usage_timer.stop()

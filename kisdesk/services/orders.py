@@ -45,6 +45,8 @@ RECONCILE_DELAYS: tuple[float, ...] = (0.3, 0.7, 1.5, 3.0, 5.0)
 # Without a snapshot of the day's orders taken before the send, only rows stamped this close to
 # the send (allowing for clock skew between this machine and KIS) can be the lost order.
 RECONCILE_WINDOW_S = 120
+# How long an order not found by those look-ups is still looked for in later reads.
+LOST_ORDER_WATCH = dt.timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,13 @@ class MutationResult:
     unknown: bool = False
 
 
+def _lost_answer_text() -> str:
+    return translate(
+        "OrderService",
+        "No answer from KIS: the order may exist. Checking today's orders; do not send it again.",
+    )
+
+
 def _kis_side(side: Side) -> KisSide:
     return KisSide.BUY if side is Side.BUY else KisSide.SELL
 
@@ -168,6 +177,41 @@ class OrderService(QObject):
     @property
     def busy(self) -> bool:
         return self._busy
+
+    @property
+    def checking(self) -> bool:
+        """An order's answer was lost and it is being looked up: until that ends, nobody can
+        tell whether sending the same order again would make it two."""
+        return any(t.state is OrderState.UNKNOWN for t in self.tracked)
+
+    @property
+    def settling(self) -> bool:
+        """An order is on its way or being looked up: its outcome is not known yet."""
+        return self._busy or self.checking
+
+    async def settle(self, timeout: float) -> bool:
+        """Wait (at most ``timeout`` seconds) until no order is settling; True when none is.
+        Used before a session ends, so an order in flight is neither cut off nor forgotten."""
+        loop = asyncio.get_running_loop()
+        end = loop.time() + timeout
+        while self.settling and loop.time() < end:
+            await asyncio.sleep(0.05)
+        return not self.settling
+
+    def unconfirmed_like(self, draft: OrderDraft) -> TrackedOrder | None:
+        """An earlier order of this session, the same as ``draft`` (code, side, type, quantity,
+        price), whose answer was lost and that was not found: it may still exist."""
+        for t in reversed(self.tracked):
+            if (
+                t.state is OrderState.NOT_FOUND
+                and t.code == draft.code
+                and t.side is draft.side
+                and t.order_type is draft.order_type
+                and t.quantity == draft.quantity
+                and (not draft.order_type.needs_price or t.price == draft.price)
+            ):
+                return t
+        return None
 
     @property
     def profile(self) -> str:
@@ -296,7 +340,14 @@ class OrderService(QObject):
             any(k not in sig or sig[k] != v for k, v in previous.items())
         )
         waiting = any(t.state.open and t.order_no not in sig for t in self.tracked)
-        if moved or waiting:
+        # An order not found after its look-ups may still turn up (KIS lists today's orders
+        # late at times): keep reading today's orders for a while to match it.
+        now = dt.datetime.now(KST)
+        lost = any(
+            t.state is OrderState.NOT_FOUND and now - t.sent_at < LOST_ORDER_WATCH
+            for t in self.tracked
+        )
+        if moved or waiting or lost:
             self.refresh_today(notify=moved)
 
     def refresh_today(self, *, notify: bool = False) -> None:
@@ -344,9 +395,16 @@ class OrderService(QObject):
 
     def _apply_rows(self, rows: Iterable[Any]) -> bool:
         """Update tracked orders from rows of the day's orders; True when any state changed."""
+        rows = list(rows)
         by_no = {r.order_no: r for r in rows}
         changed = False
         for t in self.tracked:
+            if t.state is OrderState.NOT_FOUND and not t.order_no:
+                found = self._match(t, rows)
+                if found is not None:
+                    self._adopt(t, found)
+                    changed = True
+                continue
             row = by_no.get(t.order_no) if t.order_no else None
             if row is None or t.state in (OrderState.SENDING, OrderState.REJECTED):
                 continue
@@ -367,8 +425,8 @@ class OrderService(QObject):
         """Send ``draft`` once. Returns the tracked order (state SENDING), or None when refused:
         another mutation is in flight, or the draft breaks a rule (checked again here, so no
         caller can send what the panel would not)."""
-        if self._busy or self._closed:
-            log.info("order refused: another order is in flight")
+        if self._busy or self._closed or self.checking:
+            log.info("order refused: another order is in flight or being checked")
             return None
         if validate(draft, facts):
             log.warning("order refused: the draft does not validate")
@@ -406,7 +464,7 @@ class OrderService(QObject):
         except OrderRejected as exc:
             order.rejected(exc.msg1 or str(exc))
         except UnknownOrderOutcome as exc:
-            order.unknown(str(exc))
+            order.unknown(f"{_lost_answer_text()} ({exc})")
             reconcile = True
         except KisError as exc:
             # Stopped before the exchange (not sent, rate limit, token): the order does not exist.
@@ -441,22 +499,32 @@ class OrderService(QObject):
                 continue
             row = self._match(order, result.rows)
             if row is not None:
-                self._known_odnos.add(row.order_no)
-                order.found(
-                    order_no=row.order_no,
-                    branch=row.branch,
-                    order_time=row.order_time,
-                    ordered=int(row.quantity),
-                    filled=int(row.filled_qty),
-                    remaining=int(row.remaining_qty),
-                    cancelled=bool(row.cancelled),
-                    message=row.order_no,
-                )
-                emit(self.order_updated, order)
+                self._adopt(order, row)
                 emit(self.orders_changed)
                 self.refresh_open_orders()
                 return
-        order.not_found()
+        order.not_found(
+            translate(
+                "OrderService",
+                "Not found in today's orders after the checks. It may still appear: look at "
+                "open orders and executions before sending it again.",
+            )
+        )
+        emit(self.order_updated, order)
+
+    def _adopt(self, order: TrackedOrder, row: Any) -> None:
+        """The day's ``row`` is ``order`` (whose answer was lost): take its number and state."""
+        self._known_odnos.add(row.order_no)
+        order.found(
+            order_no=row.order_no,
+            branch=row.branch,
+            order_time=row.order_time,
+            ordered=int(row.quantity),
+            filled=int(row.filled_qty),
+            remaining=int(row.remaining_qty),
+            cancelled=bool(row.cancelled),
+            message=row.order_no,
+        )
         emit(self.order_updated, order)
 
     def _match(self, order: TrackedOrder, rows: Iterable[Any]) -> Any | None:
@@ -533,7 +601,13 @@ class OrderService(QObject):
         self, target: OpenOrder, call: Callable[[], Awaitable[OrderAck]], *, kind: str
     ) -> MutationResult:
         if self._busy or self._closed:
-            return MutationResult(False, "busy")
+            return MutationResult(
+                False,
+                translate(
+                    "OrderService",
+                    "Not sent: another order is on its way. Try again in a moment.",
+                ),
+            )
         self._set_busy(True)
         try:
             ack = await call()
@@ -542,7 +616,7 @@ class OrderService(QObject):
         except UnknownOrderOutcome as exc:
             # Not re-sent: the refreshed open orders will show what happened.
             self.refresh_open_orders()
-            return MutationResult(False, str(exc), unknown=True)
+            return MutationResult(False, f"{_lost_answer_text()} ({exc})", unknown=True)
         except KisError as exc:
             return MutationResult(False, user_message(exc))
         finally:

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
     def set_env(self, env: str) -> None:
         self.env = env
         self.status.set_env(env)
+        self.orders.set_env(env)  # the order panel's badge never disagrees with the title
         self._update_title()
 
     def set_account(self, account: str) -> None:

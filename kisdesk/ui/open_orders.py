@@ -32,7 +32,7 @@ from kisdesk.kis.errors import KisError
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
-from kisdesk.services.orders import MutationResult, OpenOrder
+from kisdesk.services.orders import KST, MutationResult, OpenOrder
 from kisdesk.services.refresher import user_message
 from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import TrContext, translate
@@ -141,6 +141,13 @@ def sent_columns() -> list[Column]:
 
 
 OpenOrders = TrContext("OpenOrders")  # plural messages (see TrContext)
+# Order types whose modify this view can show and send faithfully (price and quantity).
+MODIFIABLE_TYPES = frozenset({LIMIT.code})
+
+
+def korea_today() -> dt.date:
+    """Today in Korea (KIS's trading day), whatever this computer's time zone."""
+    return dt.datetime.now(KST).date()
 
 
 class _AsyncMixin:
@@ -150,6 +157,11 @@ class _AsyncMixin:
         task = asyncio.get_event_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    def _cancel_tasks(self) -> None:
+        """A session ends: nothing started for it may land on (or act for) the next one."""
+        for task in list(self._tasks):
+            task.cancel()
 
 
 class ModifyDialog(QDialog):
@@ -278,6 +290,11 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         layout.addLayout(row)
 
     def set_service(self, service: Any, env: str) -> None:
+        # A cancel or modify dialog (or a quote read for one) belongs to the old session: close
+        # it unanswered, so its order is never acted on through the next session's account.
+        self._cancel_tasks()
+        if self.dialog is not None:
+            self.dialog.reject()
         self.service = service
         self.env = env
         self.table.model.clear()
@@ -356,10 +373,13 @@ class OpenOrdersView(QWidget, _AsyncMixin):
             confirm_text=translate("OpenOrders", "Cancel the order (Enter)"),
             parent=self.window(),
         )
-        self._open(dialog, lambda: self._spawn(self._cancel(order)))
+        service = self.service
+        self._open(dialog, lambda: self._spawn(self._cancel(service, order)))
 
-    async def _cancel(self, order: OpenOrder) -> None:
-        result = await self.service.cancel(order)
+    async def _cancel(self, service: Any, order: OpenOrder) -> None:
+        if service is not self.service:  # the session changed meanwhile
+            return
+        result = await service.cancel(order)
         self._show(result, translate("OpenOrders", "Cancel"))
 
     # -- modify --------------------------------------------------------------------------------
@@ -367,17 +387,31 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         order = self.table.current_record()
         if order is None or self.service is None or self.dialog is not None:
             return
-        self._spawn(self._modify_flow(order))
+        if order.order_type not in MODIFIABLE_TYPES:
+            # Another type (최유리, 조건부지정가… placed elsewhere): the dialog would show one
+            # price and KIS would re-price it by that type's own rule. Cancel it instead.
+            self.message.setStyleSheet("color: #c62828;")
+            self.message.setText(
+                translate(
+                    "OpenOrders",
+                    "Only limit orders can be modified here (this one is type {code}); "
+                    "cancel it and place a new order instead.",
+                ).format(code=order.order_type)
+            )
+            return
+        self._spawn(self._modify_flow(self.service, order))
 
-    async def _modify_flow(self, order: OpenOrder) -> None:
+    async def _modify_flow(self, service: Any, order: OpenOrder) -> None:
         try:
-            quote = await self.service.quote(order.code)
+            quote = await service.quote(order.code)
             cash = None
             if order.side is Side.BUY:  # a higher buy price needs cash for the difference
-                power = await self.service.buying_power(order.code, "00", order.price)
+                power = await service.buying_power(order.code, "00", order.price)
                 cash = power.orderable_cash
         except KisError as exc:
             self.message.setText(user_message(exc))
+            return
+        if service is not self.service:  # switched while the quote was read
             return
         from kisdesk.domain.symbols import load_index
 
@@ -392,9 +426,9 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         if self.dialog is not None:
             return
         dialog = ModifyDialog(order, facts, parent=self.window())
-        self._open(dialog, lambda: self._confirm_modify(order, dialog))
+        self._open(dialog, lambda: self._confirm_modify(service, order, dialog))
 
-    def _confirm_modify(self, order: OpenOrder, edit: ModifyDialog) -> None:
+    def _confirm_modify(self, service: Any, order: OpenOrder, edit: ModifyDialog) -> None:
         price, qty = edit.values()
         assert qty is not None
         colour = self.palette.up if order.side is Side.BUY else self.palette.down
@@ -413,10 +447,14 @@ class OpenOrdersView(QWidget, _AsyncMixin):
             confirm_text=translate("OpenOrders", "Modify the order (Enter)"),
             parent=self.window(),
         )
-        self._open(dialog, lambda: self._spawn(self._modify(order, price or Decimal(0), qty)))
+        self._open(
+            dialog, lambda: self._spawn(self._modify(service, order, price or Decimal(0), qty))
+        )
 
-    async def _modify(self, order: OpenOrder, price: Decimal, qty: int) -> None:
-        result = await self.service.modify(order, price, qty)
+    async def _modify(self, service: Any, order: OpenOrder, price: Decimal, qty: int) -> None:
+        if service is not self.service:
+            return
+        result = await service.modify(order, price, qty)
         self._show(result, translate("OpenOrders", "Modify"))
 
     # -- dialogs -------------------------------------------------------------------------------
@@ -443,7 +481,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
         super().__init__(parent)
         self.service: Any = None
         self._tasks: set[asyncio.Task[Any]] = set()
-        today = QDate.currentDate()
+        today = QDate(korea_today())
         self.start_edit = QDateEdit(today)
         self.end_edit = QDateEdit(today)
         for e in (self.start_edit, self.end_edit):
@@ -469,9 +507,13 @@ class ExecutionsView(QWidget, _AsyncMixin):
         self._custom = False  # showing a chosen range: today's automatic updates stay out
 
     def set_service(self, service: Any) -> None:
+        self._cancel_tasks()
         self.service = service
         self.table.model.clear()
         self._custom = False
+        today = QDate(korea_today())  # a new session starts on today's orders
+        self.start_edit.setDate(today)
+        self.end_edit.setDate(today)
         if service is not None:
             service.executions_loaded.connect(self._on_today)
 
@@ -489,15 +531,18 @@ class ExecutionsView(QWidget, _AsyncMixin):
         start = self.start_edit.date().toPython()
         end = self.end_edit.date().toPython()
         assert isinstance(start, dt.date) and isinstance(end, dt.date)
-        self._custom = start != dt.date.today() or end != dt.date.today()
-        self._spawn(self._load(start, end))
+        today = korea_today()
+        self._custom = start != today or end != today
+        self._spawn(self._load(self.service, start, end))
 
-    async def _load(self, start: dt.date, end: dt.date) -> None:
+    async def _load(self, service: Any, start: dt.date, end: dt.date) -> None:
         self.message.setText(translate("OpenOrders", "Loading…"))
         try:
-            rows = await self.service.fetch_executions(start, end)
+            rows = await service.fetch_executions(start, end)
         except KisError as exc:
             self.message.setText(user_message(exc))
+            return
+        if service is not self.service:
             return
         self.table.set_records(rows)
         self.message.setText(OpenOrders.tr("%n order(s)", None, len(rows)))

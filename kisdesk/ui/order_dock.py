@@ -117,7 +117,9 @@ class OrderDock(QWidget):
             old.stop()
             old.deleteLater()
         self.session = session
-        self.env = session.env.name if session is not None else "demo"
+        if session is not None:
+            self.env = session.env.name
+        # Disconnected: keep the environment being connected to (set_env), never "demo".
         self.badge.set_env(self.env)
         service = None
         if session is not None:
@@ -141,6 +143,12 @@ class OrderDock(QWidget):
         self._sync_confirm_box()
         if service is not None:
             service.start()
+
+    def set_env(self, env: str) -> None:
+        """The environment the app is on (or connecting to), also while disconnected."""
+        self.env = env
+        self.badge.set_env(env)
+        self._sync_confirm_box()
 
     def prefill_sell(self, holding: Any) -> None:
         """From the holdings table: sell side, the symbol, its orderable quantity; focus qty."""

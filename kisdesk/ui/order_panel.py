@@ -781,6 +781,7 @@ class OrderPanel(QFrame):
         self.result_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         if order.state.terminal or order.state in (OrderState.ACCEPTED, OrderState.NOT_FOUND):
             self._schedule_account_facts()
+        self.update_view()  # "checking" holds the submit button until the look-up ends
 
     # -- view ----------------------------------------------------------------------------------
     def _side_colour(self, side: Side | None = None) -> str:
@@ -869,6 +870,7 @@ class OrderPanel(QFrame):
             label.setVisible(name in shown and not quiet)
 
         busy = self.service is not None and self.service.busy
+        checking = self.service is not None and self.service.checking
         # Only a quiet field in the way: the reason reads as a hint (grey), not an error (red).
         hint = bool(problems) and not order_level and problems[0].field in quiet_fields
         if problems and not order_level:
@@ -883,9 +885,20 @@ class OrderPanel(QFrame):
             order_level.insert(0, translate("OrderPanel", "Not connected."))
         if busy:
             order_level.insert(0, translate("OrderPanel", "An order is being sent…"))
+        elif checking:
+            order_level.insert(
+                0,
+                translate(
+                    "OrderPanel",
+                    "The last order's answer was lost: checking whether it exists. "
+                    "Wait before sending another.",
+                ),
+            )
         self.reason_label.setText("\n".join(order_level))
         self.reason_label.setVisible(bool(order_level))
-        self.submit_button.setEnabled(not problems and not busy and self.service is not None)
+        self.submit_button.setEnabled(
+            not problems and not busy and not checking and self.service is not None
+        )
         self.submit_button.setToolTip(
             "\n".join(p.render(QCoreApplication.translate) for p in problems)
         )
@@ -913,7 +926,7 @@ class OrderPanel(QFrame):
     # -- review and send -----------------------------------------------------------------------
     def review(self) -> None:
         """Enter: validate, then confirm (when on, or when the guard has reasons), then send."""
-        if self.service is None or self.service.busy or self.dialog is not None:
+        if self.service is None or self.service.settling or self.dialog is not None:
             return
         if time.monotonic() - self._last_send < SEND_DEBOUNCE_S:
             return
@@ -930,14 +943,25 @@ class OrderPanel(QFrame):
             max_amount=self.settings.guard_amount or None,
             max_ticks=self.settings.guard_ticks or None,
         )
+        warnings = [p.render(QCoreApplication.translate) for p in reasons]
+        twin = self.service.unconfirmed_like(draft)
+        if twin is not None:  # asked even with confirmation off: this could make it two
+            warnings.insert(
+                0,
+                translate(
+                    "OrderPanel",
+                    "The same order sent at {time} got no answer and was not found; it may "
+                    "still exist. Check open orders and executions: send again?",
+                ).format(time=twin.sent_at.strftime("%H:%M:%S")),
+            )
         confirm = confirmation_required(self.env, self.settings)
-        if not confirm and not reasons:
+        if not confirm and not warnings:
             self._send(draft)
             return
-        self._open_dialog(draft, facts, reasons, guard_only=not confirm)
+        self._open_dialog(draft, facts, warnings, guard_only=not confirm)
 
     def _open_dialog(
-        self, draft: OrderDraft, facts: OrderFacts, reasons: tuple[Problem, ...], guard_only: bool
+        self, draft: OrderDraft, facts: OrderFacts, warnings: list[str], guard_only: bool
     ) -> None:
         assert self.symbol is not None and draft.quantity is not None
         side_text = (
@@ -971,7 +995,7 @@ class OrderPanel(QFrame):
             colour=self._side_colour(draft.side),
             rows=rows,
             env=self.env,
-            warnings=[p.render(QCoreApplication.translate) for p in reasons],
+            warnings=warnings,
             guard_only=guard_only,
             parent=self.window(),
         )
@@ -1042,8 +1066,11 @@ class OrderPanel(QFrame):
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()
                 return True
-            self.clear()
-            self.symbol_edit.setFocus()
+            # A held Esc closes the review with its first press; the repeats must not also
+            # wipe the order the user went back to.
+            if not event.isAutoRepeat():
+                self.clear()
+                self.symbol_edit.setFocus()
             return True
         action = self.keymap.action_for(event, self.FIELD_SCOPES[field])
         if action is None:

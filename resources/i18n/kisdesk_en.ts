@@ -32,17 +32,22 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="151"/>
+        <location filename="../../kisdesk/services/controller.py" line="155"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="230"/>
+        <location filename="../../kisdesk/services/controller.py" line="183"/>
+        <source>Waiting for the order in flight before disconnecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="249"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="265"/>
+        <location filename="../../kisdesk/services/controller.py" line="284"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
@@ -526,22 +531,22 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="171"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="172"/>
         <source>This tab has no table to export.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="176"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="177"/>
         <source>Export CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="178"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="183"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="184"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>Exported %n row to {path}</numerusform>
@@ -549,47 +554,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="190"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>Export the current table as CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
         <source>Enter, double-click</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Preferences</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -606,8 +611,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="346"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="403"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="437"/>
         <source>Name</source>
         <translation></translation>
     </message>
@@ -635,8 +640,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="347"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="404"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="364"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="438"/>
         <source>Price</source>
         <translation></translation>
     </message>
@@ -664,8 +669,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="362"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="436"/>
         <source>Order no.</source>
         <translation></translation>
     </message>
@@ -706,108 +711,113 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="162"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="408"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="174"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="442"/>
         <source>Modify order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="181"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="193"/>
         <source>New price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="185"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="197"/>
         <source>Quantity (open {n})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="195"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="267"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="279"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="269"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="281"/>
         <source>Del: cancel · M: modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="311"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="328"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="315"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="332"/>
         <source>{what}: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="365"/>
         <source>Open quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="351"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="368"/>
         <source>Cancel order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="352"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="369"/>
         <source>{side} 취소 (cancel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="356"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="373"/>
         <source>Cancel the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="383"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="395"/>
+        <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="439"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="409"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="443"/>
         <source>{side} 정정 (modify)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="413"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="447"/>
         <source>Modify the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="420"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
         <source>Modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="452"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="490"/>
         <source>Load</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
         <source>From</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="460"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="498"/>
         <source>to</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="484"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="526"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -815,12 +825,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="539"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="503"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="548"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -856,7 +866,7 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="250"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="258"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
@@ -870,13 +880,13 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="944"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="968"/>
         <source>매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
         <source>매도 (sell)</source>
         <translation></translation>
     </message>
@@ -887,25 +897,25 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="957"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="981"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="961"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="964"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="965"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="989"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
@@ -916,93 +926,103 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="401"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="811"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="812"/>
         <source>Max buyable</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="966"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
         <source>Amount</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="803"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="804"/>
         <source>매수 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="805"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="806"/>
         <source>매도 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="813"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="814"/>
         <source>Sellable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="825"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="826"/>
         <source>loading…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="839"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="840"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="877"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="879"/>
         <source>Cannot send: {reason}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="883"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="887"/>
         <source>An order is being sent…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="906"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="891"/>
+        <source>The last order&apos;s answer was lost: checking whether it exists. Wait before sending another.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="919"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="952"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="951"/>
+        <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="976"/>
         <source>market (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="959"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="983"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="969"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
         <source>Review order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1023"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1092"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1119"/>
         <source>{head}: rejected — {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1099"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1126"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation></translation>
     </message>
@@ -1123,8 +1143,23 @@
 <context>
     <name>OrderService</name>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="415"/>
+        <location filename="../../kisdesk/services/orders.py" line="116"/>
+        <source>No answer from KIS: the order may exist. Checking today&apos;s orders; do not send it again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="473"/>
         <source>Interrupted while sending</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="507"/>
+        <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="606"/>
+        <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation></translation>
     </message>
 </context>
@@ -1472,7 +1507,7 @@
 <context>
     <name>ProfileSession</name>
     <message>
-        <location filename="../../kisdesk/services/profile_session.py" line="89"/>
+        <location filename="../../kisdesk/services/profile_session.py" line="90"/>
         <source>No saved keys for this profile in the keyring.</source>
         <translation></translation>
     </message>

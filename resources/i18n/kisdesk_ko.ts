@@ -32,17 +32,22 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="151"/>
+        <location filename="../../kisdesk/services/controller.py" line="155"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="230"/>
+        <location filename="../../kisdesk/services/controller.py" line="183"/>
+        <source>Waiting for the order in flight before disconnecting…</source>
+        <translation>전송 중인 주문의 결과를 기다린 뒤 연결을 끊습니다…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="249"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="265"/>
+        <location filename="../../kisdesk/services/controller.py" line="284"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
@@ -529,69 +534,69 @@
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="171"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="172"/>
         <source>This tab has no table to export.</source>
         <translation>이 탭에는 내보낼 표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="176"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="177"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="178"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="183"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="184"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="189"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="190"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="191"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation>국내잔고 / 해외잔고 / 순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -608,8 +613,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="346"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="403"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="437"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
@@ -637,8 +642,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="347"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="404"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="364"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="438"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
@@ -666,8 +671,8 @@
         <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="345"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="402"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="362"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="436"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
@@ -708,120 +713,125 @@
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="162"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="408"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="174"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="442"/>
         <source>Modify order</source>
         <translation>주문 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="181"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="193"/>
         <source>New price</source>
         <translation>정정가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="185"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="197"/>
         <source>Quantity (open {n})</source>
         <translation>수량 (미체결 {n})</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="195"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation>Up/Down: ±1호가 또는 ±1 · Enter: 확인 · Esc: 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="267"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="279"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="269"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="281"/>
         <source>Del: cancel · M: modify</source>
         <translation>Del: 취소 · M: 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="311"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="328"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation>{what} 접수: 주문번호 {odno} · {time} · {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="315"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="332"/>
         <source>{what}: {msg}</source>
         <translation>{what}: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="348"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="365"/>
         <source>Open quantity</source>
         <translation>미체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="351"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="368"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="352"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="369"/>
         <source>{side} 취소 (cancel)</source>
         <translation>{side} 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="356"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="373"/>
         <source>Cancel the order (Enter)</source>
         <translation>주문 취소 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="383"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="405"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="395"/>
+        <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
+        <translation>여기서는 지정가 주문만 정정할 수 있습니다 (이 주문의 유형: {code}). 취소한 뒤 새로 주문하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="439"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="409"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="443"/>
         <source>{side} 정정 (modify)</source>
         <translation>{side} 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="413"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="447"/>
         <source>Modify the order (Enter)</source>
         <translation>주문 정정 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="420"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
         <source>Modify</source>
         <translation>정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="452"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="490"/>
         <source>Load</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
         <source>From</source>
         <translation>조회기간</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="460"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="498"/>
         <source>to</source>
         <translation>~</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="484"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="526"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>오늘 주문 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="539"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="503"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="548"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
@@ -856,7 +866,7 @@
         <translation>전송내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="250"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="258"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
     </message>
@@ -870,13 +880,13 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="944"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="968"/>
         <source>매수 (buy)</source>
         <translation>매수</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="946"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
         <source>매도 (sell)</source>
         <translation>매도</translation>
     </message>
@@ -887,25 +897,25 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="957"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="981"/>
         <source>Side</source>
         <translation>매매구분</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="961"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
         <source>Type</source>
         <translation>주문유형</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="964"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="965"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="989"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
@@ -916,93 +926,103 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="401"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="811"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="812"/>
         <source>Max buyable</source>
         <translation>매수가능수량</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="966"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
         <source>Amount</source>
         <translation>주문금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="803"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="804"/>
         <source>매수 주문 (Enter)</source>
         <translation>매수 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="805"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="806"/>
         <source>매도 주문 (Enter)</source>
         <translation>매도 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="813"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="814"/>
         <source>Sellable</source>
         <translation>매도가능수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="825"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="826"/>
         <source>loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="839"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="840"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="877"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="879"/>
         <source>Cannot send: {reason}</source>
         <translation>전송 불가: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="883"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
         <source>Not connected.</source>
         <translation>연결되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="887"/>
         <source>An order is being sent…</source>
         <translation>주문 전송 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="906"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="891"/>
+        <source>The last order&apos;s answer was lost: checking whether it exists. Wait before sending another.</source>
+        <translation>직전 주문의 응답을 받지 못해 접수 여부를 확인하고 있습니다. 확인이 끝난 뒤 다시 주문하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="919"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation>≈ {amount} (상한가 기준)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="952"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="951"/>
+        <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
+        <translation>{time}에 보낸 같은 주문이 응답 없이 조회되지 않았습니다. 접수되었을 수 있으니 미체결과 체결내역을 확인하세요. 다시 보낼까요?</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="976"/>
         <source>market (reserved at {upper})</source>
         <translation>시장가 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="958"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="959"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="983"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="969"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
         <source>Review order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1023"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation>전송되지 않았습니다. 주문을 확인하고 Enter를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1092"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1119"/>
         <source>{head}: rejected — {msg}</source>
         <translation>{head}: 거부 — {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1099"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1126"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation>{head}: {state} · 주문번호 {odno} · {time}</translation>
     </message>
@@ -1123,9 +1143,24 @@
 <context>
     <name>OrderService</name>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="415"/>
+        <location filename="../../kisdesk/services/orders.py" line="116"/>
+        <source>No answer from KIS: the order may exist. Checking today&apos;s orders; do not send it again.</source>
+        <translation>한국투자증권의 응답이 없습니다. 주문이 접수되었을 수 있어 당일 주문을 조회하고 있습니다. 다시 보내지 마세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="473"/>
         <source>Interrupted while sending</source>
         <translation>전송 중 중단됨</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="507"/>
+        <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
+        <translation>확인 조회에서 당일 주문을 찾지 못했습니다. 늦게 나타날 수 있으니 다시 보내기 전에 미체결과 체결내역을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/orders.py" line="606"/>
+        <source>Not sent: another order is on its way. Try again in a moment.</source>
+        <translation>전송하지 않음: 다른 주문을 전송 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -1473,7 +1508,7 @@
 <context>
     <name>ProfileSession</name>
     <message>
-        <location filename="../../kisdesk/services/profile_session.py" line="89"/>
+        <location filename="../../kisdesk/services/profile_session.py" line="90"/>
         <source>No saved keys for this profile in the keyring.</source>
         <translation>키링에 이 프로필의 키가 저장되어 있지 않습니다.</translation>
     </message>
