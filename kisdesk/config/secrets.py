@@ -10,6 +10,10 @@ No secure backend (``fail.Keyring`` on a headless Linux, a keyrings.alt file bac
 with nothing viable): :func:`ensure_secure_keyring` installs a process-wide in-memory keyring
 instead, so secrets *and* the client's tokens live for this session only. It never falls back to
 a file, and every write re-checks the backend in case something swapped it since.
+
+Every function here that reads or writes an entry calls the keyring directly and may block for
+seconds (an unlock prompt, a slow D-Bus): code on the event loop calls them through
+``kisdesk.kis.offthread.run_blocking``, never directly.
 """
 
 from __future__ import annotations
@@ -242,6 +246,25 @@ def forget_secrets(profile_id: str, *, keep_appkeys: Iterable[str] = ()) -> list
         deleted.append(username)
     log.info("forgot profile %s (%d keyring entries)", profile_id, len(deleted))
     return deleted
+
+
+def forget_profile(profile_id: str, other_profile_ids: Iterable[str] = ()) -> list[str]:
+    """:func:`forget_secrets`, keeping the tokens of app keys the other profiles still use.
+
+    Every keyring call (the other profiles' reads, the deletions) happens here, so the caller
+    runs the whole of it on the keyring thread in one go (``run_blocking``).
+    """
+    keep: set[str] = set()
+    for other in other_profile_ids:
+        if other == profile_id:
+            continue
+        try:
+            stored = load_secrets(other)
+        except SecretStorageError:
+            continue  # unreadable: its tokens are only a cache
+        if stored is not None:
+            keep.update(stored.appkeys())
+    return forget_secrets(profile_id, keep_appkeys=keep)
 
 
 def drop_tokens(appkeys: Iterable[str]) -> None:

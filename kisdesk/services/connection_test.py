@@ -19,6 +19,7 @@ import keyring
 from kisdesk.config.secrets import SERVICE, ProfileSecrets, save_token_entry
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.errors import ApiError, KisError
+from kisdesk.kis.offthread import run_blocking
 from kisdesk.services.profile_session import (
     credentials_for,
     data_credentials_for,
@@ -42,7 +43,12 @@ class ConnectionResult:
 
 
 class StagedTokenStore:
-    """A TokenStore for the connection test: reads memory, then the keyring; writes memory."""
+    """A TokenStore for the connection test: reads memory, then the keyring; writes memory.
+
+    The client's TokenManager calls ``load``/``save``/``delete`` on the keyring thread (this is
+    not a MemoryTokenStore), so the keyring read in ``load`` never runs on the event loop;
+    :meth:`commit` sends its writes there too.
+    """
 
     def __init__(self) -> None:
         self._data: dict[str, str] = {}
@@ -70,16 +76,26 @@ class StagedTokenStore:
         self._data.clear()
         self._deleted.clear()
 
-    def commit(self) -> int:
-        """Write the staged tokens to the keyring (profile saved); returns how many."""
-        for key in self._deleted - self._data.keys():
-            with contextlib.suppress(Exception):
-                keyring.delete_password(SERVICE, key)
-        for key, value in self._data.items():
-            save_token_entry(key, value)
-        count = len(self._data)
+    async def commit(self) -> int:
+        """Write the staged tokens to the keyring (profile saved); returns how many.
+
+        The writes run on the keyring thread (they may block); the staged tokens are kept if a
+        write fails, so a second Save can try again.
+        """
+        data = dict(self._data)
+        deleted = self._deleted - data.keys()
+        await run_blocking(_write_tokens, data, deleted)
         self.discard()
-        return count
+        return len(data)
+
+
+def _write_tokens(data: dict[str, str], deleted: set[str]) -> None:
+    """Blocking: the keyring writes of :meth:`StagedTokenStore.commit` (keyring thread)."""
+    for key in deleted:
+        with contextlib.suppress(Exception):
+            keyring.delete_password(SERVICE, key)
+    for key, value in data.items():
+        save_token_entry(key, value)
 
 
 async def check_connection(

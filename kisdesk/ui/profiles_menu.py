@@ -9,14 +9,18 @@ The menu owns no session. It asks its owner (the controller) through callbacks:
 - ``on_forgotten(profile)`` (optional): its keyring entries and its settings entry are gone.
 
 Every confirmation is a non-blocking message box (``open()``), kept in ``pending`` so tests
-can answer it.
+can answer it. Forgetting deletes keyring entries, which can block for seconds (an unlock
+prompt): it runs on the keyring thread as ``forget_task``, the profile's entries greyed out
+meanwhile, and the menu drops the profile once the deletions are done.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from kisdesk.config import secrets as secret_store
 from kisdesk.config.profiles import Profile, ProfileStore
 from kisdesk.config.secrets import SecretStorageError
+from kisdesk.kis.offthread import run_blocking
 from kisdesk.ui.env_badge import env_label
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.setup_dialog import SetupDialog
@@ -67,6 +72,9 @@ class ProfilesMenu(QObject):
         self.dialog: SetupDialog | None = None  # the open set-up dialog, if any
         self.switch_actions: dict[str, QAction] = {}  # "demo" or profile id → action
         self._group: QActionGroup | None = None
+        self.forget_task: asyncio.Task[list[str]] | None = None  # the last forget started
+        # profile id → the task deleting its keyring entries (the profile is greyed out meanwhile)
+        self._forgetting: dict[str, asyncio.Task[list[str]]] = {}
         self.rebuild()
 
     # -- building ---------------------------------------------------------------------------
@@ -86,6 +94,7 @@ class ProfilesMenu(QObject):
         for key, profile in [("demo", None), *[(p.id, p) for p in profiles]]:
             action = QAction(profile_title(profile), menu, checkable=True)
             action.setChecked(key == current_id)
+            action.setEnabled(key not in self._forgetting)
             action.triggered.connect(lambda _=False, p=profile: self.ask_switch(p))
             self._group.addAction(action)
             menu.addAction(action)
@@ -105,6 +114,7 @@ class ProfilesMenu(QObject):
         self.forget_actions: dict[str, QAction] = {}
         for profile in profiles:
             action = self.forget_menu.addAction(profile_title(profile) + "…")
+            action.setEnabled(profile.id not in self._forgetting)
             action.triggered.connect(lambda _=False, p=profile: self.ask_forget(p))
             self.forget_actions[profile.id] = action
         self.forget_menu.setEnabled(bool(profiles))
@@ -200,25 +210,55 @@ class ProfilesMenu(QObject):
         self._confirm(
             translate("ProfilesMenu", "Forget profile"),
             text,
-            lambda: self.forget(profile),
+            lambda: self.start_forget(profile),
             danger=True,
         )
 
-    def forget(self, profile: Profile) -> list[str]:
-        """Delete the profile now (no confirmation; ``ask_forget`` asks first)."""
+    def start_forget(self, profile: Profile) -> asyncio.Task[list[str]]:
+        """Delete the profile (no confirmation; ``ask_forget`` asks first); the confirmation's Yes.
+
+        Now: off the profile if it is the current one, its entries greyed out. Then, as
+        ``forget_task``: the keyring reads and deletions on the keyring thread; once they are
+        done the profile leaves the menu and the settings (the task's result: the usernames
+        deleted).
+        """
+        running = self._forgetting.get(profile.id)
+        if running is not None and not running.done():
+            return running  # its deletion is under way already
         if self.current is not None and self.current.id == profile.id:
             self.on_switch(None)
             self.current = None
-        keep = {
-            key
-            for other in self.store.profiles()
-            if other.id != profile.id
-            for key in _appkeys_of(other)
-        }
+        others = [other.id for other in self.store.profiles() if other.id != profile.id]
+        task = asyncio.get_event_loop().create_task(self._forget(profile, others))
+        self._forgetting[profile.id] = task
+        self.forget_task = task
+        self.rebuild()
+        return task
+
+    async def forget(self, profile: Profile) -> list[str]:
+        """:meth:`start_forget`, awaited."""
+        return await self.start_forget(profile)
+
+    async def _forget(self, profile: Profile, others: list[str]) -> list[str]:
+        error = ""
+        deleted: list[str] = []
         try:
-            deleted = secret_store.forget_secrets(profile.id, keep_appkeys=keep)
+            deleted = await run_blocking(secret_store.forget_profile, profile.id, others)
         except SecretStorageError as exc:
-            self._inform(translate("ProfilesMenu", "Forget profile"), str(exc))
+            error = str(exc)
+        except Exception as exc:  # a backend error that is not a KeyringError
+            log.exception("forgetting the profile failed")
+            error = type(exc).__name__
+        finally:
+            self._forgetting.pop(profile.id, None)
+        if not shiboken6.isValid(self):
+            return deleted
+        if error:
+            self.rebuild()
+            self._inform(
+                translate("ProfilesMenu", "Forget profile"),
+                translate("ProfilesMenu", "The profile was not forgotten: {msg}").format(msg=error),
+            )
             return []
         self.store.remove(profile.id)
         self.rebuild()
@@ -258,11 +298,3 @@ class ProfilesMenu(QObject):
         box.finished.connect(lambda _c: box.deleteLater())
         self.pending = box
         box.open()
-
-
-def _appkeys_of(profile: Profile) -> tuple[str, ...]:
-    try:
-        stored = secret_store.load_secrets(profile.id)
-    except SecretStorageError:
-        return ()
-    return stored.appkeys() if stored is not None else ()

@@ -3,16 +3,23 @@
 Non-blocking (``open()``): the test runs as a task on the qasync loop while the dialog stays
 responsive, and tests drive it like a user. Nothing reaches the keyring or the settings file
 until Save, and Save is enabled only by a successful test of exactly what is on screen.
+
+The keyring can block for seconds (an unlock prompt, a slow D-Bus), so every keyring call runs
+on the keyring thread (``run_blocking``): an existing profile's keys are read after the dialog
+opens (its fields stay disabled until they arrive), and Save awaits the writes with its buttons
+disabled, then closes, or says in the dialog why the keys were not saved.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
@@ -33,6 +40,7 @@ from PySide6.QtWidgets import (
 from kisdesk.config import secrets as secret_store
 from kisdesk.config.profiles import Profile, ProfileStore
 from kisdesk.config.secrets import ProfileSecrets, SecretStorageError
+from kisdesk.kis.offthread import run_blocking
 from kisdesk.services.connection_test import ConnectionResult, StagedTokenStore, check_connection
 from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
 from kisdesk.ui.i18n import translate
@@ -97,6 +105,10 @@ class SetupDialog(QDialog):
         self.last_result: ConnectionResult | None = None
         self._tested: tuple[str, ...] | None = None
         self._busy = False  # a test is running (set before its task starts, cleared at its end)
+        self.load_task: asyncio.Task[None] | None = None  # reading an existing profile's keys
+        self._loading = False
+        self.save_task: asyncio.Task[bool] | None = None  # writing to the keyring (Save)
+        self._saving = False
         self._old_secrets: ProfileSecrets | None = None
         self.setWindowTitle(
             translate("SetupDialog", "Edit profile")
@@ -106,7 +118,8 @@ class SetupDialog(QDialog):
         self.setMinimumWidth(520)
         self._build(profile.env if profile else env)
         if profile is not None:
-            self._prefill(profile)
+            self.name_edit.setText(profile.name)
+            self._start_loading(profile)
         self._update_env()
         self._on_changed()
 
@@ -226,22 +239,63 @@ class SetupDialog(QDialog):
             self.data_appsecret_edit,
         )
 
-    def _prefill(self, profile: Profile) -> None:
-        self.name_edit.setText(profile.name)
+    # -- loading an existing profile's keys -------------------------------------------------
+    def _start_loading(self, profile: Profile) -> None:
+        """Read the stored keys on the keyring thread; the fields wait, disabled, meanwhile."""
+        self._loading = True
+        for edit in self._connection_edits():
+            edit.setEnabled(False)
+        self._set_status(
+            translate(
+                "SetupDialog",
+                "Reading the saved keys from the keyring… (it may ask you to unlock it)",
+            ),
+            "busy",
+        )
+        self.load_task = asyncio.get_event_loop().create_task(self._load(profile))
+
+    async def _load(self, profile: Profile) -> None:
+        stored: ProfileSecrets | None = None
+        error = ""
         try:
-            stored = secret_store.load_secrets(profile.id)
+            stored = await run_blocking(secret_store.load_secrets, profile.id)
         except SecretStorageError as exc:
-            self._set_status(str(exc), "error")
+            error = str(exc)
+        except Exception as exc:  # a backend error that is not a KeyringError
+            log.exception("reading the profile's keys failed")
+            error = type(exc).__name__
+        if not shiboken6.isValid(self):  # closed and deleted meanwhile
             return
-        if stored is None:
-            return
-        self._old_secrets = stored
-        self.appkey_edit.setText(stored.appkey)
-        self.appsecret_edit.setText(stored.appsecret)
-        self.account_edit.setText(stored.account)
-        self.hts_edit.setText(stored.hts_id)
-        self.data_appkey_edit.setText(stored.data_appkey)
-        self.data_appsecret_edit.setText(stored.data_appsecret)
+        self._loading = False
+        for edit in self._connection_edits():
+            edit.setEnabled(True)
+        if error:
+            self._set_status(
+                translate("SetupDialog", "Could not read the saved keys: {msg}").format(msg=error),
+                "error",
+            )
+        elif stored is None:
+            self._set_status(
+                translate(
+                    "SetupDialog", "No keys for this profile in the keyring: enter them again."
+                ),
+                "info",
+            )
+        else:
+            self._set_status("", "")
+            self._old_secrets = stored
+            self.appkey_edit.setText(stored.appkey)
+            self.appsecret_edit.setText(stored.appsecret)
+            self.account_edit.setText(stored.account)
+            self.hts_edit.setText(stored.hts_id)
+            self.data_appkey_edit.setText(stored.data_appkey)
+            self.data_appsecret_edit.setText(stored.data_appsecret)
+        self._on_changed()
+
+    @property
+    def loading(self) -> bool:
+        """The stored keys are being read (the fields are disabled until they arrive)."""
+        return self._loading
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -308,7 +362,7 @@ class SetupDialog(QDialog):
                 translate("SetupDialog", "Account number: 8 digits, a dash, 2 digits")
             )
             self.account_hint.setStyleSheet(f"color: {ENV_COLOURS['real']};")
-        busy = self.testing
+        busy = self.busy
         complete = self.secrets() is not None and not self._data_pair_problem()
         self.test_button.setEnabled(complete and not busy)
         passed = self._tested is not None and self._tested == self._snapshot()
@@ -323,6 +377,15 @@ class SetupDialog(QDialog):
     @property
     def testing(self) -> bool:
         return self._busy
+
+    @property
+    def saving(self) -> bool:
+        """Save is writing to the keyring (the buttons are disabled until it is done)."""
+        return self._saving
+
+    @property
+    def busy(self) -> bool:
+        return self._busy or self._loading or self._saving
 
     def _set_status(self, text: str, kind: str) -> None:
         colour = {"ok": "#2e7d32", "error": ENV_COLOURS["real"], "busy": "#777"}.get(kind, "")
@@ -340,7 +403,7 @@ class SetupDialog(QDialog):
                 "error",
             )
             return
-        if self.testing:
+        if self.busy:
             return
         self._tested = None
         self._set_status(translate("SetupDialog", "Testing: access token, then balance…"), "busy")
@@ -413,6 +476,10 @@ class SetupDialog(QDialog):
 
     # -- save / cancel ----------------------------------------------------------------------
     def save(self) -> None:
+        """Check what is on screen, then write it on the keyring thread (``save_task``); the
+        dialog closes once the keyring has it, or stays open and says why not."""
+        if self._saving:
+            return
         secrets = self.secrets()
         if secrets is None or self._tested != self._snapshot():
             self._set_status(
@@ -429,40 +496,77 @@ class SetupDialog(QDialog):
             )
             self.name_edit.setFocus()
             return
+        self._saving = True
+        self._set_saving_view(True)
+        self._set_status(
+            translate("SetupDialog", "Saving to the keyring… (it may ask you to unlock it)"),
+            "busy",
+        )
+        self._on_changed()
+        self.save_task = asyncio.get_event_loop().create_task(self._run_save(name, secrets))
+
+    async def _run_save(self, name: str, secrets: ProfileSecrets) -> bool:
+        error = ""
+        profile: Profile | None = None
         try:
-            profile = self._store_profile(name, secrets)
+            profile = await self._store_profile(name, secrets)
         except SecretStorageError as exc:
+            error = str(exc)
+        except Exception as exc:  # a backend error that is not a KeyringError
+            log.exception("saving the profile failed")
+            error = type(exc).__name__
+        if not shiboken6.isValid(self):
+            return not error
+        self._saving = False
+        self._set_saving_view(False)
+        if error or profile is None:
             self._set_status(
-                translate("SetupDialog", "Could not save: {msg}").format(msg=str(exc)), "error"
+                translate("SetupDialog", "Could not save: {msg}").format(msg=error), "error"
             )
-            return
+            self._on_changed()
+            return False
         self.profile = profile
         self.saved.emit(profile)
         self.accept()
+        return True
 
-    def _store_profile(self, name: str, secrets: ProfileSecrets) -> Profile:
+    def _set_saving_view(self, saving: bool) -> None:
+        for edit in (*self._connection_edits(), self.name_edit):
+            edit.setReadOnly(saving)
+        self.cancel_button.setEnabled(not saving)
+        self.env_combo.setEnabled(not saving and self.profile is None)
+
+    async def _store_profile(self, name: str, secrets: ProfileSecrets) -> Profile:
         if self.profile is None:
             profile = self.store.add(name, self.env)
             try:
-                secret_store.save_secrets(profile.id, secrets)
-                self.tokens.commit()
-            except SecretStorageError:
+                await run_blocking(secret_store.save_secrets, profile.id, secrets)
+                await self.tokens.commit()
+            except Exception:
                 self.store.remove(profile.id)  # no name without its secrets
-                secret_store.forget_secrets(profile.id)
+                with contextlib.suppress(Exception):
+                    await run_blocking(secret_store.forget_secrets, profile.id)
+                raise
+            except asyncio.CancelledError:
+                self.store.remove(profile.id)
                 raise
             return profile
         profile = self.profile
-        secret_store.save_secrets(profile.id, secrets)
-        self.tokens.commit()
+        await run_blocking(secret_store.save_secrets, profile.id, secrets)
+        await self.tokens.commit()
         if self._old_secrets is not None:
             dropped = set(self._old_secrets.appkeys()) - set(secrets.appkeys())
             if dropped:
-                secret_store.drop_tokens(dropped)
+                await run_blocking(secret_store.drop_tokens, dropped)
         if name != profile.name:
             profile = self.store.rename(profile, name)
         return profile
 
     def reject(self) -> None:
+        if self._saving:
+            return  # the keyring write is under way: Save closes the dialog, or says why not
+        if self.load_task is not None and not self.load_task.done():
+            self.load_task.cancel()
         if self.testing and self.test_task is not None:
             self.test_task.cancel()
         self.tokens.discard()  # a token from a cancelled set-up is not kept

@@ -1515,80 +1515,85 @@
 <context>
     <name>ProfilesMenu</name>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="37"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="42"/>
         <source>Demo</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="95"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
         <source>&amp;New profile…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="97"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="106"/>
         <source>&amp;Edit profile…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="100"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="109"/>
         <source>&amp;Log out (revoke token)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="113"/>
         <source>&amp;Forget profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="115"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="125"/>
         <source>Session only: nothing is saved (no secure keyring)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="127"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
         <source>Switch to {target}?
 
 The current session ends and every table is cleared and reloaded.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="133"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="143"/>
         <source>This is a REAL account: orders use real money.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="147"/>
         <source>Switch profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="181"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
         <source>Log out</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="182"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="192"/>
         <source>Log out of {target}?
 
 The access token is revoked at KIS; connecting again issues a new one (KIS sends a notice for each).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
         <source>Forget {target}?
 
 Its app key, secret, account number and cached tokens are deleted from the keyring. The account itself is not affected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="197"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="207"/>
         <source>It is the current profile: kisdesk switches to demo first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="221"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="211"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="259"/>
         <source>Forget profile</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="260"/>
+        <source>The profile was not forgotten: {msg}</source>
         <translation></translation>
     </message>
 </context>
@@ -1900,147 +1905,162 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="54"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="62"/>
         <source>No secure keyring is available on this system (for example no Secret Service). kisdesk runs in session-only mode: profiles and keys are kept in memory until you quit, and nothing is saved to disk.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="102"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="114"/>
         <source>Edit profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="104"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="116"/>
         <source>New profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="129"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="142"/>
         <source>e.g. My paper account</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="130"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
         <source>Profile name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="134"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
         <source>Paper trading (모의투자)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="135"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="148"/>
         <source>Real trading (실전투자)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="141"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
         <source>Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="156"/>
         <source>Orders in this profile use real money.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="150"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="163"/>
         <source>36 characters, from the KIS developer portal</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="152"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
         <source>App key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
         <source>App secret</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="177"/>
         <source>Account number</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
         <source>Needed for execution notices</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="181"/>
         <source>HTS ID</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="184"/>
         <source>Market data keys (optional)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="174"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="187"/>
         <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="183"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="196"/>
         <source>Real app key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="185"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="198"/>
         <source>Real app secret</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="189"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="202"/>
         <source>&amp;Test connection</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="191"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="204"/>
         <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="293"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="249"/>
+        <source>Reading the saved keys from the keyring… (it may ask you to unlock it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="274"/>
+        <source>Could not read the saved keys: {msg}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="279"/>
+        <source>No keys for this profile in the keyring: enter them again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="347"/>
         <source>Enter both the real app key and its secret, or neither.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="301"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="355"/>
         <source>8 digits, a dash, 2 digits</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="304"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="358"/>
         <source>valid account number</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="308"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="362"/>
         <source>Account number: 8 digits, a dash, 2 digits</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="318"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
         <source>Changed since the test: test the connection again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="339"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="402"/>
         <source>Fill in the app key, secret and account.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="346"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="409"/>
         <source>Testing: access token, then balance…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="440"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>Connected: balance read, %n holding.</numerusform>
@@ -2048,42 +2068,47 @@ They can come from the real environment instead: with a real &quot;market data&q
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="379"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="442"/>
         <source>Market-data keys work.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="444"/>
         <source>You can save the profile.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="385"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="448"/>
         <source>Market-data keys failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="392"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="455"/>
         <source>Connection failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="403"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="466"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="419"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="486"/>
         <source>Test the connection before saving.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="428"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="495"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="436"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="502"/>
+        <source>Saving to the keyring… (it may ask you to unlock it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="524"/>
         <source>Could not save: {msg}</source>
         <translation></translation>
     </message>

@@ -1516,37 +1516,37 @@
 <context>
     <name>ProfilesMenu</name>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="37"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="42"/>
         <source>Demo</source>
         <translation>데모 계좌</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="95"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
         <source>&amp;New profile…</source>
         <translation>새 프로필(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="97"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="106"/>
         <source>&amp;Edit profile…</source>
         <translation>프로필 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="100"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="109"/>
         <source>&amp;Log out (revoke token)</source>
         <translation>로그아웃 (토큰 폐기)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="113"/>
         <source>&amp;Forget profile</source>
         <translation>프로필 삭제(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="115"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="125"/>
         <source>Session only: nothing is saved (no secure keyring)</source>
         <translation>세션 전용: 아무것도 저장되지 않습니다 (보안 키링 없음)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="127"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
         <source>Switch to {target}?
 
 The current session ends and every table is cleared and reloaded.</source>
@@ -1555,22 +1555,22 @@ The current session ends and every table is cleared and reloaded.</source>
 현재 세션이 종료되고 모든 표를 비운 뒤 다시 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="133"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="143"/>
         <source>This is a REAL account: orders use real money.</source>
         <translation>실전투자 계좌입니다. 주문은 실제 자금으로 체결됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="147"/>
         <source>Switch profile</source>
         <translation>프로필 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="181"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
         <source>Log out</source>
         <translation>로그아웃</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="182"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="192"/>
         <source>Log out of {target}?
 
 The access token is revoked at KIS; connecting again issues a new one (KIS sends a notice for each).</source>
@@ -1579,7 +1579,7 @@ The access token is revoked at KIS; connecting again issues a new one (KIS sends
 KIS에서 접근토큰이 폐기되며, 다시 접속하면 새 토큰이 발급됩니다 (KIS는 발급할 때마다 알림을 보냅니다).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
         <source>Forget {target}?
 
 Its app key, secret, account number and cached tokens are deleted from the keyring. The account itself is not affected.</source>
@@ -1588,15 +1588,20 @@ Its app key, secret, account number and cached tokens are deleted from the keyri
 앱키, 앱시크릿, 계좌번호와 저장된 접근토큰이 키링에서 삭제됩니다. 계좌 자체에는 영향이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="197"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="207"/>
         <source>It is the current profile: kisdesk switches to demo first.</source>
         <translation>현재 사용 중인 프로필입니다. kisdesk가 먼저 데모로 전환합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="221"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="211"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="259"/>
         <source>Forget profile</source>
         <translation>프로필 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="260"/>
+        <source>The profile was not forgotten: {msg}</source>
+        <translation>프로필을 삭제하지 못했습니다: {msg}</translation>
     </message>
 </context>
 <context>
@@ -1909,189 +1914,209 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="54"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="62"/>
         <source>No secure keyring is available on this system (for example no Secret Service). kisdesk runs in session-only mode: profiles and keys are kept in memory until you quit, and nothing is saved to disk.</source>
         <translation>이 시스템에서는 보안 키링을 사용할 수 없습니다 (예: Secret Service 없음). kisdesk는 세션 전용 모드로 실행됩니다. 프로필과 키는 종료할 때까지 메모리에만 보관되며 디스크에는 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="102"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="114"/>
         <source>Edit profile</source>
         <translation>프로필 편집</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="104"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="116"/>
         <source>New profile</source>
         <translation>새 프로필</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="129"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="142"/>
         <source>e.g. My paper account</source>
         <translation>예: 내 모의투자 계좌</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="130"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
         <source>Profile name</source>
         <translation>프로필 이름</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="134"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
         <source>Paper trading (모의투자)</source>
         <translation>모의투자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="135"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="148"/>
         <source>Real trading (실전투자)</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="141"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
         <source>Environment</source>
         <translation>접속환경</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="156"/>
         <source>Orders in this profile use real money.</source>
         <translation>이 프로필의 주문은 실제 자금으로 체결됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="150"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="163"/>
         <source>36 characters, from the KIS developer portal</source>
         <translation>36자, KIS Developers 포털에서 발급</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="152"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
         <source>App secret</source>
         <translation>앱시크릿</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="164"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="177"/>
         <source>Account number</source>
         <translation>계좌번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
         <source>Needed for execution notices</source>
         <translation>체결통보 수신에 필요</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="168"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="181"/>
         <source>HTS ID</source>
         <translation>HTS ID</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="171"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="184"/>
         <source>Market data keys (optional)</source>
         <translation>시세 조회용 키 (선택)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="174"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="187"/>
         <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
         <translation>모의투자에서는 순위와 일부 시세를 제공하지 않습니다. 시세 조회에만 쓰는 실전 앱키·앱시크릿을 입력하면 이를 실전에서 가져옵니다. 이 키로는 주문을 전송하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="183"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="196"/>
         <source>Real app key</source>
         <translation>실전 앱키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="185"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="198"/>
         <source>Real app secret</source>
         <translation>실전 앱시크릿</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="189"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="202"/>
         <source>&amp;Test connection</source>
         <translation>접속 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="191"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="204"/>
         <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
         <translation>접근토큰을 발급받고(KIS는 1분에 1회 허용) 잔고를 조회합니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="293"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="249"/>
+        <source>Reading the saved keys from the keyring… (it may ask you to unlock it)</source>
+        <translation>키링에서 저장된 키를 읽는 중… (키링 잠금 해제를 요청할 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="274"/>
+        <source>Could not read the saved keys: {msg}</source>
+        <translation>저장된 키를 읽지 못했습니다: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="279"/>
+        <source>No keys for this profile in the keyring: enter them again.</source>
+        <translation>키링에 이 프로필의 키가 없습니다. 다시 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="347"/>
         <source>Enter both the real app key and its secret, or neither.</source>
         <translation>실전 앱키와 앱시크릿을 모두 입력하거나 모두 비워 두세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="301"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="355"/>
         <source>8 digits, a dash, 2 digits</source>
         <translation>숫자 8자리, 대시(-), 숫자 2자리</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="304"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="358"/>
         <source>valid account number</source>
         <translation>올바른 계좌번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="308"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="362"/>
         <source>Account number: 8 digits, a dash, 2 digits</source>
         <translation>계좌번호: 숫자 8자리, 대시(-), 숫자 2자리</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="318"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
         <source>Changed since the test: test the connection again.</source>
         <translation>테스트 후 변경되었습니다. 접속 테스트를 다시 하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="339"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="402"/>
         <source>Fill in the app key, secret and account.</source>
         <translation>앱키, 앱시크릿, 계좌번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="346"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="409"/>
         <source>Testing: access token, then balance…</source>
         <translation>테스트 중: 접근토큰 발급 후 잔고 조회…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="377"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="440"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>접속 성공: 잔고를 조회했습니다 (보유 종목 %n개).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="379"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="442"/>
         <source>Market-data keys work.</source>
         <translation>시세 조회용 키도 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="381"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="444"/>
         <source>You can save the profile.</source>
         <translation>프로필을 저장할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="385"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="448"/>
         <source>Market-data keys failed: {msg}</source>
         <translation>시세 조회용 키 확인 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="392"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="455"/>
         <source>Connection failed: {msg}</source>
         <translation>접속 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="403"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="466"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation>KIS는 접근토큰을 1분에 1회 발급합니다. {s}초 대기 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="419"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="486"/>
         <source>Test the connection before saving.</source>
         <translation>저장하기 전에 접속 테스트를 하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="428"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="495"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation>아직 사용하지 않은 프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="436"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="502"/>
+        <source>Saving to the keyring… (it may ask you to unlock it)</source>
+        <translation>키링에 저장하는 중… (키링 잠금 해제를 요청할 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="524"/>
         <source>Could not save: {msg}</source>
         <translation>저장하지 못했습니다: {msg}</translation>
     </message>

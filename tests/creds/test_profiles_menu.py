@@ -85,6 +85,8 @@ def test_forget_removes_every_keyring_entry(
     text = answer(menu, QMessageBox.StandardButton.Yes)
     assert "switches to demo" in text
     assert calls["switch"] == [None]  # off the profile before it goes
+    qtbot.waitUntil(menu.forget_task.done, timeout=5_000)
+    assert menu.forget_task.result()
     assert calls["forgotten"] == [paper]
     assert memory_keyring.entries() == []
     assert ProfileStore(settings).profiles() == []
@@ -140,7 +142,8 @@ def test_new_profile_from_the_menu(qtbot, qloop, settings, paper_server):
     dialog.start_test()
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=15_000)
     assert dialog.last_result.ok
-    dialog.save()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
     assert [(p.name, new) for p, new in saved] == [("Fresh", True)]
     assert [a.text() for a in menu.switch_actions.values()][1].startswith("Fresh")
 
@@ -150,6 +153,7 @@ def test_edit_profile_prefills_and_needs_a_new_test(qtbot, qloop, settings, pape
     menu, _ = make_menu(qtbot, settings, current=paper, base_urls={"paper": paper_server.base_url})
     menu.edit_action.trigger()
     dialog = menu.dialog
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5_000)
     assert dialog.appkey_edit.text() == paper_server.appkey
     assert dialog.account_edit.text() == paper_server.accounts["demo"]
     assert not dialog.env_combo.isEnabled()  # tokens belong to an environment
@@ -157,7 +161,8 @@ def test_edit_profile_prefills_and_needs_a_new_test(qtbot, qloop, settings, pape
     dialog.name_edit.setText("Paper (main)")
     dialog.start_test()
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=15_000)
-    dialog.save()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
     renamed = ProfileStore(settings).get(paper.id)
     assert renamed.name == "Paper (main)"
     assert menu.current == renamed
