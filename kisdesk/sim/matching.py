@@ -1,5 +1,8 @@
 """Orders and matching: market orders fill at once, limit orders rest and fill when the walk
-crosses their price (partially when the seeded walk says so).
+crosses their price (partially when the seeded walk says so). The other domestic ORD_DVSN codes
+follow order_types.ORD_TYPES: 03/15/16 take the current price, 04 rests at it, 05/06 trade at
+once at yesterday's / today's close; IOC/FOK trade what the touch holds on arrival and cancel
+the rest.
 
 The books stay consistent by construction: every fill moves ``qty × price`` between cash and the
 holding in one place (``_fill``); resting buy orders reserve ``remaining × price`` of buying
@@ -19,15 +22,22 @@ from kisdesk.domain.ticks import is_on_tick
 from .accounts import Account, Holding, OverseasHolding
 from .envelope import KisError
 from .market import DomesticQuote, OverseasQuote, overseas_tick
+from .order_types import (
+    AFTER_HOURS_SINGLE,
+    MARKET_ORD_DVSN,
+    ORD_TYPES,
+    PRICELESS_ORD_DVSN,
+)
 from .universe import EXCHANGES
 
 if TYPE_CHECKING:
     from .server import SimServer
 
-LIMIT, MARKET = "00", "01"
-# Overseas auction types (MOO/LOO/MOC/LOC) are accepted on real and treated as limit/market.
+# Overseas auction types (MOO/LOO/MOC/LOC) are accepted on real and treated as limit/market;
+# Hong Kong 50 (odd-lot limit, sell only) is a limit for a quantity under one board lot.
 OVS_MARKET_TYPES = frozenset({"31", "33"})
-OVS_LIMIT_TYPES = frozenset({"00", "32", "34"})
+OVS_ODD_LOT = "50"
+OVS_LIMIT_TYPES = frozenset({"00", "32", "34", OVS_ODD_LOT})
 
 
 @dataclass
@@ -56,7 +66,7 @@ class Order:
     exchange: str = "KRX"  # KRX or an overseas trading code (NASD, SEHK …)
     filled: int = 0
     filled_amt: Decimal = Decimal(0)
-    cancelled: int = 0  # taken off by cancel orders
+    cancelled: int = 0  # taken off by cancel orders, or by the exchange (IOC/FOK rest)
     moved: int = 0  # taken off by modify orders (it lives on in the modify order)
     executions: list[Execution] = field(default_factory=list)
 
@@ -76,7 +86,7 @@ class Order:
 
     @property
     def is_market(self) -> bool:
-        return self.ord_dvsn == MARKET or self.ord_dvsn in OVS_MARKET_TYPES
+        return self.ord_dvsn in (OVS_MARKET_TYPES if self.overseas else MARKET_ORD_DVSN)
 
     def avg_price(self) -> Decimal:
         return self.filled_amt / self.filled if self.filled else Decimal(0)
@@ -186,6 +196,26 @@ class OrderBook:
         if price > q.upper or price < q.lower:
             raise KisError("SIM00002")
 
+    def domestic_price(self, q: DomesticQuote, ord_dvsn: str, price: Decimal) -> Decimal:
+        """The price an order of this type carries: its own ORD_UNPR (checked), 0 for market
+        types, or the one the exchange gives it (order_types.OrdType.pricing)."""
+        pricing = ORD_TYPES[ord_dvsn].pricing
+        if pricing == "limit":
+            self.check_domestic_price(q, price)
+            # 시간외 단일가 trades within ±10 % of the day's close (errors-and-limits.md §6).
+            if ord_dvsn == AFTER_HOURS_SINGLE and abs(price - q.price) * 10 > q.price:
+                raise KisError("SIM00002")
+            return price
+        if pricing == "market":
+            return Decimal(0)
+        return q.base if pricing == "prev_close" else q.price
+
+    @staticmethod
+    def cash_unit(q: DomesticQuote, ord_dvsn: str, price: Decimal) -> Decimal:
+        """Per-share amount a buy is checked at: the upper limit for an order that carries no
+        price of its own (D5 ORD_UNPR; errors-and-limits.md §6), else its price."""
+        return q.upper if ord_dvsn in PRICELESS_ORD_DVSN else price
+
     def place_domestic(
         self,
         server: SimServer,
@@ -196,13 +226,10 @@ class OrderBook:
         qty: int,
         price: Decimal,
     ) -> Order:
-        if ord_dvsn == LIMIT:
-            self.check_domestic_price(q, price)
-        else:
-            price = Decimal(0)
+        price = self.domestic_price(q, ord_dvsn, price)
         if side == "buy":
             # A market buy is reserved at the upper limit (errors-and-limits.md §6, D3).
-            need = qty * (q.upper if ord_dvsn == MARKET else price)
+            need = qty * self.cash_unit(q, ord_dvsn, price)
             if need > self.buying_power(acct):
                 raise KisError("APBK0952", rt_cd="7")
         elif qty > self.sellable(acct, q.code):
@@ -224,7 +251,8 @@ class OrderBook:
         price: Decimal,
     ) -> Order:
         exch = q.exchange
-        if qty % exch.lot:
+        # A board-lot multiple, or for an odd-lot order (HK 50) less than one lot.
+        if (qty >= exch.lot) if ord_dvsn == OVS_ODD_LOT else (qty % exch.lot):
             raise KisError("SIM00004")
         is_market = ord_dvsn in OVS_MARKET_TYPES
         if not is_market:
@@ -291,7 +319,7 @@ class OrderBook:
         """Move ``qty`` of ``orig`` into a new order at ``price`` (a modify gets a new ODNO)."""
         if orig.side == "buy":
             if isinstance(q, DomesticQuote):
-                unit = q.upper if ord_dvsn == MARKET else price
+                unit = self.cash_unit(q, ord_dvsn, price)
                 free = self.buying_power(acct) + orig.price * qty
             else:
                 unit = price
@@ -319,13 +347,35 @@ class OrderBook:
     def _match_incoming(
         self, server: SimServer, acct: Account, order: Order, q: DomesticQuote | OverseasQuote
     ) -> None:
-        """An arriving order trades at the current price when it is marketable."""
-        if (
+        """An arriving order trades at the current price when it is marketable; an IOC/FOK
+        one trades only what the touch holds and the exchange cancels the rest."""
+        kind = None if order.overseas else ORD_TYPES[order.ord_dvsn]
+        if kind is not None and kind.passive:
+            return  # 최우선지정가 joins its side of the book; the walk fills it
+        if kind is not None and kind.fixed_price:
+            self._fill(server, acct, order, order.remaining, order.price)
+            return
+        marketable = (
             order.is_market
             or (order.side == "buy" and order.price >= q.price)
             or (order.side == "sell" and order.price <= q.price)
-        ):
-            self._fill(server, acct, order, order.remaining, q.price)
+        )
+        if kind is None or kind.tif == "day":
+            if marketable:
+                self._fill(server, acct, order, order.remaining, q.price)
+            return
+        qty = self._depth(order.remaining) if marketable else 0
+        if kind.tif == "fok" and qty < order.remaining:
+            qty = 0
+        self._fill(server, acct, order, qty, q.price)
+        order.cancelled += order.remaining
+
+    def _depth(self, qty: int) -> int:
+        """What the touch holds for an order of ``qty``: all of a small one; for a larger one
+        the seeded share on_step uses for partial fills."""
+        if qty >= 10 and self._rng.random() < 0.5:
+            return self._rng.randint(max(1, qty // 3), qty)
+        return qty
 
     def on_step(self, server: SimServer, q: DomesticQuote | OverseasQuote) -> None:
         """After one walk step of ``q``: resting orders the price crossed trade at their own

@@ -9,27 +9,22 @@ from typing import TYPE_CHECKING
 from .api import ApiRequest, ApiSpec, resolve_account
 from .endpoints_domestic import quote_or_error
 from .envelope import KisError, Reply, field_error, s_dec, s_int, s_rate
-from .matching import LIMIT, MARKET, Order
+from .matching import Order
+from .order_types import (
+    ORD_TYPES,
+    PAPER_ORD_DVSN,
+    PRICELESS_ORD_DVSN,
+    VENUE_ORD_DVSN,
+    ord_dvsn_name,
+)
 from .paging import paginate
+from .sessions import accepts, regular_open
 
 if TYPE_CHECKING:
     from .server import SimServer
 
 CCLD_PAGE = {"real": 100, "paper": 15}
 RVSECNCL_PAGE = 50
-ORD_DVSN_NAME = {LIMIT: "지정가", MARKET: "시장가"}
-
-# ORD_DVSN codes each venue takes (endpoints.md D5 table; blank EXCG_ID_DVSN_CD = KRX).
-# The simulator still fills only 00/01; other listed codes pass this check and are then refused
-# as not modelled (SIM00007).
-_BOTH = ("00", "03", "04", "11", "12", "13", "14", "15", "16")
-VENUE_ORD_DVSN: dict[str, frozenset[str]] = {
-    "KRX": frozenset((*_BOTH, "01", "02", "05", "06", "07", "21", "22", "23", "24")),
-    "NXT": frozenset((*_BOTH, "21", "22", "23", "24")),  # no 01 market, 02, 05-07
-    "SOR": frozenset((*_BOTH, "01")),
-}
-# Market-type codes: the order has no price of its own (see order_cash on a blank ORD_UNPR).
-PRICELESS_ORD_DVSN = frozenset(("01", "13", "14"))
 
 
 def parse_qty(text: str, name: str = "ORD_QTY") -> int:
@@ -60,18 +55,35 @@ def parse_price(text: str, name: str = "ORD_UNPR", *, allow_blank: bool = False)
     return value
 
 
-def check_session(server: SimServer) -> None:
-    """Closed market: real answers APBK0919, paper 40580000 (errors-and-limits.md §2.4)."""
-    if not server.market_open():
-        raise KisError("40580000" if server.profile == "paper" else "APBK0919")
+def check_session(server: SimServer, venue: str, ord_dvsn: str | None) -> None:
+    """With market_hours="krx": paper takes orders only in the regular session, 40580000
+    "모의투자 장종료 입니다." outside (errors-and-limits.md §2.4, §7); real takes each ORD_DVSN in
+    its session window (sessions.py), APBK0919 outside. ``ord_dvsn`` None: a cancel, taken
+    while any window of the venue is open."""
+    if server.market_hours == "always":
+        return
+    now = server.now()
+    if server.profile == "paper":
+        if not regular_open(now):
+            raise KisError("40580000")
+    elif not accepts(now, venue, ord_dvsn):
+        raise KisError("APBK0919")
 
 
-def check_venue(server: SimServer, req: ApiRequest, ord_dvsn: str) -> None:
+def check_ord_dvsn(server: SimServer, ord_dvsn: str) -> None:
+    """Codes the simulator does not fill (02 conditional, 21-24 mid-point/stop, anything not in
+    D5), and on paper everything but 00/01 (D5: paper "supports plain 00/01"): SIM00007."""
+    allowed = PAPER_ORD_DVSN if server.profile == "paper" else ORD_TYPES
+    if ord_dvsn not in allowed:
+        raise KisError("SIM00007")
+
+
+def check_venue(server: SimServer, req: ApiRequest, ord_dvsn: str) -> str:
     """The venue (paper: KRX only) and whether it takes this ORD_DVSN (endpoints.md D5 table,
     e.g. no 01 market order on NXT). No source gives KIS's code for a type the venue does not
     offer, so it is refused with the simulator's synthetic SIM00007 (errors-and-limits.md §2.4
     convention; remappable through SimServer.code_map) naming the venue. Codes outside the table
-    are left to the caller's SIM00007."""
+    are left to check_ord_dvsn."""
     venue = req.get("EXCG_ID_DVSN_CD", required=False).strip().upper()
     allowed = ("", "KRX") if server.profile == "paper" else ("", "KRX", "NXT", "SOR")
     if venue not in allowed:
@@ -79,6 +91,7 @@ def check_venue(server: SimServer, req: ApiRequest, ord_dvsn: str) -> None:
     venue = venue or "KRX"
     if ord_dvsn in VENUE_ORD_DVSN["KRX"] and ord_dvsn not in VENUE_ORD_DVSN[venue]:
         raise KisError("SIM00007", f"{venue}에서 허용되지 않는 주문구분입니다 (SIM)")
+    return venue
 
 
 def order_ack(server: SimServer, order: Order, kind: str) -> Reply:
@@ -121,18 +134,18 @@ def order_cash(server: SimServer, req: ApiRequest) -> Reply:
     # D5 ORD_UNPR: required, "0" for market-type orders, and "If omitted, the order amount is
     # reserved at the upper-limit price and settled at the fill price" (the official sample:
     # "ORD_UNPR가 없는 주문은 상한가로 주문금액을 선정"). We read that as describing price-less
-    # (market-type) orders: for those a blank ORD_UNPR is accepted and reads as 0, which the
-    # simulator already reserves at the upper limit. The key itself stays required (Req. Y), and
-    # a blank price on any order type that needs a price (00 limit …) is an input error.
+    # orders (market types, and those the exchange prices: 03-06, 15, 16): for those a blank
+    # ORD_UNPR is accepted and reads as 0, and a buy is checked at the upper limit. The key
+    # itself stays required (Req. Y), and a blank price on any order type that needs a price
+    # (00 limit, 07, 11, 12) is an input error.
     price = parse_price(req.get("ORD_UNPR"), allow_blank=ord_dvsn in PRICELESS_ORD_DVSN)
     if req.op == "sell":
         sll_type = req.get("SLL_TYPE", required=False).strip()
         if sll_type not in ("", "01", "02", "05"):
             raise field_error("SLL_TYPE")
-    check_venue(server, req, ord_dvsn)
-    check_session(server)
-    if ord_dvsn not in (LIMIT, MARKET):
-        raise KisError("SIM00007")
+    venue = check_venue(server, req, ord_dvsn)
+    check_session(server, venue, ord_dvsn)
+    check_ord_dvsn(server, ord_dvsn)
     qty = parse_qty(qty_text)
     q = server.market.domestic(code.strip())
     if q is None:
@@ -155,8 +168,8 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     all_qty = req.get("QTY_ALL_ORD_YN").strip().upper()
     if all_qty not in ("Y", "N"):
         raise field_error("QTY_ALL_ORD_YN")
-    check_venue(server, req, ord_dvsn)
-    check_session(server)
+    venue = check_venue(server, req, ord_dvsn)
+    check_session(server, venue, ord_dvsn if kind == "01" else None)
     orig = server.orders.find(acct, odno)
     if orig is None or orig.overseas or orig.action == "cancel" or orig.orgno != orgno:
         raise KisError("SIM00005")
@@ -168,13 +181,9 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     if kind == "02":
         order = server.orders.cancel(server, acct, orig, qty)
         return order_ack(server, order, "cancel")
-    if ord_dvsn not in (LIMIT, MARKET):
-        raise KisError("SIM00007")
+    check_ord_dvsn(server, ord_dvsn)
     q = quote_or_error(server, orig.code, "PDNO")
-    if ord_dvsn == LIMIT:
-        server.orders.check_domestic_price(q, price)
-    else:
-        price = Decimal(0)
+    price = server.orders.domestic_price(q, ord_dvsn, price)
     order = server.orders.modify(server, acct, orig, qty, ord_dvsn, price, q)
     return order_ack(server, order, "modify")
 
@@ -193,8 +202,8 @@ def inquire_psbl_order(server: SimServer, req: ApiRequest) -> Reply:
         q = server.market.domestic(code)
         if q is None:
             raise field_error("PDNO")
-        # Market-type (or price 0) sizing uses the upper limit, as KIS reserves market buys.
-        unit = q.upper if ord_dvsn == MARKET or price == 0 else price
+        # Price-less types (or price 0) size at the upper limit, as KIS reserves market buys.
+        unit = q.upper if ord_dvsn in PRICELESS_ORD_DVSN or price == 0 else price
     qty = int(power // unit) if unit > 0 else 0
     amount = unit * qty
     out = {
@@ -267,7 +276,7 @@ def inquire_psbl_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
             "ord_gno_brno": o.orgno,
             "odno": o.odno,
             "orgn_odno": o.orgn_odno,
-            "ord_dvsn_name": ORD_DVSN_NAME.get(o.ord_dvsn, o.ord_dvsn),
+            "ord_dvsn_name": ord_dvsn_name(o.ord_dvsn),
             "pdno": o.code,
             "prdt_name": _name(server, o.code),
             "rvse_cncl_dvsn_name": "정정" if o.action == "modify" else "",
@@ -319,7 +328,7 @@ def ccld_row(server: SimServer, o: Order) -> dict[str, str]:
         "ord_gno_brno": o.orgno,
         "odno": o.odno,
         "orgn_odno": o.orgn_odno,
-        "ord_dvsn_name": ORD_DVSN_NAME.get(o.ord_dvsn, o.ord_dvsn),
+        "ord_dvsn_name": ord_dvsn_name(o.ord_dvsn),
         "sll_buy_dvsn_cd": _side_cd(o),
         "sll_buy_dvsn_cd_name": _side_name(o),
         "pdno": o.code,

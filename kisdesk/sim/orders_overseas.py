@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .api import ApiRequest, ApiSpec, resolve_account
 from .envelope import KisError, Reply, field_error, s_dec
 from .market import overseas_tick
-from .matching import OVS_LIMIT_TYPES, OVS_MARKET_TYPES, Order
+from .matching import OVS_LIMIT_TYPES, OVS_MARKET_TYPES, OVS_ODD_LOT, Order
 from .orders_domestic import counted, order_ack, parse_price, parse_qty
 from .paging import paginate
 from .universe import EXCHANGES, US_EXCHANGES
@@ -84,6 +84,8 @@ def order(server: SimServer, req: ApiRequest) -> Reply:
     allowed = {"00"}
     if not req.paper and excg in US:
         allowed = {"00", "32", "34"} if side == "buy" else {"00", "31", "32", "33", "34"}
+    elif not req.paper and excg == "SEHK" and side == "sell":
+        allowed = {"00", OVS_ODD_LOT}  # O4: HK sell 00, 50 odd-lot limit
     if ord_dvsn not in allowed:
         raise KisError("SIM00007")
     qty = parse_qty(qty_text)

@@ -18,7 +18,7 @@ import socket
 import struct
 import uuid
 from collections.abc import Iterable
-from datetime import datetime, time
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ from .faults import Fault, FaultInjector
 from .market import Market
 from .matching import OrderBook
 from .ratelimit import SlidingWindow
+from .sessions import regular_open
 from .stats import SimStats
 
 if TYPE_CHECKING:
@@ -51,7 +52,6 @@ log = logging.getLogger("kisdesk.sim")
 PROFILES = ("real", "paper")
 DEFAULT_RATE = {"real": 20, "paper": 2}
 JSON_CT = "application/json; charset=utf-8"
-KRX_OPEN, KRX_CLOSE = time(9, 0), time(15, 30)
 MSG_CD = web.ResponseKey("msg_cd", str)  # what the stats log records for each response
 
 
@@ -185,10 +185,11 @@ class SimServer:
         self.orders.on_step(self, q)
 
     def market_open(self) -> bool:
+        """Whether prices walk: always, or in the KRX regular session (orders have their own
+        per-type windows, sessions.py)."""
         if self.market_hours == "always":
             return True
-        now = self.clock.now()
-        return now.weekday() < 5 and KRX_OPEN <= now.time() < KRX_CLOSE
+        return regular_open(self.clock.now())
 
     def now(self) -> datetime:
         return self.clock.now()

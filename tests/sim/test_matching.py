@@ -159,7 +159,7 @@ def test_tick_and_band_rejections_and_code_map(kis: Kis) -> None:
     assert kis.order("TTTC0012U", "069500", 1, int(etf) + 1)["msg_cd"] == "SIM00001"
     assert kis.order("TTTC0012U", "069500", 1, int(etf) + 5)["rt_cd"] == "0"
     assert kis.order("TTTC0012U", SAMSUNG, 0, int(price))["msg_cd"] == "SIM00004"
-    assert kis.order("TTTC0012U", SAMSUNG, 1, int(price), "03")["msg_cd"] == "SIM00007"
+    assert kis.order("TTTC0012U", SAMSUNG, 1, int(price), "02")["msg_cd"] == "SIM00007"
     assert kis.order("TTTC0012U", "000000", 1, 0, "01")["msg_cd"] == "APBK0656"
     kis.sim.call(lambda s: s.code_map.update({"SIM00001": ("ZZZZ0001", "호가 오류")}))
     r = kis.order("TTTC0012U", SAMSUNG, 1, off_tick)
@@ -222,7 +222,7 @@ def test_closed_market_refuses_orders(profile: str, code: str) -> None:
         r = at(2026, 11, 21, 12, 0)  # Saturday noon
         assert (r["rt_cd"], r["msg_cd"]) == ("1", code)
         assert at(2026, 11, 23, 20, 0)["msg_cd"] == code  # Monday evening
-        assert at(2026, 11, 23, 8, 59)["msg_cd"] == code  # before the open
+        assert at(2026, 11, 23, 8, 29)["msg_cd"] == code  # before the order book opens
         assert at(2026, 11, 23, 10, 0)["rt_cd"] == "0"  # Monday 10:00 KST
         kis.close()
 
@@ -231,12 +231,26 @@ def test_closed_market_refuses_orders(profile: str, code: str) -> None:
 
 CODES = ("005930", "035720", "069500", "000660")
 SIDES = st.sampled_from(("buy", "sell"))
+# Every ORD_DVSN the simulator fills on real (endpoints.md D5); 07/11/12 carry a price.
+TYPES_ALL = ("03", "04", "05", "06", "07", "11", "12", "13", "14", "15", "16")
+TYPES = st.sampled_from(TYPES_ALL)
+MODIFY_TYPES = st.sampled_from(("00", "01", *TYPES_ALL))
+PRICED = ("00", "07", "11", "12")
 ACTION = st.one_of(
     st.tuples(st.just("mkt"), SIDES, st.sampled_from(CODES), st.integers(1, 40)),
     st.tuples(
         st.just("lmt"), SIDES, st.sampled_from(CODES), st.integers(1, 60), st.integers(-4, 4)
     ),
+    st.tuples(
+        st.just("typ"),
+        SIDES,
+        st.sampled_from(CODES),
+        st.integers(1, 60),
+        st.integers(-4, 4),
+        TYPES,
+    ),
     st.tuples(st.just("cancel"), st.integers(0, 20)),
+    st.tuples(st.just("modify"), st.integers(0, 20), MODIFY_TYPES, st.integers(-4, 4)),
     st.tuples(st.just("step"), st.integers(1, 30)),
 )
 
@@ -254,7 +268,7 @@ def _snapshot(kis: Kis) -> tuple[int, dict[str, int], dict[str, int], dict[str, 
 
 
 @pytest.mark.slow
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(actions=st.lists(ACTION, min_size=1, max_size=14))
 def test_no_cash_or_shares_created_or_lost(actions: list[tuple]) -> None:
     with SimThread("real", seed=11) as sim:
@@ -267,14 +281,21 @@ def test_no_cash_or_shares_created_or_lost(actions: list[tuple]) -> None:
             elif action[0] == "cancel":
                 if odnos:
                     _rvsecncl(kis, odnos[action[1] % len(odnos)], "02")
+            elif action[0] == "modify":
+                if odnos:
+                    r = _modify(kis, odnos[action[1] % len(odnos)], action[2], action[3])
+                    if r["rt_cd"] == "0":
+                        odnos.append(r["output"]["ODNO"])
+                    else:
+                        assert r["msg_cd"] in ("APBK0952", "SIM00005", "SIM00006"), r
             else:
                 side, code, qty = action[1], action[2], action[3]
                 tr = "TTTC0012U" if side == "buy" else "TTTC0011U"
                 if action[0] == "mkt":
                     r = kis.order(tr, code, qty, 0, "01")
                 else:
-                    price = Decimal(kis.price(code)["stck_prpr"])
-                    r = kis.order(tr, code, qty, int(step_price(price, action[4], _kind(code))))
+                    ord_dvsn = action[5] if action[0] == "typ" else "00"
+                    r = kis.order(tr, code, qty, _price(kis, code, ord_dvsn, action[4]), ord_dvsn)
                 if r["rt_cd"] == "0":
                     odnos.append(r["output"]["ODNO"])
                 else:
@@ -309,6 +330,30 @@ def test_no_cash_or_shares_created_or_lost(actions: list[tuple]) -> None:
 
 def _kind(code: str) -> str:
     return "etf" if code == "069500" else "stock"
+
+
+def _price(kis: Kis, code: str, ord_dvsn: str, ticks: int) -> int:
+    """``ticks`` from the current price for a priced type, else 0 (the exchange prices it)."""
+    if ord_dvsn not in PRICED:
+        return 0
+    price = Decimal(kis.price(code)["stck_prpr"])
+    return int(step_price(price, ticks, _kind(code)))
+
+
+def _modify(kis: Kis, odno: str, ord_dvsn: str, ticks: int) -> dict[str, Any]:
+    """Modify all that is left of ``odno`` into ``ord_dvsn``."""
+    code = kis.sim.call(lambda s: s.orders.orders[odno].code)
+    body = {
+        **kis.acct,
+        "KRX_FWDG_ORD_ORGNO": "06010",
+        "ORGN_ODNO": odno,
+        "ORD_DVSN": ord_dvsn,
+        "RVSE_CNCL_DVSN_CD": "01",
+        "ORD_QTY": "0",
+        "ORD_UNPR": str(_price(kis, code, ord_dvsn, ticks)),
+        "QTY_ALL_ORD_YN": "Y",
+    }
+    return kis.post(RVSECNCL, "TTTC0013U", body).json()
 
 
 def test_set_price_matches_resting_orders(kis: Kis) -> None:
@@ -347,8 +392,10 @@ def test_venue_order_type_table(kis: Kis) -> None:
     assert _cash(kis, SAMSUNG, "01", "0", "SOR")["rt_cd"] == "0"
     assert _cash(kis, SAMSUNG, "01", "0", "KRX")["rt_cd"] == "0"
     assert _cash(kis, SAMSUNG, "01", "0", "")["rt_cd"] == "0"  # blank = KRX
-    # 03 is allowed on NXT by the table; the simulator does not model it (generic SIM00007).
-    r = _cash(kis, SAMSUNG, "03", "0", "NXT")
+    # 03 is allowed on NXT by the table and filled; 21 too, but the simulator does not model it
+    # (generic SIM00007).
+    assert _cash(kis, SAMSUNG, "03", "0", "NXT")["rt_cd"] == "0"
+    r = _cash(kis, SAMSUNG, "21", "0", "NXT")
     assert r["msg_cd"] == "SIM00007" and "NXT" not in r["msg1"]
     low = int(kis.price(SAMSUNG)["stck_llam"])
     odno = _cash(kis, SAMSUNG, "00", str(low), "NXT")["output"]["ODNO"]

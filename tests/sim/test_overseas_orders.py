@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from kisdesk.sim.market import round_overseas
 from kisdesk.sim.testing import SimThread
 from tests.sim.conftest import Kis
 
@@ -188,3 +189,56 @@ def test_us_daytime_quote_codes(
     # A daytime code is still a quote code: the 4-letter trading code stays refused.
     r = kis.get(PRICE, "HHDFS00000300", {"AUTH": "", "EXCD": "NASD", "SYMB": "AAPL"}).json()
     assert r["msg_cd"] == "OPSQ2001"
+
+
+def _hk_sell(kis: Kis, tr: str, qty: int, price: Decimal, ord_dvsn: str) -> dict:
+    body = {
+        **kis.acct,
+        "OVRS_EXCG_CD": "SEHK",
+        "PDNO": "00700",
+        "ORD_QTY": str(qty),
+        "OVRS_ORD_UNPR": str(price),
+        "CTAC_TLNO": "",
+        "MGCO_APTM_ODNO": "",
+        "SLL_TYPE": "00" if tr.endswith("1U") else "",
+        "ORD_SVR_DVSN_CD": "0",
+        "ORD_DVSN": ord_dvsn,
+    }
+    return kis.post(ORDER, tr, body).json()
+
+
+def test_hong_kong_odd_lot_sell(kis: Kis, paper_kis: Kis) -> None:
+    # O4: HK sell takes 00 and 50 (odd-lot limit): a limit for less than one board lot.
+    last = _last(kis, "HKS", "00700")
+    held = kis.sim.call(lambda s: s.account("demo").ovs[("SEHK", "00700")].qty)
+    assert held >= 100
+    high = round_overseas("SEHK", last * Decimal("1.05"))
+    ack = _hk_sell(kis, "TTTS1001U", 30, high, "50")
+    assert ack["rt_cd"] == "0"
+    odno = ack["output"]["ODNO"]
+    resting = kis.sim.call(lambda s: s.orders.orders[odno])
+    assert (resting.remaining, resting.price) == (30, high)
+    sold = _hk_sell(kis, "TTTS1001U", 7, last, "50")  # marketable: fills at once
+    assert kis.sim.call(lambda s: s.orders.orders[sold["output"]["ODNO"]].filled) == 7
+    assert _hk_sell(kis, "TTTS1001U", 100, high, "50")["msg_cd"] == "SIM00004"  # a full lot
+    assert _hk_sell(kis, "TTTS1001U", 30, high, "00")["msg_cd"] == "SIM00004"  # 00: lots only
+    # A modify keeps it an odd-lot limit.
+    body = {
+        **kis.acct,
+        "OVRS_EXCG_CD": "SEHK",
+        "PDNO": "00700",
+        "ORGN_ODNO": odno,
+        "RVSE_CNCL_DVSN_CD": "01",
+        "ORD_QTY": "30",
+        "OVRS_ORD_UNPR": str(round_overseas("SEHK", last * Decimal("1.06"))),
+        "MGCO_APTM_ODNO": "",
+        "ORD_SVR_DVSN_CD": "0",
+    }
+    new = kis.post(RVSE, "TTTS1003U", body).json()["output"]["ODNO"]
+    assert kis.sim.call(lambda s: s.orders.orders[new].ord_dvsn) == "50"
+    # Not on a buy, and not on paper (O4: paper 00 only).
+    body = {**kis.acct, "OVRS_EXCG_CD": "SEHK", "PDNO": "00700", "ORD_QTY": "30"}
+    body.update({"OVRS_ORD_UNPR": str(last), "CTAC_TLNO": "", "MGCO_APTM_ODNO": ""})
+    body.update({"SLL_TYPE": "", "ORD_SVR_DVSN_CD": "0", "ORD_DVSN": "50"})
+    assert kis.post(ORDER, "TTTS1002U", body).json()["msg_cd"] == "SIM00007"
+    assert _hk_sell(paper_kis, "VTTS1001U", 30, last, "50")["msg_cd"] == "SIM00007"
