@@ -1,8 +1,9 @@
 """The order vocabulary: sides and the one table of order types the panel offers.
 
-Adding a type (최유리 03, IOC 11, …) means adding a row here; the panel, the validation and the
-confirmation read everything they need from the row. Only 지정가 and 시장가 are offered: paper
-trading supports those two in practice (endpoints.md D5), and they cover the keyboard workflow.
+Adding a type means adding a row here; the panel, the validation and the confirmation read
+everything they need from the row. Paper trading offers 지정가 and 시장가 only (endpoints.md D5);
+the real server also takes the best-price and IOC/FOK types of the regular session. Off-hours
+types (05-07) and conditional/stop types are left out: they need session logic of their own.
 """
 
 from __future__ import annotations
@@ -43,19 +44,42 @@ class Side(Enum):
 class OrderType:
     code: str  # ORD_DVSN
     korean: str  # 지정가, the product's word
-    english: str  # source text for tr()
+    english: str  # source text (context "OrderType"); the panel shows the Korean name
     needs_price: bool  # the price field is used (and sent); otherwise ORD_UNPR "0"
     reserved_at_upper: bool  # KIS checks buying power at the upper limit (market-type orders)
     on_paper: bool  # offered by the paper (모의투자) server
+
+    @property
+    def at_market(self) -> bool:
+        """Filled at market (시장가 kinds); the others without a price take the best price."""
+        return self.code in ("01", "13", "14")
 
     @property
     def label(self) -> str:
         return f"{self.korean} ({self.code})"
 
 
+# code, Korean, English, needs a price, reserved at the upper limit, on paper (endpoints.md D5:
+# the paper server takes 00 and 01 only). The regular-session types of the real server.
 ORDER_TYPES: tuple[OrderType, ...] = (
     OrderType("00", "지정가", QT_TRANSLATE_NOOP("OrderType", "Limit"), True, False, True),
     OrderType("01", "시장가", QT_TRANSLATE_NOOP("OrderType", "Market"), False, True, True),
+    OrderType(
+        "03", "최유리지정가", QT_TRANSLATE_NOOP("OrderType", "Best price"), False, True, False
+    ),
+    OrderType(
+        "04", "최우선지정가", QT_TRANSLATE_NOOP("OrderType", "Top of book"), False, True, False
+    ),
+    OrderType("11", "IOC지정가", QT_TRANSLATE_NOOP("OrderType", "Limit IOC"), True, False, False),
+    OrderType("12", "FOK지정가", QT_TRANSLATE_NOOP("OrderType", "Limit FOK"), True, False, False),
+    OrderType("13", "IOC시장가", QT_TRANSLATE_NOOP("OrderType", "Market IOC"), False, True, False),
+    OrderType("14", "FOK시장가", QT_TRANSLATE_NOOP("OrderType", "Market FOK"), False, True, False),
+    OrderType(
+        "15", "IOC최유리", QT_TRANSLATE_NOOP("OrderType", "Best price IOC"), False, True, False
+    ),
+    OrderType(
+        "16", "FOK최유리", QT_TRANSLATE_NOOP("OrderType", "Best price FOK"), False, True, False
+    ),
 )
 
 LIMIT = ORDER_TYPES[0]

@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kisdesk.domain.order_rules import OrderDraft, OrderFacts, validate
 from kisdesk.domain.order_state import OrderState, TrackedOrder
-from kisdesk.domain.order_types import Side
+from kisdesk.domain.order_types import Side, find_order_type
 from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
 from kisdesk.kis.records import OrderAck
 from kisdesk.kis.records import Side as KisSide
@@ -261,7 +261,8 @@ class OrderService(QObject):
 
     async def buying_power(self, code: str, order_type: str, price: Decimal | None) -> Any:
         """D3 at the order's own type and price (market: price 0, sized at the upper limit)."""
-        unit = 0 if order_type != "00" or price is None else int(price)
+        typed = find_order_type(order_type)
+        unit = int(price) if typed is not None and typed.needs_price and price is not None else 0
         return await self.client.buying_power(code, unit, order_type=order_type)
 
     async def sellable(self, code: str) -> int:

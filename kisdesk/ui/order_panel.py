@@ -970,13 +970,16 @@ class OrderPanel(QFrame):
             else translate("OrderPanel", "매도 (sell)")
         )
         amount = estimated_amount(draft, facts)
-        price_text = (
-            fmt_krw(draft.price)
-            if draft.order_type.needs_price
-            else translate("OrderPanel", "market (reserved at {upper})").format(
+        if draft.order_type.needs_price:
+            price_text = fmt_krw(draft.price)
+        elif draft.order_type.at_market:
+            price_text = translate("OrderPanel", "market (reserved at {upper})").format(
                 upper=fmt_krw(facts.upper)
             )
-        )
+        else:
+            price_text = translate("OrderPanel", "best price (reserved at {upper})").format(
+                upper=fmt_krw(facts.upper)
+            )
         rows = [
             (translate("OrderPanel", "Side"), side_text),
             (translate("OrderPanel", "Name"), self.symbol.name),

@@ -897,25 +897,25 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="981"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="984"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="989"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
@@ -932,7 +932,7 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
         <source>Amount</source>
         <translation></translation>
     </message>
@@ -997,32 +997,37 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="980"/>
+        <source>best price (reserved at {upper})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="983"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="996"/>
         <source>Review order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1023"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1026"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1119"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1122"/>
         <source>{head}: rejected — {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1126"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1129"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation></translation>
     </message>
@@ -1148,17 +1153,17 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="473"/>
+        <location filename="../../kisdesk/services/orders.py" line="474"/>
         <source>Interrupted while sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="507"/>
+        <location filename="../../kisdesk/services/orders.py" line="508"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="606"/>
+        <location filename="../../kisdesk/services/orders.py" line="607"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation></translation>
     </message>
@@ -1209,13 +1214,53 @@
 <context>
     <name>OrderType</name>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="57"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="65"/>
         <source>Limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="58"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="66"/>
         <source>Market</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="68"/>
+        <source>Best price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="71"/>
+        <source>Top of book</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="73"/>
+        <source>Limit IOC</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="74"/>
+        <source>Limit FOK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="75"/>
+        <source>Market IOC</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="76"/>
+        <source>Market FOK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="78"/>
+        <source>Best price IOC</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="81"/>
+        <source>Best price FOK</source>
         <translation></translation>
     </message>
 </context>

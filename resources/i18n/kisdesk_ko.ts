@@ -897,25 +897,25 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="981"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="984"/>
         <source>Side</source>
         <translation>매매구분</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
         <source>Type</source>
         <translation>주문유형</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="989"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
@@ -932,7 +932,7 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
         <source>Amount</source>
         <translation>주문금액</translation>
     </message>
@@ -997,32 +997,37 @@
         <translation>시장가 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="980"/>
+        <source>best price (reserved at {upper})</source>
+        <translation>최유리/최우선 가격 (상한가 {upper} 기준으로 증거금 계산)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="983"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="996"/>
         <source>Review order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1023"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1026"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation>전송되지 않았습니다. 주문을 확인하고 Enter를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1119"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1122"/>
         <source>{head}: rejected — {msg}</source>
         <translation>{head}: 거부 — {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1126"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1129"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation>{head}: {state} · 주문번호 {odno} · {time}</translation>
     </message>
@@ -1148,17 +1153,17 @@
         <translation>한국투자증권의 응답이 없습니다. 주문이 접수되었을 수 있어 당일 주문을 조회하고 있습니다. 다시 보내지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="473"/>
+        <location filename="../../kisdesk/services/orders.py" line="474"/>
         <source>Interrupted while sending</source>
         <translation>전송 중 중단됨</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="507"/>
+        <location filename="../../kisdesk/services/orders.py" line="508"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation>확인 조회에서 당일 주문을 찾지 못했습니다. 늦게 나타날 수 있으니 다시 보내기 전에 미체결과 체결내역을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="606"/>
+        <location filename="../../kisdesk/services/orders.py" line="607"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation>전송하지 않음: 다른 주문을 전송 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
@@ -1209,14 +1214,54 @@
 <context>
     <name>OrderType</name>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="57"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="65"/>
         <source>Limit</source>
         <translation>지정가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="58"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="66"/>
         <source>Market</source>
         <translation>시장가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="68"/>
+        <source>Best price</source>
+        <translation>최유리지정가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="71"/>
+        <source>Top of book</source>
+        <translation>최우선지정가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="73"/>
+        <source>Limit IOC</source>
+        <translation>IOC지정가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="74"/>
+        <source>Limit FOK</source>
+        <translation>FOK지정가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="75"/>
+        <source>Market IOC</source>
+        <translation>IOC시장가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="76"/>
+        <source>Market FOK</source>
+        <translation>FOK시장가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="78"/>
+        <source>Best price IOC</source>
+        <translation>IOC최유리</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_types.py" line="81"/>
+        <source>Best price FOK</source>
+        <translation>FOK최유리</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from order_helpers import press, settle, type_ascii, wait_dialog, wait_for
 from PySide6.QtCore import Qt
 
 from kisdesk.domain.order_state import OrderState
+from kisdesk.ui.order_panel import SEND_DEBOUNCE_S
 
 K = Qt.Key
 
@@ -54,3 +55,53 @@ def test_full_buy_from_empty_panel_to_fill(qtbot, make_desk):
     assert acct.holdings[code].qty == held_before + 10
     assert order.order_no in panel.result_label.text()
     wait_for(qtbot, lambda: changed)
+
+
+def _pick_type(qtbot, desk, code: str) -> None:
+    panel = desk.panel
+    for _ in range(panel.type_combo.count()):
+        if panel.order_type.code == code:
+            return
+        press(qtbot, desk.window, K.Key_T)
+    assert panel.order_type.code == code
+
+
+def test_best_price_and_ioc_orders_by_keys(qtbot, make_desk):
+    """최유리 (03) fills at once at the best price; an IOC limit (11) below the market cancels
+    instead of resting. Keys only, confirmation off."""
+    desk = make_desk("demo", confirm=False, guard_ticks=0)
+    panel, sim, window = desk.panel, desk.sim, desk.window
+    code = "005930"
+    press(qtbot, window, K.Key_F2)
+    type_ascii(qtbot, window, code)
+    press(qtbot, window, K.Key_Tab)
+    settle(qtbot, desk)
+    press(qtbot, window, K.Key_F9)  # 매수, focus on the quantity
+    _pick_type(qtbot, desk, "03")
+    assert not panel.price_edit.isEnabled()  # the exchange chooses the price
+    type_ascii(qtbot, window, "2")
+    settle(qtbot, desk)
+    press(qtbot, window, K.Key_Return)
+    service = desk.dock.service
+    wait_for(qtbot, lambda: service.tracked)
+    best = service.tracked[-1]
+    wait_for(qtbot, lambda: best.state is OrderState.FILLED, timeout=10_000)
+    booked = sim.orders.orders[best.order_no]
+    assert booked.ord_dvsn == "03" and booked.qty == 2
+    assert booked.executions[0].price == sim.market.domestic(code).price
+
+    _pick_type(qtbot, desk, "11")
+    assert panel.price_edit.isEnabled()
+    panel.price_edit.setFocus()
+    press(qtbot, window, K.Key_L)  # the lower limit: far below the market, nothing crosses
+    panel.qty_edit.setFocus()
+    panel.qty_edit.selectAll()
+    type_ascii(qtbot, window, "1")
+    settle(qtbot, desk)
+    assert panel.submit_button.isEnabled(), panel.reason_label.text()
+    qtbot.wait(int(SEND_DEBOUNCE_S * 1000) + 100)  # a second Enter this soon is taken as a bounce
+    press(qtbot, window, K.Key_Return)
+    wait_for(qtbot, lambda: len(service.tracked) == 2)
+    ioc = service.tracked[-1]
+    wait_for(qtbot, lambda: ioc.state is OrderState.CANCELLED, timeout=10_000)
+    assert ioc.filled_qty == 0 and not sim.orders.orders[ioc.order_no].is_open

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from kisdesk.domain.format import fmt_krw
 from kisdesk.domain.order_rules import quantity_for_percent
-from kisdesk.domain.order_types import Side
+from kisdesk.domain.order_types import Side, available_types
 from kisdesk.domain.ticks import step_price, tick_size
 from kisdesk.sim.clock import SimClock
 from kisdesk.sim.market import Market
@@ -166,8 +166,13 @@ def test_side_keys_colour_the_panel(qtbot, make_desk):
     assert panel.side is Side.BUY and panel.qty_edit.hasFocus()
     press(qtbot, desk.window, K.Key_T)  # next order type: 시장가 disables the price
     assert panel.order_type.code == "01" and not panel.price_edit.isEnabled()
-    press(qtbot, desk.window, K.Key_T)
-    assert panel.order_type.code == "00" and panel.price_edit.isEnabled()
+    # On to the real server's other types (price only where the type has one), then round.
+    seen = []
+    for _ in range(len(available_types("real")) - 1):
+        press(qtbot, desk.window, K.Key_T)
+        seen.append(panel.order_type.code)
+        assert panel.price_edit.isEnabled() == panel.order_type.needs_price
+    assert seen == ["03", "04", "11", "12", "13", "14", "15", "16", "00"]
 
 
 def test_tab_walks_the_fields_in_order(qtbot, make_desk):
