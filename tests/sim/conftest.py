@@ -158,6 +158,18 @@ class Kis:
         }
         return self.post(ORDER_CASH, tr_id, body).json()
 
+    def open_orders(self) -> list[dict[str, str]]:
+        """inquire-psbl-rvsecncl (real): the account's cancellable orders."""
+        params = {
+            **self.acct,
+            "INQR_DVSN_1": "0",
+            "INQR_DVSN_2": "0",
+            "CTX_AREA_FK100": "",
+            "CTX_AREA_NK100": "",
+        }
+        path = "/uapi/domestic-stock/v1/trading/inquire-psbl-rvsecncl"
+        return self.get(path, "TTTC0084R", params).json()["output"]
+
     def daily_ccld(self, tr_id: str = "TTTC0081R", **over: str) -> httpx.Response:
         tr_cont = over.pop("tr_cont", "")
         params = {

@@ -44,18 +44,6 @@ def _rvsecncl(kis: Kis, odno: str, kind: str, qty: int = 0, price: int = 0) -> d
     return kis.post(RVSECNCL, "TTTC0013U", body).json()
 
 
-def _open_orders(kis: Kis) -> list[dict[str, str]]:
-    params = {
-        **kis.acct,
-        "INQR_DVSN_1": "0",
-        "INQR_DVSN_2": "0",
-        "CTX_AREA_FK100": "",
-        "CTX_AREA_NK100": "",
-    }
-    path = "/uapi/domestic-stock/v1/trading/inquire-psbl-rvsecncl"
-    return kis.get(path, "TTTC0084R", params).json()["output"]
-
-
 def _holding(kis: Kis, code: str) -> dict[str, str] | None:
     for page in kis.balance_pages("TTTC8434R"):
         for row in page["body"]["output1"]:
@@ -100,7 +88,7 @@ def test_limit_order_rests_then_fills_on_steps(kis: Kis) -> None:
     limit = step_price(price, -1)
     ack = kis.order("TTTC0012U", SAMSUNG, 40, int(limit))
     odno = ack["output"]["ODNO"]
-    assert [o["odno"] for o in _open_orders(kis)] == [odno]
+    assert [o["odno"] for o in kis.open_orders()] == [odno]
     power = int(_psbl(kis, SAMSUNG, "00", str(int(limit)))["ord_psbl_cash"])
     fills: list[int] = []
     for _ in range(400):
@@ -113,7 +101,7 @@ def test_limit_order_rests_then_fills_on_steps(kis: Kis) -> None:
     assert fills[-1] == 40
     row = next(r for r in kis.daily_ccld().json()["output1"] if r["odno"] == odno)
     assert row["avg_prvs"] == str(int(limit)) and row["rmn_qty"] == "0"
-    assert _open_orders(kis) == []
+    assert kis.open_orders() == []
     # The reservation (40 × limit) turned into the purchase: buying power is unchanged.
     assert int(_psbl(kis, SAMSUNG, "00", str(int(limit)))["ord_psbl_cash"]) == power
 
@@ -177,7 +165,7 @@ def test_modify_gets_new_odno_and_cancel(kis: Kis) -> None:
     assert ack["rt_cd"] == "0" and ack["msg_cd"] == "APBK0013"
     new = ack["output"]["ODNO"]
     assert new != odno
-    opened = {o["odno"]: o for o in _open_orders(kis)}
+    opened = {o["odno"]: o for o in kis.open_orders()}
     assert opened[odno]["psbl_qty"] == "6"
     assert (opened[new]["psbl_qty"], opened[new]["orgn_odno"]) == ("4", odno)
     assert opened[new]["ord_unpr"] == str(lower)
@@ -187,7 +175,7 @@ def test_modify_gets_new_odno_and_cancel(kis: Kis) -> None:
     assert _rvsecncl(kis, "9999999999", "02")["msg_cd"] == "SIM00005"
     assert _rvsecncl(kis, new, "01", 5, lower)["msg_cd"] == "SIM00004"
     _rvsecncl(kis, new, "02")
-    assert _open_orders(kis) == []
+    assert kis.open_orders() == []
     assert int(_psbl(kis, SAMSUNG)["ord_psbl_cash"]) == power0
     rows = kis.daily_ccld().json()["output1"]
     names = [r["sll_buy_dvsn_cd_name"] for r in rows]
@@ -312,7 +300,7 @@ def test_no_cash_or_shares_created_or_lost(actions: list[tuple]) -> None:
             buys = sum(int(r["tot_ccld_qty"]) for r in mine if r["sll_buy_dvsn_cd"] == "02")
             sells = sum(int(r["tot_ccld_qty"]) for r in mine if r["sll_buy_dvsn_cd"] == "01")
             assert qty1.get(code, 0) == qty0.get(code, 0) + buys - sells >= 0
-        opened = _open_orders(kis)
+        opened = kis.open_orders()
         reserved = sum(
             int(o["psbl_qty"]) * int(o["ord_unpr"]) for o in opened if o["sll_buy_dvsn_cd"] == "02"
         )
@@ -413,7 +401,7 @@ def test_venue_order_type_table(kis: Kis) -> None:
     }
     r = kis.post(RVSECNCL, "TTTC0013U", body).json()
     assert r["msg_cd"] == "SIM00007" and "NXT" in r["msg1"]
-    assert {o["odno"] for o in _open_orders(kis)} == {odno}  # still open, untouched
+    assert {o["odno"] for o in kis.open_orders()} == {odno}  # still open, untouched
     body.update({"ORD_DVSN": "00", "RVSE_CNCL_DVSN_CD": "02"})
     assert kis.post(RVSECNCL, "TTTC0013U", body).json()["rt_cd"] == "0"
 

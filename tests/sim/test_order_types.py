@@ -33,20 +33,12 @@ def _state(kis: Kis, ack: dict[str, Any]) -> tuple[Decimal, int, int, int]:
     return o.price, o.filled, o.cancelled, o.remaining
 
 
+def _open(kis: Kis) -> dict[str, dict[str, str]]:
+    return {o["odno"]: o for o in kis.open_orders()}
+
+
 def _row(kis: Kis, odno: str) -> dict[str, str]:
     return next(r for r in kis.daily_ccld().json()["output1"] if r["odno"] == odno)
-
-
-def _open(kis: Kis) -> dict[str, dict[str, str]]:
-    params = {
-        **kis.acct,
-        "INQR_DVSN_1": "0",
-        "INQR_DVSN_2": "0",
-        "CTX_AREA_FK100": "",
-        "CTX_AREA_NK100": "",
-    }
-    path = "/uapi/domestic-stock/v1/trading/inquire-psbl-rvsecncl"
-    return {o["odno"]: o for o in kis.get(path, "TTTC0084R", params).json()["output"]}
 
 
 def _power(kis: Kis) -> int:
