@@ -160,7 +160,12 @@ def reference_price(
 
 
 def estimated_amount(draft: OrderDraft, facts: OrderFacts) -> Decimal | None:
-    ref = reference_price(draft.order_type, draft.price, facts)
+    """What the order is worth: a buy at the price its cash is reserved at; a sell without a
+    price of its own (market, best price) at the current price, as nothing is reserved for it."""
+    if draft.side is Side.SELL and not draft.order_type.needs_price:
+        ref = facts.current
+    else:
+        ref = reference_price(draft.order_type, draft.price, facts)
     if ref is None or draft.quantity is None or ref <= 0 or draft.quantity <= 0:
         return None
     return ref * draft.quantity

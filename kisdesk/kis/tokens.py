@@ -255,9 +255,17 @@ class TokenManager:
 
     async def revoke(self) -> None:
         """Revoke the token at KIS (/oauth2/revokeP) and forget it everywhere."""
-        token = self._current
-        if token is None and not self._loaded:
-            token = await self._store_load()
+        # An issuance still running (a request in flight, or the one-a-minute wait) would store
+        # its token after this forgot everything: stop it first, and revoke what it got.
+        pending, self._pending = self._pending, None
+        if pending is not None and not pending.done():
+            pending.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await pending
+        async with self._load_lock:  # a stored-token read in progress ends before the delete
+            token = self._current
+            if token is None and not self._loaded:
+                token = await self._store_load()
         self._current = None
         self._loaded = True
         await self._store_delete()

@@ -71,6 +71,7 @@ class RecordTableModel(QAbstractTableModel):
     RAW_ROLE = int(Qt.ItemDataRole.UserRole) + 2
     DIRECTION_ROLE = int(Qt.ItemDataRole.UserRole) + 3
     RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 4
+    _OWN_ROLES = frozenset({SORT_ROLE, RAW_ROLE, DIRECTION_ROLE, RECORD_ROLE})
 
     def __init__(
         self,
@@ -258,6 +259,8 @@ class RecordTableModel(QAbstractTableModel):
             elif role == _TOOLTIP:
                 tip = self._columns[col].tooltip
                 slot.setData(tip(self._records[row]) if tip is not None else None)
+            elif role in self._OWN_ROLES:
+                slot.setData(self.data(self.index(row, col), role))
             else:
                 slot.setData(None)  # decoration, background, check state: none here
 

@@ -23,8 +23,9 @@ from kisdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-# The longest an order can take to settle: the client's read timeout (10 s) plus the look-ups
-# after a lost answer (about 10 s), with room to spare.
+# How long a switch, log-out or quit waits for an order to settle: the client's read timeout
+# (10 s) plus the look-ups after a lost answer (about 10 s when KIS answers them). Look-ups that
+# also time out can take longer; then the session ends anyway and the user is told.
 ORDER_SETTLE_TIMEOUT_S = 30.0
 
 
@@ -71,6 +72,8 @@ class AppController(QObject):
         self._connect_task: asyncio.Task[None] | None = None
         self._switch_lock = asyncio.Lock()
         self._shut_down = False
+        self._closing = False  # the close button was pressed while an order was in flight
+        self.window.close_guard = self._close_guard
 
         tab = self.window.holdings
         self.holdings.started.connect(tab.on_started)
@@ -173,18 +176,51 @@ class AppController(QObject):
     async def first_load(self) -> tuple[bool, str]:
         return await asyncio.shield(self._first_load)
 
-    async def _let_orders_settle(self) -> None:
+    async def _let_orders_settle(self, closing: bool = False) -> None:
         """An order on its way (or being looked up after a lost answer) keeps the session until
-        its outcome is known: cutting it off would leave an order that may exist unaccounted."""
+        its outcome is known: cutting it off would leave an order that may exist unaccounted.
+        Nothing new may be sent meanwhile."""
         service = self.window.orders.service
-        if service is None or not service.settling:
+        if service is None:
+            return
+        service.hold()
+        if not service.settling:
             return
         self.window.status.showMessage(
-            translate("Controller", "Waiting for the order in flight before disconnecting…")
+            translate("Controller", "Waiting for the order in flight before closing…")
+            if closing
+            else translate("Controller", "Waiting for the order in flight before disconnecting…")
         )
-        if not await service.settle(ORDER_SETTLE_TIMEOUT_S):
-            log.warning("disconnecting with an order whose outcome is not known yet")
+        settled = await service.settle(ORDER_SETTLE_TIMEOUT_S)
         self.window.status.clearMessage()
+        if settled:
+            return
+        log.warning("session ended with an order whose outcome is not known yet")
+        if not closing:
+            QMessageBox(
+                QMessageBox.Icon.Warning,
+                "kisdesk",
+                translate(
+                    "Controller",
+                    "An order's outcome was still unknown when the session ended. It may exist: "
+                    "check today's executions before sending it again.",
+                ),
+                parent=self.window,
+            ).open()
+
+    def _close_guard(self) -> bool:
+        """The window's close button: with an order in flight, wait for it first (the window
+        stays up and says so), then close."""
+        service = self.window.orders.service
+        if self._closing or service is None or not service.settling:
+            return True
+        self._closing = True
+        asyncio.get_event_loop().create_task(self._close_when_settled())
+        return False
+
+    async def _close_when_settled(self) -> None:
+        await self._let_orders_settle(closing=True)
+        self.window.close()
 
     async def _disconnect(self) -> None:
         """End the current session (if any) and empty every table."""

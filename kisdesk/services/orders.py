@@ -169,6 +169,7 @@ class OrderService(QObject):
         self._today_again = False
         self._today_notify = False
         self._closed = False
+        self._held = False  # the session is ending: nothing new may be sent
         self._poll = QTimer(self)
         self._poll.setInterval(int(poll_seconds * 1000))
         self._poll.timeout.connect(self.refresh_open_orders)
@@ -188,6 +189,11 @@ class OrderService(QObject):
     def settling(self) -> bool:
         """An order is on its way or being looked up: its outcome is not known yet."""
         return self._busy or self.checking
+
+    def hold(self) -> None:
+        """The session is about to end: refuse every new order, modify and cancel from now on
+        (one already on its way is answered and looked up as usual)."""
+        self._held = True
 
     async def settle(self, timeout: float) -> bool:
         """Wait (at most ``timeout`` seconds) until no order is settling; True when none is.
@@ -401,7 +407,9 @@ class OrderService(QObject):
         changed = False
         for t in self.tracked:
             if t.state is OrderState.NOT_FOUND and not t.order_no:
-                found = self._match(t, rows)
+                # Not while another order is on its way or looked up: its row, not yet claimed
+                # by a number, would look just like this one's (a twin sent after a warning).
+                found = None if self.settling else self._match(t, rows, near_send=True)
                 if found is not None:
                     self._adopt(t, found)
                     changed = True
@@ -426,7 +434,7 @@ class OrderService(QObject):
         """Send ``draft`` once. Returns the tracked order (state SENDING), or None when refused:
         another mutation is in flight, or the draft breaks a rule (checked again here, so no
         caller can send what the panel would not)."""
-        if self._busy or self._closed or self.checking:
+        if self._busy or self._closed or self._held or self.checking:
             log.info("order refused: another order is in flight or being checked")
             return None
         if validate(draft, facts):
@@ -528,7 +536,9 @@ class OrderService(QObject):
         )
         emit(self.order_updated, order)
 
-    def _match(self, order: TrackedOrder, rows: Iterable[Any]) -> Any | None:
+    def _match(
+        self, order: TrackedOrder, rows: Iterable[Any], *, near_send: bool = False
+    ) -> Any | None:
         """The day's row that is this order: same code, side, type, quantity and price, a new
         order (not a modify/cancel line), and a number no other tracked order or earlier read
         has claimed. Newest first."""
@@ -553,7 +563,7 @@ class OrderService(QObject):
                 continue
             if r.order_date is not None and r.order_date != today:
                 continue
-            if not baseline:
+            if near_send or not baseline:  # stamped close to the send, or it is another order
                 t = _hhmmss_seconds(r.order_time)
                 if t is None or abs(t - sent_s) > RECONCILE_WINDOW_S:
                     continue
@@ -601,7 +611,7 @@ class OrderService(QObject):
     async def _mutate(
         self, target: OpenOrder, call: Callable[[], Awaitable[OrderAck]], *, kind: str
     ) -> MutationResult:
-        if self._busy or self._closed:
+        if self._busy or self._closed or self._held:
             return MutationResult(
                 False,
                 translate(

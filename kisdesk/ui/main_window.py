@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.orders = OrderDock(settings)
+        self.close_guard: Callable[[], bool] | None = None  # False: not now (set by the app)
         self.order_dock.setWidget(self.orders)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.order_dock)
 
@@ -253,6 +255,10 @@ class MainWindow(QMainWindow):
                 self.settings.remove(key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The controller may hold the close until an order in flight is answered.
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)
         self.closed.emit()

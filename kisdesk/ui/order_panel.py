@@ -914,12 +914,14 @@ class OrderPanel(QFrame):
         amount = estimated_amount(draft, facts)
         if amount is None:
             self.amount_label.setText("–")
-        elif draft.order_type.reserved_at_upper:
+        elif draft.order_type.reserved_at_upper and draft.side is Side.BUY:
             self.amount_label.setText(
                 translate("OrderPanel", "≈ {amount} (at the upper limit)").format(
                     amount=fmt_krw(amount)
                 )
             )
+        elif not draft.order_type.needs_price:  # a sell at market: about the current price
+            self.amount_label.setText(f"≈ {fmt_krw(amount)}")
         else:
             self.amount_label.setText(fmt_krw(amount))
 
@@ -972,6 +974,10 @@ class OrderPanel(QFrame):
         amount = estimated_amount(draft, facts)
         if draft.order_type.needs_price:
             price_text = fmt_krw(draft.price)
+        elif draft.side is Side.SELL:  # nothing is reserved for a sell
+            price_text = translate("OrderPanel", "{type} (about {current})").format(
+                type=draft.order_type.korean, current=fmt_krw(facts.current)
+            )
         elif draft.order_type.at_market:
             price_text = translate("OrderPanel", "market (reserved at {upper})").format(
                 upper=fmt_krw(facts.upper)

@@ -553,11 +553,18 @@ class SetupDialog(QDialog):
             return profile
         profile = self.profile
         await run_blocking(secret_store.save_secrets, profile.id, secrets)
-        await self.tokens.commit()
-        if self._old_secrets is not None:
-            dropped = set(self._old_secrets.appkeys()) - set(secrets.appkeys())
-            if dropped:
-                await run_blocking(secret_store.drop_tokens, dropped)
+        # The keys are saved from here on: a token cache that cannot be written or cleaned is
+        # not a failed save (the next connect issues or re-reads a token), only worth a log line.
+        try:
+            await self.tokens.commit()
+            if self._old_secrets is not None:
+                dropped = set(self._old_secrets.appkeys()) - set(secrets.appkeys())
+                if dropped:
+                    await run_blocking(secret_store.drop_tokens, dropped)
+        except Exception as exc:
+            log.warning(
+                "profile saved, but its token cache was not updated (%s)", type(exc).__name__
+            )
         if name != profile.name:
             profile = self.store.rename(profile, name)
         return profile

@@ -32,22 +32,32 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="155"/>
+        <location filename="../../kisdesk/services/controller.py" line="158"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="183"/>
+        <location filename="../../kisdesk/services/controller.py" line="190"/>
+        <source>Waiting for the order in flight before closing…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="192"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="249"/>
+        <location filename="../../kisdesk/services/controller.py" line="203"/>
+        <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="285"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="284"/>
+        <location filename="../../kisdesk/services/controller.py" line="320"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
@@ -453,100 +463,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="50"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="110"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
         <source>Domestic holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="111"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
         <source>Overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="53"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
         <source>Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
         <source>Order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="90"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="94"/>
         <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="98"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="100"/>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="102"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
         <source>&amp;View</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
         <source>&amp;Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="125"/>
         <source>Reset &amp;layout</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="127"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
         <source>&amp;Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
         <source>&amp;Settings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="134"/>
         <source>&amp;Preferences…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="172"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="174"/>
         <source>This tab has no table to export.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="177"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
         <source>Export CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="181"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="184"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="186"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>Exported %n row to {path}</numerusform>
@@ -554,47 +564,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="190"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="194"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>Export the current table as CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
         <source>Enter, double-click</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>Preferences</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="207"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -880,13 +890,13 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="968"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
         <source>매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="972"/>
         <source>매도 (sell)</source>
         <translation></translation>
     </message>
@@ -897,25 +907,25 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="984"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="994"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="997"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="998"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
@@ -932,7 +942,7 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
         <source>Amount</source>
         <translation></translation>
     </message>
@@ -987,47 +997,52 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="951"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
         <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="976"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="978"/>
+        <source>{type} (about {current})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
         <source>market (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="980"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
         <source>best price (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="996"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1002"/>
         <source>Review order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1026"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1032"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1122"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1128"/>
         <source>{head}: rejected — {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1129"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1135"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation></translation>
     </message>
@@ -1153,17 +1168,17 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="474"/>
+        <location filename="../../kisdesk/services/orders.py" line="482"/>
         <source>Interrupted while sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="508"/>
+        <location filename="../../kisdesk/services/orders.py" line="516"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="607"/>
+        <location filename="../../kisdesk/services/orders.py" line="617"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation></translation>
     </message>

@@ -32,22 +32,32 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="155"/>
+        <location filename="../../kisdesk/services/controller.py" line="158"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="183"/>
+        <location filename="../../kisdesk/services/controller.py" line="190"/>
+        <source>Waiting for the order in flight before closing…</source>
+        <translation>전송 중인 주문의 결과를 기다린 뒤 종료합니다…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="192"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation>전송 중인 주문의 결과를 기다린 뒤 연결을 끊습니다…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="249"/>
+        <location filename="../../kisdesk/services/controller.py" line="203"/>
+        <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
+        <translation>연결을 끊을 때까지 주문의 결과를 확인하지 못했습니다. 접수되었을 수 있으니 다시 보내기 전에 당일 체결내역을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/controller.py" line="285"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="284"/>
+        <location filename="../../kisdesk/services/controller.py" line="320"/>
         <source>Not connected.</source>
         <translation>연결되어 있지 않습니다.</translation>
     </message>
@@ -456,147 +466,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="50"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="110"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
         <source>Domestic holdings</source>
         <translation>국내잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="111"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
         <source>Overseas holdings</source>
         <translation>해외잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="53"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
         <source>Order</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="90"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="94"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="98"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="100"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="102"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
         <source>&amp;Refresh</source>
         <translation>새로고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="125"/>
         <source>Reset &amp;layout</source>
         <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="127"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
         <source>&amp;Environment</source>
         <translation>접속환경(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="134"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="172"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="174"/>
         <source>This tab has no table to export.</source>
         <translation>이 탭에는 내보낼 표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="177"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="181"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="184"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="186"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="190"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="194"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation>국내잔고 / 해외잔고 / 순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="201"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="207"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -880,13 +890,13 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="968"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
         <source>매수 (buy)</source>
         <translation>매수</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="972"/>
         <source>매도 (sell)</source>
         <translation>매도</translation>
     </message>
@@ -897,25 +907,25 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="984"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
         <source>Side</source>
         <translation>매매구분</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="988"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="994"/>
         <source>Type</source>
         <translation>주문유형</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="997"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="998"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
@@ -932,7 +942,7 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="993"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
         <source>Amount</source>
         <translation>주문금액</translation>
     </message>
@@ -987,47 +997,52 @@
         <translation>≈ {amount} (상한가 기준)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="951"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
         <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
         <translation>{time}에 보낸 같은 주문이 응답 없이 조회되지 않았습니다. 접수되었을 수 있으니 미체결과 체결내역을 확인하세요. 다시 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="976"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="978"/>
+        <source>{type} (about {current})</source>
+        <translation>{type} (현재가 {current} 부근)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
         <source>market (reserved at {upper})</source>
         <translation>시장가 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="980"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
         <source>best price (reserved at {upper})</source>
         <translation>최유리/최우선 가격 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="985"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="996"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1002"/>
         <source>Review order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1026"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1032"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation>전송되지 않았습니다. 주문을 확인하고 Enter를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1122"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1128"/>
         <source>{head}: rejected — {msg}</source>
         <translation>{head}: 거부 — {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1129"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="1135"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation>{head}: {state} · 주문번호 {odno} · {time}</translation>
     </message>
@@ -1153,17 +1168,17 @@
         <translation>한국투자증권의 응답이 없습니다. 주문이 접수되었을 수 있어 당일 주문을 조회하고 있습니다. 다시 보내지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="474"/>
+        <location filename="../../kisdesk/services/orders.py" line="482"/>
         <source>Interrupted while sending</source>
         <translation>전송 중 중단됨</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="508"/>
+        <location filename="../../kisdesk/services/orders.py" line="516"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation>확인 조회에서 당일 주문을 찾지 못했습니다. 늦게 나타날 수 있으니 다시 보내기 전에 미체결과 체결내역을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="607"/>
+        <location filename="../../kisdesk/services/orders.py" line="617"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation>전송하지 않음: 다른 주문을 전송 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>

@@ -79,3 +79,41 @@ def test_switching_waits_for_the_order_in_flight(qtbot, start_app, run_async, ap
     assert len(app.sim.new_orders()) == len(before) + 1
     assert dock.service is not service and app.controller.session is not None
     assert app_errors() == []
+
+
+def test_a_lost_order_does_not_take_its_twins_row(qtbot, start_app, run_async):
+    """A was never booked and is "not found"; the user sends the same order B, whose answer is
+    lost too. A read of today's orders while B is looked up shows B's row: it is B's, not A's."""
+    app = start_app()
+    service = order_service(app.client)
+    qtbot.waitUntil(lambda: service._baseline, timeout=5_000)
+    draft, facts = run_async(buy_at_market_price(app.client, CODE))
+    app.sim.faults.add("connection_reset", ORDER_CASH, count=1)  # A: nothing booked
+    a = service.submit(draft, facts)
+    qtbot.waitUntil(lambda: a.state in (OrderState.NOT_FOUND, OrderState.REJECTED), timeout=15_000)
+    if a.state is OrderState.REJECTED:  # the client knew it was not sent: nothing to steal
+        run_async(service.close())
+        return
+    app.sim.faults.add("drop_response", ORDER_CASH, count=1)  # B: booked, answer lost
+    b = service.submit(draft, facts)
+    qtbot.waitUntil(lambda: b.state is OrderState.UNKNOWN, timeout=5_000)
+    service.refresh_today()  # a poll while B is looked up
+    qtbot.waitUntil(settled(service), timeout=15_000)
+    assert b.state in BOOKED and b.order_no in app.sim.new_orders()
+    assert a.state is OrderState.NOT_FOUND and not a.order_no
+    run_async(service.close())
+
+
+def test_closing_the_window_waits_for_the_order_in_flight(qtbot, start_app, run_async):
+    app = start_app()
+    window, service = app.controller.window, app.controller.window.orders.service
+    qtbot.waitUntil(lambda: service._baseline, timeout=5_000)
+    draft, facts = run_async(buy_at_market_price(app.client, CODE))
+    app.sim.faults.add("latency", ORDER_CASH, count=1, delay=0.35)
+    order = service.submit(draft, facts)
+    assert order is not None
+    window.close()  # the close button, with the order on its way
+    assert window.isVisible()  # held: the window stays up and says why
+    assert service.submit(draft, facts) is None  # nothing new goes out meanwhile
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert order.state in BOOKED and order.order_no in app.sim.new_orders()

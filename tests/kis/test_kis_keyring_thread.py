@@ -59,3 +59,21 @@ async def test_token_store_does_not_block_the_loop(sim, kis_client) -> None:
     assert sim.stats.tokens_issued == 1
     assert slow.threads and all(name.startswith("kisdesk-keyring") for name in slow.threads)
     assert max(gaps) < SLOW_S / 2, max(gaps)  # the loop kept turning through 1.2 s of keyring
+
+
+async def test_logout_during_an_issuance_leaves_no_token_behind(sim, kis_client) -> None:
+    """Log out while the token request is still on its way: the issuance is stopped, and
+    nothing it got is left in the keyring unrevoked."""
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    client = kis_client(sim)
+    sim.faults.add("latency", "/oauth2/tokenP", count=1, delay=0.5)
+    getting = asyncio.get_running_loop().create_task(client.ensure_token())
+    await asyncio.sleep(0.15)  # the request is out
+    await client.logout()
+    with pytest.raises(asyncio.CancelledError):
+        await getting
+    await asyncio.sleep(0.6)  # the server's late answer changes nothing now
+    assert store.entries() == []
+    assert client.tokens.current is None
+    await client.aclose()

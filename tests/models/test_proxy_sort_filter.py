@@ -184,3 +184,12 @@ def test_painting_roles_in_one_call_match_data(model, proxy, make_quote):
                     assert option.palette.text().color() == QBrush(brush).color()
                     checked += 1
     assert checked >= 4  # rises and falls were coloured on both models
+    # The model's own roles through multiData too (a delegate or tool may ask for them so).
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    for m in (model, proxy):
+        index = m.index(0, 2)
+        for role in (RecordTableModel.SORT_ROLE, RecordTableModel.RECORD_ROLE):
+            slot = QModelRoleData(role)
+            m.multiData(index, QModelRoleDataSpan(slot))
+            assert slot.data() is not None and slot.data() == index.data(role)

@@ -239,3 +239,15 @@ def test_modify_needs_cash_for_a_higher_buy_price():
     assert problems[0].args == {"need": "965,000", "cash": "843,000"}
     # A sell never needs cash.
     assert validate_modify(LIMIT, D(96_500), 10, 10, facts, side=Side.SELL, old_price=D(1)) == ()
+
+
+@pytest.mark.parametrize("code", ["01", "03", "13", "16"])
+def test_amount_of_a_sell_without_a_price_is_at_the_current_price(code):
+    # A buy of these types reserves cash at the upper limit; a sell reserves nothing, so its
+    # amount (and the fat-finger guard on it) uses the current price, not 30 % above it.
+    otype = order_type(code)
+    sell = draft(side=Side.SELL, order_type=otype, price=None, quantity=2)
+    buy = draft(side=Side.BUY, order_type=otype, price=None, quantity=2)
+    assert estimated_amount(sell, FACTS) == D(148_600)
+    assert estimated_amount(buy, FACTS) == D(193_000)
+    assert not guard_reasons(sell, FACTS, max_amount=D(150_000), max_ticks=None)
