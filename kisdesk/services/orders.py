@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kisdesk.domain.order_rules import OrderDraft, OrderFacts, validate
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import Side, find_order_type
+from kisdesk.kis.base import KST, today_kst
 from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
 from kisdesk.kis.records import OrderAck
 from kisdesk.kis.records import Side as KisSide
@@ -36,7 +37,6 @@ from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
-KST = dt.timezone(dt.timedelta(hours=9))
 T = TypeVar("T")
 
 # Pauses before each look-up of an order whose answer was lost. KIS warns that today's orders
@@ -299,7 +299,7 @@ class OrderService(QObject):
     ) -> list[Any]:
         result = await self.client.daily_executions(start, end, progress=progress)
         self._learn(r.order_no for r in result.rows)
-        if start is None or start == dt.datetime.now(KST).date():
+        if start is None or start == today_kst():
             self._apply_rows(result.rows)
         return list(result.rows)
 

@@ -28,11 +28,12 @@ from kisdesk.domain.order_rules import OrderFacts, parse_amount, parse_quantity,
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import LIMIT, Side, find_order_type
 from kisdesk.domain.ticks import step_price
+from kisdesk.kis.base import today_kst
 from kisdesk.kis.errors import KisError
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
-from kisdesk.services.orders import KST, MutationResult, OpenOrder
+from kisdesk.services.orders import MutationResult, OpenOrder
 from kisdesk.services.refresher import user_message
 from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import TrContext, translate
@@ -143,11 +144,6 @@ def sent_columns() -> list[Column]:
 OpenOrders = TrContext("OpenOrders")  # plural messages (see TrContext)
 # Order types whose modify this view can show and send faithfully (price and quantity).
 MODIFIABLE_TYPES = frozenset({LIMIT.code})
-
-
-def korea_today() -> dt.date:
-    """Today in Korea (KIS's trading day), whatever this computer's time zone."""
-    return dt.datetime.now(KST).date()
 
 
 class _AsyncMixin:
@@ -481,7 +477,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
         super().__init__(parent)
         self.service: Any = None
         self._tasks: set[asyncio.Task[Any]] = set()
-        today = QDate(korea_today())
+        today = QDate(today_kst())
         self.start_edit = QDateEdit(today)
         self.end_edit = QDateEdit(today)
         for e in (self.start_edit, self.end_edit):
@@ -511,7 +507,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
         self.service = service
         self.table.model.clear()
         self._custom = False
-        today = QDate(korea_today())  # a new session starts on today's orders
+        today = QDate(today_kst())  # a new session starts on today's orders
         self.start_edit.setDate(today)
         self.end_edit.setDate(today)
         if service is not None:
@@ -531,7 +527,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
         start = self.start_edit.date().toPython()
         end = self.end_edit.date().toPython()
         assert isinstance(start, dt.date) and isinstance(end, dt.date)
-        today = korea_today()
+        today = today_kst()
         self._custom = start != today or end != today
         self._spawn(self._load(self.service, start, end))
 

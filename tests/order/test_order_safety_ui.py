@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from test_open_orders import open_row_with, place_resting_buy
 
 from kisdesk.domain.order_state import OrderState
-from kisdesk.services.orders import KST
+from kisdesk.kis.base import KST
 
 K = Qt.Key
 CODE = "005930"
