@@ -41,7 +41,7 @@ from kisdesk.config import secrets as secret_store
 from kisdesk.config.profiles import Profile, ProfileStore
 from kisdesk.config.secrets import ProfileSecrets, SecretStorageError
 from kisdesk.kis.offthread import run_blocking
-from kisdesk.services.connection_test import ConnectionResult, StagedTokenStore, check_connection
+from kisdesk.services.connection_check import ConnectionResult, StagedTokenStore, check_connection
 from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
 from kisdesk.ui.i18n import translate
 
