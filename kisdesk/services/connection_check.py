@@ -20,6 +20,7 @@ from kisdesk.config.secrets import SERVICE, ProfileSecrets, save_token_entry
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.errors import ApiError, KisError
 from kisdesk.kis.offthread import run_blocking
+from kisdesk.services.errors import describe
 from kisdesk.services.profile_session import (
     credentials_for,
     data_credentials_for,
@@ -35,7 +36,7 @@ _PROBE_CODE = "005930"
 @dataclass(frozen=True)
 class ConnectionResult:
     ok: bool
-    message: str = ""  # on failure: KIS's msg1 with its code, or the network/protocol error
+    message: str = ""  # on failure: describe() of the error, the words the main window uses
     msg_cd: str = ""
     failed_part: str = ""  # "account" (token/balance) | "market_data" (the paper data pair)
     holdings: int = 0
@@ -141,9 +142,5 @@ async def check_connection(
 
 
 def _failure(exc: KisError, part: str) -> ConnectionResult:
-    if isinstance(exc, ApiError):
-        code = exc.msg_cd
-        text = exc.msg1 or str(exc)
-        message = f"{text} ({code})" if code else text
-        return ConnectionResult(False, message, msg_cd=code, failed_part=part)
-    return ConnectionResult(False, str(exc), failed_part=part)
+    code = exc.msg_cd if isinstance(exc, ApiError) else ""
+    return ConnectionResult(False, describe(exc), msg_cd=code, failed_part=part)

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from kisdesk.domain.currency import OverseasMarket, balance_queries, to_krw
+from kisdesk.services.errors import describe
 
 log = logging.getLogger(__name__)
 
@@ -124,14 +125,6 @@ def _row(holding: Any, query: OverseasMarket) -> OverseasRow:
     )
 
 
-def error_text(exc: BaseException) -> str:
-    msg1 = getattr(exc, "msg1", "") or ""
-    code = getattr(exc, "msg_cd", "") or ""
-    if msg1:
-        return f"{msg1} ({code})" if code else msg1
-    return str(exc) or type(exc).__name__
-
-
 async def fetch_overseas(
     client: Any,
     profile: str,
@@ -197,7 +190,7 @@ async def fetch_overseas(
             if not isinstance(result, Exception):
                 raise result  # a cancellation, not a failure
             log.warning("overseas balance %s/%s failed: %s", query.exchange, query.currency, result)
-            failures[query.exchange] = error_text(result)
+            failures[query.exchange] = describe(result)
             errors.append(result)
             continue
         pages += getattr(result, "pages", 1)
@@ -220,7 +213,7 @@ async def fetch_overseas(
         if not isinstance(present_result, Exception):
             raise present_result
         log.info("present balance unavailable: %s", present_result)
-        krw_error = error_text(present_result)
+        krw_error = describe(present_result)
     elif present_result is not None:
         for ccy in present_result.currencies or ():
             if ccy.exchange_rate:

@@ -15,10 +15,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kisdesk.kis.errors import KisError, NetworkError, ProtocolError, ServerError
-from kisdesk.ui.i18n import translate
+from kisdesk.kis.errors import KisError
+from kisdesk.services.errors import describe
 
 log = logging.getLogger(__name__)
+
+# The old name, still imported by the order panel, the open orders and the order service.
+user_message = describe
 
 
 class Refresher(QObject):
@@ -80,31 +83,12 @@ class Refresher(QObject):
                 raise
             except KisError as exc:
                 log.warning("refresh failed: %s", exc)
-                self.failed.emit(user_message(exc))
+                self.failed.emit(describe(exc))
             except Exception as exc:  # unexpected: logged with traceback, shown in the tab
                 log.exception("refresh crashed")
-                self.failed.emit(f"{type(exc).__name__}: {exc}")
+                self.failed.emit(describe(exc))
             else:
                 self.last_result = result
                 self.loaded.emit(result)
             if not self._again:
                 return
-
-
-def user_message(exc: BaseException) -> str:
-    """KIS's own words (msg1) where there are any, with the code for support; otherwise a plain
-    sentence for the kind of failure, the technical detail after it in parentheses."""
-    msg1 = getattr(exc, "msg1", "") or ""
-    code = getattr(exc, "msg_cd", "") or ""
-    if msg1:
-        return f"{msg1} ({code})" if code else msg1
-    detail = str(exc) or type(exc).__name__
-    if isinstance(exc, NetworkError):
-        lead = translate("Errors", "Cannot reach the KIS server. Check the network connection.")
-    elif isinstance(exc, ServerError):
-        lead = translate("Errors", "The KIS server is not answering properly (server error).")
-    elif isinstance(exc, ProtocolError):
-        lead = translate("Errors", "KIS sent an answer kisdesk could not read.")
-    else:
-        return detail
-    return f"{lead} ({detail})"
