@@ -68,6 +68,13 @@ class ProfileStore:
         key = name.strip().casefold()
         return next((p for p in self.profiles() if p.name.casefold() == key), None)
 
+    def name_available(self, name: str, profile: Profile | None = None) -> bool:
+        """A non-empty name no other profile uses (``profile`` may keep its own)."""
+        other = self.find_by_name(name)
+        return bool(name.strip()) and (
+            other is None or (profile is not None and other.id == profile.id)
+        )
+
     # -- writing ----------------------------------------------------------------------------
     def add(self, name: str, env: str) -> Profile:
         name = name.strip()

@@ -10,25 +10,24 @@ The menu owns no session. It asks its owner (the controller) through callbacks:
 
 Every confirmation is a non-blocking message box (``open()``), kept in ``pending`` so tests
 can answer it. Forgetting deletes keyring entries, which can block for seconds (an unlock
-prompt): it runs on the keyring thread as ``forget_task``, the profile's entries greyed out
-meanwhile, and the menu drops the profile once the deletions are done.
+prompt): it runs as ``forget_op`` (services/profile_keys.py on the keyring thread), the
+profile's entries greyed out meanwhile, and the menu drops the profile once it is gone.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Mapping
+from functools import partial
 
-import shiboken6
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from kisdesk.config import secrets as secret_store
 from kisdesk.config.profiles import Profile, ProfileStore
-from kisdesk.config.secrets import SecretStorageError
-from kisdesk.kis.offthread import run_blocking
+from kisdesk.services.ops import Op
+from kisdesk.services.profile_keys import forget_profile
 from kisdesk.ui.env_badge import env_label
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.setup_dialog import SetupDialog
@@ -72,9 +71,9 @@ class ProfilesMenu(QObject):
         self.dialog: SetupDialog | None = None  # the open set-up dialog, if any
         self.switch_actions: dict[str, QAction] = {}  # "demo" or profile id → action
         self._group: QActionGroup | None = None
-        self.forget_task: asyncio.Task[list[str]] | None = None  # the last forget started
-        # profile id → the task deleting its keyring entries (the profile is greyed out meanwhile)
-        self._forgetting: dict[str, asyncio.Task[list[str]]] = {}
+        self.forget_op: Op[list[str]] | None = None  # the last forget started
+        # profile id → the op deleting its keyring entries (the profile is greyed out meanwhile)
+        self._forgetting: dict[str, Op[list[str]]] = {}
         self.rebuild()
 
     # -- building ---------------------------------------------------------------------------
@@ -214,13 +213,12 @@ class ProfilesMenu(QObject):
             danger=True,
         )
 
-    def start_forget(self, profile: Profile) -> asyncio.Task[list[str]]:
+    def start_forget(self, profile: Profile) -> Op[list[str]]:
         """Delete the profile (no confirmation; ``ask_forget`` asks first); the confirmation's Yes.
 
         Now: off the profile if it is the current one, its entries greyed out. Then, as
-        ``forget_task``: the keyring reads and deletions on the keyring thread; once they are
-        done the profile leaves the menu and the settings (the task's result: the usernames
-        deleted).
+        ``forget_op``: its keyring entries and its name are deleted; once that is done the
+        profile leaves the menu (the op's result: the keyring usernames deleted).
         """
         running = self._forgetting.get(profile.id)
         if running is not None and not running.done():
@@ -228,43 +226,30 @@ class ProfilesMenu(QObject):
         if self.current is not None and self.current.id == profile.id:
             self.on_switch(None)
             self.current = None
-        others = [other.id for other in self.store.profiles() if other.id != profile.id]
-        task = asyncio.get_event_loop().create_task(self._forget(profile, others))
-        self._forgetting[profile.id] = task
-        self.forget_task = task
+        op = (
+            Op(self, partial(forget_profile, self.store, profile), name="forget profile")
+            .success(partial(self._forgotten, profile))
+            .failure(partial(self._not_forgotten, profile))
+            .run_in_background()
+        )
+        self._forgetting[profile.id] = op
+        self.forget_op = op
         self.rebuild()
-        return task
+        return op
 
-    async def forget(self, profile: Profile) -> list[str]:
-        """:meth:`start_forget`, awaited."""
-        return await self.start_forget(profile)
-
-    async def _forget(self, profile: Profile, others: list[str]) -> list[str]:
-        error = ""
-        deleted: list[str] = []
-        try:
-            deleted = await run_blocking(secret_store.forget_profile, profile.id, others)
-        except SecretStorageError as exc:
-            error = str(exc)
-        except Exception as exc:  # a backend error that is not a KeyringError
-            log.exception("forgetting the profile failed")
-            error = type(exc).__name__
-        finally:
-            self._forgetting.pop(profile.id, None)
-        if not shiboken6.isValid(self):
-            return deleted
-        if error:
-            self.rebuild()
-            self._inform(
-                translate("ProfilesMenu", "Forget profile"),
-                translate("ProfilesMenu", "The profile was not forgotten: {msg}").format(msg=error),
-            )
-            return []
-        self.store.remove(profile.id)
+    def _forgotten(self, profile: Profile, _deleted: list[str]) -> None:
+        self._forgetting.pop(profile.id, None)
         self.rebuild()
         if self.on_forgotten is not None:
             self.on_forgotten(profile)
-        return deleted
+
+    def _not_forgotten(self, profile: Profile, message: str) -> None:
+        self._forgetting.pop(profile.id, None)
+        self.rebuild()
+        self._inform(
+            translate("ProfilesMenu", "Forget profile"),
+            translate("ProfilesMenu", "The profile was not forgotten: {msg}").format(msg=message),
+        )
 
     # -- message boxes ----------------------------------------------------------------------
     def _confirm(

@@ -1,25 +1,25 @@
 """Profile set-up: keys, account and HTS ID; "Test connection" must pass before Save.
 
-Non-blocking (``open()``): the test runs as a task on the qasync loop while the dialog stays
-responsive, and tests drive it like a user. Nothing reaches the keyring or the settings file
-until Save, and Save is enabled only by a successful test of exactly what is on screen.
+Non-blocking (``open()``): the test runs as an op (services/ops.py) on the qasync loop while
+the dialog stays responsive, and tests drive it like a user. Nothing reaches the keyring or the
+settings file until Save, and Save is enabled only by a successful test of exactly what is on
+screen.
 
-The keyring can block for seconds (an unlock prompt, a slow D-Bus), so every keyring call runs
-on the keyring thread (``run_blocking``): an existing profile's keys are read after the dialog
-opens (its fields stay disabled until they arrive), and Save awaits the writes with its buttons
-disabled, then closes, or says in the dialog why the keys were not saved.
+The dialog only collects input and shows outcomes: reading, saving (with its rollback) and the
+connection check are services (services/profile_keys.py, services/connection_check.py), run as
+ops whose results are dropped if the dialog is gone. The keyring can block for seconds, so an
+existing profile's keys arrive after the dialog opens (its fields stay disabled until then), and
+Save waits with its buttons disabled, then closes, or says in the dialog why nothing was saved.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from kisdesk.config import secrets as secret_store
 from kisdesk.config.profiles import Profile, ProfileStore
-from kisdesk.config.secrets import ProfileSecrets, SecretStorageError
-from kisdesk.kis.offthread import run_blocking
+from kisdesk.config.secrets import ProfileSecrets
 from kisdesk.services.connection_check import ConnectionResult, StagedTokenStore, check_connection
+from kisdesk.services.ops import Op
+from kisdesk.services.profile_keys import read_profile_secrets, save_profile
 from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
 from kisdesk.ui.i18n import translate
 
@@ -101,13 +102,13 @@ class SetupDialog(QDialog):
         self.profile = profile
         self.base_urls = dict(base_urls or {})
         self.tokens = StagedTokenStore()
-        self.test_task: asyncio.Task[ConnectionResult] | None = None
+        self.test_op: Op[ConnectionResult] | None = None  # the last Test connection
         self.last_result: ConnectionResult | None = None
         self._tested: tuple[str, ...] | None = None
-        self._busy = False  # a test is running (set before its task starts, cleared at its end)
-        self.load_task: asyncio.Task[None] | None = None  # reading an existing profile's keys
+        self._busy = False  # a test is running (set before its op starts, cleared at its end)
+        self.load_op: Op[ProfileSecrets | None] | None = None  # reading a profile's keys
         self._loading = False
-        self.save_task: asyncio.Task[bool] | None = None  # writing to the keyring (Save)
+        self.save_op: Op[Profile] | None = None  # writing to the keyring (Save)
         self._saving = False
         self._old_secrets: ProfileSecrets | None = None
         self.setWindowTitle(
@@ -252,29 +253,16 @@ class SetupDialog(QDialog):
             ),
             "busy",
         )
-        self.load_task = asyncio.get_event_loop().create_task(self._load(profile))
+        self.load_op = (
+            Op(self, partial(read_profile_secrets, profile.id), name="read profile keys")
+            .success(self._loaded)
+            .failure(self._load_failed)
+            .run_in_background()
+        )
 
-    async def _load(self, profile: Profile) -> None:
-        stored: ProfileSecrets | None = None
-        error = ""
-        try:
-            stored = await run_blocking(secret_store.load_secrets, profile.id)
-        except SecretStorageError as exc:
-            error = str(exc)
-        except Exception as exc:  # a backend error that is not a KeyringError
-            log.exception("reading the profile's keys failed")
-            error = type(exc).__name__
-        if not shiboken6.isValid(self):  # closed and deleted meanwhile
-            return
-        self._loading = False
-        for edit in self._connection_edits():
-            edit.setEnabled(True)
-        if error:
-            self._set_status(
-                translate("SetupDialog", "Could not read the saved keys: {msg}").format(msg=error),
-                "error",
-            )
-        elif stored is None:
+    def _loaded(self, stored: ProfileSecrets | None) -> None:
+        self._end_loading()
+        if stored is None:
             self._set_status(
                 translate(
                     "SetupDialog", "No keys for this profile in the keyring: enter them again."
@@ -291,6 +279,19 @@ class SetupDialog(QDialog):
             self.data_appkey_edit.setText(stored.data_appkey)
             self.data_appsecret_edit.setText(stored.data_appsecret)
         self._on_changed()
+
+    def _load_failed(self, message: str) -> None:
+        self._end_loading()
+        self._set_status(
+            translate("SetupDialog", "Could not read the saved keys: {msg}").format(msg=message),
+            "error",
+        )
+        self._on_changed()
+
+    def _end_loading(self) -> None:
+        self._loading = False
+        for edit in self._connection_edits():
+            edit.setEnabled(True)
 
     @property
     def loading(self) -> bool:
@@ -409,30 +410,37 @@ class SetupDialog(QDialog):
         self._set_status(translate("SetupDialog", "Testing: access token, then balance…"), "busy")
         snapshot = self._snapshot()
         self._busy = True
-        self.test_task = asyncio.get_event_loop().create_task(self._run_test(secrets, snapshot))
+        env, tokens = self.env, self.tokens  # the work never reads a widget: it may outlive it
+        base_url, data_base_url = self.base_urls.get(env), self.base_urls.get("real")
+        op: Op[ConnectionResult] = Op(
+            self,
+            lambda: check_connection(
+                env,
+                secrets,
+                token_store=tokens,
+                base_url_override=base_url,
+                data_base_url_override=data_base_url,
+                on_event=op.report,
+            ),
+            name="connection test",
+        )
+        self.test_op = (
+            op.progress(self._on_client_event)
+            .success(partial(self._show_result, snapshot))
+            .failure(partial(self._test_crashed, snapshot))
+            .run_in_background()
+        )
         self._set_inputs_enabled(False)
         self._on_changed()
 
-    async def _run_test(
-        self, secrets: ProfileSecrets, snapshot: tuple[str, ...]
-    ) -> ConnectionResult:
-        try:
-            result = await check_connection(
-                self.env,
-                secrets,
-                token_store=self.tokens,
-                base_url_override=self.base_urls.get(self.env),
-                data_base_url_override=self.base_urls.get("real"),
-                on_event=self._on_client_event,
-            )
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # a bug, not a KIS answer: still say something useful
-            log.exception("connection test crashed")
-            result = ConnectionResult(False, type(exc).__name__, failed_part="account")
-        finally:
-            self._busy = False
-            self._set_inputs_enabled(True)
+    def _test_crashed(self, snapshot: tuple[str, ...], message: str) -> None:
+        # check_connection answers every KIS or network failure itself: this is a bug, logged
+        # by the op; still say something useful.
+        self._show_result(snapshot, ConnectionResult(False, message, failed_part="account"))
+
+    def _show_result(self, snapshot: tuple[str, ...], result: ConnectionResult) -> None:
+        self._busy = False
+        self._set_inputs_enabled(True)
         self.last_result = result
         if result.ok:
             self._tested = snapshot
@@ -457,7 +465,6 @@ class SetupDialog(QDialog):
             )
         self._on_changed()
         self.tested.emit(result)
-        return result
 
     def _on_client_event(self, event: Any) -> None:
         if getattr(event, "kind", "") == "token_wait":
@@ -476,7 +483,7 @@ class SetupDialog(QDialog):
 
     # -- save / cancel ----------------------------------------------------------------------
     def save(self) -> None:
-        """Check what is on screen, then write it on the keyring thread (``save_task``); the
+        """Check what is on screen, then save it as ``save_op`` (services/profile_keys.py); the
         dialog closes once the keyring has it, or stays open and says why not."""
         if self._saving:
             return
@@ -487,10 +494,7 @@ class SetupDialog(QDialog):
             )
             return
         name = self.name_edit.text().strip()
-        other = self.store.find_by_name(name)
-        if not name or (
-            other is not None and (self.profile is None or other.id != self.profile.id)
-        ):
+        if not self.store.name_available(name, self.profile):
             self._set_status(
                 translate("SetupDialog", "Choose a profile name that is not used yet."), "error"
             )
@@ -503,32 +507,37 @@ class SetupDialog(QDialog):
             "busy",
         )
         self._on_changed()
-        self.save_task = asyncio.get_event_loop().create_task(self._run_save(name, secrets))
+        work = partial(
+            save_profile,
+            self.store,
+            name=name,
+            env=self.env,
+            secrets=secrets,
+            tokens=self.tokens,
+            profile=self.profile,
+            old_secrets=self._old_secrets,
+        )
+        self.save_op = (
+            Op(self, work, name="save profile")
+            .success(self._saved)
+            .failure(self._save_failed)
+            .run_in_background()
+        )
 
-    async def _run_save(self, name: str, secrets: ProfileSecrets) -> bool:
-        error = ""
-        profile: Profile | None = None
-        try:
-            profile = await self._store_profile(name, secrets)
-        except SecretStorageError as exc:
-            error = str(exc)
-        except Exception as exc:  # a backend error that is not a KeyringError
-            log.exception("saving the profile failed")
-            error = type(exc).__name__
-        if not shiboken6.isValid(self):
-            return not error
+    def _saved(self, profile: Profile) -> None:
         self._saving = False
         self._set_saving_view(False)
-        if error or profile is None:
-            self._set_status(
-                translate("SetupDialog", "Could not save: {msg}").format(msg=error), "error"
-            )
-            self._on_changed()
-            return False
         self.profile = profile
         self.saved.emit(profile)
         self.accept()
-        return True
+
+    def _save_failed(self, message: str) -> None:
+        self._saving = False
+        self._set_saving_view(False)
+        self._set_status(
+            translate("SetupDialog", "Could not save: {msg}").format(msg=message), "error"
+        )
+        self._on_changed()
 
     def _set_saving_view(self, saving: bool) -> None:
         for edit in (*self._connection_edits(), self.name_edit):
@@ -536,46 +545,12 @@ class SetupDialog(QDialog):
         self.cancel_button.setEnabled(not saving)
         self.env_combo.setEnabled(not saving and self.profile is None)
 
-    async def _store_profile(self, name: str, secrets: ProfileSecrets) -> Profile:
-        if self.profile is None:
-            profile = self.store.add(name, self.env)
-            try:
-                await run_blocking(secret_store.save_secrets, profile.id, secrets)
-                await self.tokens.commit()
-            except Exception:
-                self.store.remove(profile.id)  # no name without its secrets
-                with contextlib.suppress(Exception):
-                    await run_blocking(secret_store.forget_secrets, profile.id)
-                raise
-            except asyncio.CancelledError:
-                self.store.remove(profile.id)
-                raise
-            return profile
-        profile = self.profile
-        await run_blocking(secret_store.save_secrets, profile.id, secrets)
-        # The keys are saved from here on: a token cache that cannot be written or cleaned is
-        # not a failed save (the next connect issues or re-reads a token), only worth a log line.
-        try:
-            await self.tokens.commit()
-            if self._old_secrets is not None:
-                dropped = set(self._old_secrets.appkeys()) - set(secrets.appkeys())
-                if dropped:
-                    await run_blocking(secret_store.drop_tokens, dropped)
-        except Exception as exc:
-            log.warning(
-                "profile saved, but its token cache was not updated (%s)", type(exc).__name__
-            )
-        if name != profile.name:
-            profile = self.store.rename(profile, name)
-        return profile
-
     def reject(self) -> None:
         if self._saving:
             return  # the keyring write is under way: Save closes the dialog, or says why not
-        if self.load_task is not None and not self.load_task.done():
-            self.load_task.cancel()
-        if self.testing and self.test_task is not None:
-            self.test_task.cancel()
+        for op in (self.load_op, self.test_op):
+            if op is not None:
+                op.cancel()
         self.tokens.discard()  # a token from a cancelled set-up is not kept
         super().reject()
 

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from kisdesk.config.memory_keyring import MemoryKeyring
 from kisdesk.config.profiles import ProfileStore
-from kisdesk.config.secrets import SERVICE, ProfileSecrets, profile_entry, token_entries
+from kisdesk.config.secrets import (
+    SERVICE,
+    ProfileSecrets,
+    SecretStorageError,
+    profile_entry,
+    token_entries,
+)
 from kisdesk.ui.profiles_menu import ProfilesMenu
 from kisdesk.ui.setup_dialog import SetupDialog
 
@@ -190,7 +196,7 @@ def test_open_save_and_forget_keep_the_event_loop_turning(qtbot, qloop, settings
         dialog.name_edit.setText("Paper (main)")
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(
-            lambda: dialog.test_task is not None and dialog.test_task.done(), timeout=15_000
+            lambda: dialog.test_op is not None and dialog.test_op.done(), timeout=15_000
         )
         assert dialog.last_result.ok, dialog.last_result.message
         token_user = token_entries([paper_server.appkey])[0]  # token/paper/<hash>
@@ -213,8 +219,8 @@ def test_open_save_and_forget_keep_the_event_loop_turning(qtbot, qloop, settings
         assert dialog.name_edit.isReadOnly() and dialog.appkey_edit.isReadOnly()
         dialog.reject()  # Esc / the window's close button: ignored while the write runs
         assert dialog.isVisible() and saved == []
-        qtbot.waitUntil(lambda: dialog.save_task.done(), timeout=10_000)
-        assert dialog.save_task.result() is True
+        qtbot.waitUntil(lambda: dialog.save_op.done(), timeout=10_000)
+        assert dialog.save_op.exception() is None
         assert menu.dialog is None  # closed (and deleted)
         assert [p.name for p in saved] == ["Paper (main)"]
         assert store.get(profile.id).name == "Paper (main)"
@@ -237,13 +243,13 @@ def test_open_save_and_forget_keep_the_event_loop_turning(qtbot, qloop, settings
         menu.forget_actions[profile.id].trigger()
         quickly(lambda: answer_yes(menu))
         assert switched == [None]  # off the profile first
-        task = menu.forget_task
-        assert task is not None and not task.done()
+        op = menu.forget_op
+        assert op is not None and not op.done()
         assert not menu.switch_actions[profile.id].isEnabled()
         assert not menu.forget_actions[profile.id].isEnabled()
         assert store.get(profile.id) is not None  # until the keyring is done
-        qtbot.waitUntil(task.done, timeout=15_000)
-        assert set(task.result()) == {profile_entry(profile.id), token_user}
+        qtbot.waitUntil(op.done, timeout=15_000)
+        assert set(op.result()) == {profile_entry(profile.id), token_user}
         assert slow.usernames() == set()
         assert store.get(profile.id) is None
         assert list(menu.switch_actions) == ["demo"]
@@ -272,12 +278,12 @@ def test_keyring_failures_are_shown_in_the_dialog_and_the_menu(
     dialog.appsecret_edit.setText(paper_server.appsecret)
     dialog.account_edit.setText(paper_server.accounts["demo"])
     dialog.start_test()
-    qtbot.waitUntil(lambda: dialog.test_task.done(), timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.test_op.done(), timeout=15_000)
     assert dialog.last_result.ok
     broken.fail_set = True
     dialog.save()
-    qtbot.waitUntil(lambda: dialog.save_task.done(), timeout=5_000)
-    assert dialog.save_task.result() is False
+    qtbot.waitUntil(lambda: dialog.save_op.done(), timeout=5_000)
+    assert isinstance(dialog.save_op.exception(), SecretStorageError)
     assert dialog.isVisible() and not dialog.saving
     assert dialog.status_kind == "error"
     assert "Could not save" in dialog.status_label.text()
@@ -313,8 +319,8 @@ def test_keyring_failures_are_shown_in_the_dialog_and_the_menu(
     broken.fail_delete = True
     menu.forget_actions[profile.id].trigger()
     answer_yes(menu)
-    qtbot.waitUntil(menu.forget_task.done, timeout=5_000)
-    assert menu.forget_task.result() == []
+    qtbot.waitUntil(menu.forget_op.done, timeout=5_000)
+    assert isinstance(menu.forget_op.exception(), SecretStorageError)
     assert forgotten == []
     assert store.get(profile.id) is not None
     assert menu.switch_actions[profile.id].isEnabled()
@@ -336,7 +342,7 @@ def test_cancel_while_the_keys_are_read(qtbot, qloop, settings):
     assert dialog.loading
     dialog.reject()  # closes at once; the late answer is dropped
     assert not dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.load_task.done(), timeout=5_000)
-    assert dialog.load_task.cancelled()
+    qtbot.waitUntil(lambda: dialog.load_op.done(), timeout=5_000)
+    assert dialog.load_op.cancelled()
     qtbot.wait(400)  # the keyring call finishes on its thread meanwhile: nothing is filled in
     assert dialog.appkey_edit.text() == ""

@@ -85,8 +85,8 @@ def test_forget_removes_every_keyring_entry(
     text = answer(menu, QMessageBox.StandardButton.Yes)
     assert "switches to demo" in text
     assert calls["switch"] == [None]  # off the profile before it goes
-    qtbot.waitUntil(menu.forget_task.done, timeout=5_000)
-    assert menu.forget_task.result()
+    qtbot.waitUntil(menu.forget_op.done, timeout=5_000)
+    assert menu.forget_op.result()
     assert calls["forgotten"] == [paper]
     assert memory_keyring.entries() == []
     assert ProfileStore(settings).profiles() == []

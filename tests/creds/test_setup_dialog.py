@@ -35,9 +35,7 @@ def fill(qtbot, dialog, server, *, name="Main", secret=None, account=None, hts="
 def press_test(qtbot, dialog):
     assert dialog.test_button.isEnabled()
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: dialog.test_task is not None and dialog.test_task.done(), timeout=15_000
-    )
+    qtbot.waitUntil(lambda: dialog.test_op is not None and dialog.test_op.done(), timeout=15_000)
     return dialog.last_result
 
 
