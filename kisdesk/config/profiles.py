@@ -6,12 +6,19 @@ never becomes a settings key or a keyring username.
 
 In session-only mode (no secure keyring) new profiles are kept in memory, not in the settings
 file: a profile name without its secrets would be a dead entry after a restart.
+
+Also here: the local rules for what a profile's fields may hold, checked before anything is
+sent. KIS reads the app key, secret, account number and HTS ID as ASCII; a full-width input mode
+(０１２…, ＰＳ…) produces characters that Python's str.isdigit() and the regex \\d accept as
+digits, so every rule below names its ASCII characters explicitly.
 """
 
 from __future__ import annotations
 
+import re
 import secrets as _random
 from dataclasses import dataclass, replace
+from enum import Enum
 
 from PySide6.QtCore import QSettings
 
@@ -24,6 +31,55 @@ _LAST = "session/profile"
 
 # Profiles created in session-only mode, by id (process lifetime only).
 _session_profiles: dict[str, Profile] = {}
+
+# [0-9], never \d: \d matches every Unicode digit, full-width ones included.
+_ACCOUNT_FULL = re.compile(r"([0-9]{8})-?([0-9]{2})")
+_ACCOUNT_PARTIAL = re.compile(r"[0-9]{0,8}(-[0-9]{0,2})?|[0-9]{0,10}")
+
+
+class InputProblem(Enum):
+    NOT_ASCII = "not_ascii"  # a full-width (or other non-ASCII) character
+    SPACE = "space"  # a space, tab or other invisible character inside the value
+    ACCOUNT_SHAPE = "account_shape"  # not 8 digits, a dash, 2 digits
+
+
+def normalize_account(text: str) -> str | None:
+    """'12345678-01' or '1234567801' (ASCII digits) → '12345678-01'; anything else → None."""
+    match = _ACCOUNT_FULL.fullmatch(text.strip())
+    return f"{match.group(1)}-{match.group(2)}" if match else None
+
+
+def account_prefix(text: str) -> bool:
+    """``text`` can still become an account number by typing more (ASCII digits, one dash)."""
+    return _ACCOUNT_PARTIAL.fullmatch(text.strip()) is not None
+
+
+def account_problem(text: str) -> InputProblem | None:
+    text = text.strip()
+    if not text.isascii():
+        return InputProblem.NOT_ASCII
+    return None if normalize_account(text) else InputProblem.ACCOUNT_SHAPE
+
+
+def key_problem(text: str) -> InputProblem | None:
+    """App key, app secret, HTS ID: printable ASCII without spaces (empty is no problem here)."""
+    text = text.strip()
+    if not text.isascii():
+        return InputProblem.NOT_ASCII
+    if any(c.isspace() or not c.isprintable() for c in text):
+        return InputProblem.SPACE
+    return None
+
+
+def secrets_problems(secrets: secret_store.ProfileSecrets) -> dict[str, InputProblem]:
+    """Field name → what is wrong with it, for every field KIS reads as ASCII."""
+    found = {}
+    if (problem := account_problem(secrets.account)) is not None:
+        found["account"] = problem
+    for name in ("appkey", "appsecret", "hts_id", "data_appkey", "data_appsecret"):
+        if (problem := key_problem(getattr(secrets, name))) is not None:
+            found[name] = problem
+    return found
 
 
 @dataclass(frozen=True)

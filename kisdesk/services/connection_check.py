@@ -16,6 +16,7 @@ from typing import Any
 
 import keyring
 
+from kisdesk.config.profiles import secrets_problems
 from kisdesk.config.secrets import SERVICE, ProfileSecrets, save_token_entry
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.errors import ApiError, KisError
@@ -26,6 +27,7 @@ from kisdesk.services.profile_session import (
     data_credentials_for,
     environment_for,
 )
+from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,13 @@ async def check_connection(
 
     Never raises for an API or network failure: the result carries the message to show.
     """
+    if secrets_problems(secrets):  # e.g. full-width digits: KIS would refuse them after a token
+        message = translate(
+            "ConnectionCheck",
+            "Nothing was sent: the app key, secret, account number and HTS ID must be ASCII "
+            "characters without spaces.",
+        )
+        return ConnectionResult(False, message, failed_part="account")
     try:
         creds = credentials_for(secrets)
     except ValueError as exc:

@@ -15,7 +15,7 @@ Save waits with its buttons disabled, then closes, or says in the dialog why not
 from __future__ import annotations
 
 import logging
-import re
+import unicodedata
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
@@ -38,7 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from kisdesk.config import secrets as secret_store
-from kisdesk.config.profiles import Profile, ProfileStore
+from kisdesk.config.profiles import (
+    InputProblem,
+    Profile,
+    ProfileStore,
+    account_prefix,
+    account_problem,
+    key_problem,
+    normalize_account,
+)
 from kisdesk.config.secrets import ProfileSecrets
 from kisdesk.services.connection_check import ConnectionResult, StagedTokenStore, check_connection
 from kisdesk.services.ops import Op
@@ -47,15 +55,6 @@ from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
 from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
-
-_ACCOUNT_FULL = re.compile(r"^(\d{8})-?(\d{2})$")
-_ACCOUNT_PARTIAL = re.compile(r"^\d{0,8}(-\d{0,2})?$|^\d{0,10}$")
-
-
-def normalize_account(text: str) -> str | None:
-    """'12345678-01' or '1234567801' → '12345678-01'; anything else → None."""
-    match = _ACCOUNT_FULL.match(text.strip())
-    return f"{match.group(1)}-{match.group(2)}" if match else None
 
 
 def session_only_notice() -> str:
@@ -69,13 +68,18 @@ def session_only_notice() -> str:
 
 
 class AccountValidator(QValidator):
-    """8 digits, a dash, 2 digits. Typing the 9th digit inserts the dash."""
+    """8 digits, a dash, 2 digits. Typing the 9th digit inserts the dash.
+
+    Letters are refused as typed. Full-width digits (a full-width input mode) are let in but
+    never acceptable: refused silently, the user would not know why the keys do nothing; shown,
+    the hint under the field says what to type instead.
+    """
 
     def validate(self, text: str, pos: int) -> Any:
         stripped = text.strip()
         if normalize_account(stripped) is not None:
             return QValidator.State.Acceptable, text, pos
-        if _ACCOUNT_PARTIAL.match(stripped):
+        if account_prefix(stripped) or account_prefix(unicodedata.normalize("NFKC", stripped)):
             return QValidator.State.Intermediate, text, pos
         return QValidator.State.Invalid, text, pos
 
@@ -159,13 +163,15 @@ class SetupDialog(QDialog):
         self.real_warning.setStyleSheet(f"color: {ENV_COLOURS['real']}; font-weight: bold;")
         form.addRow("", self.real_warning)
 
+        # edit → the red line under it that says what KIS would not accept (hidden when fine)
+        self.field_hints: dict[QLineEdit, QLabel] = {}
         self.appkey_edit = QLineEdit()
         self.appkey_edit.setPlaceholderText(
             translate("SetupDialog", "36 characters, from the KIS developer portal")
         )
-        form.addRow(translate("SetupDialog", "App key"), self.appkey_edit)
+        form.addRow(translate("SetupDialog", "App key"), self._with_hint(self.appkey_edit))
         self.appsecret_edit = _secret_edit()
-        form.addRow(translate("SetupDialog", "App secret"), self.appsecret_edit)
+        form.addRow(translate("SetupDialog", "App secret"), self._with_hint(self.appsecret_edit))
 
         self.account_edit = QLineEdit()
         self.account_edit.setPlaceholderText("12345678-01")
@@ -179,7 +185,7 @@ class SetupDialog(QDialog):
 
         self.hts_edit = QLineEdit()
         self.hts_edit.setPlaceholderText(translate("SetupDialog", "Needed for execution notices"))
-        form.addRow(translate("SetupDialog", "HTS ID"), self.hts_edit)
+        form.addRow(translate("SetupDialog", "HTS ID"), self._with_hint(self.hts_edit))
         outer.addLayout(form)
 
         self.data_group = QGroupBox(translate("SetupDialog", "Market data keys (optional)"))
@@ -194,9 +200,13 @@ class SetupDialog(QDialog):
         note.setWordWrap(True)
         data_form.addRow(note)
         self.data_appkey_edit = QLineEdit()
-        data_form.addRow(translate("SetupDialog", "Real app key"), self.data_appkey_edit)
+        data_form.addRow(
+            translate("SetupDialog", "Real app key"), self._with_hint(self.data_appkey_edit)
+        )
         self.data_appsecret_edit = _secret_edit()
-        data_form.addRow(translate("SetupDialog", "Real app secret"), self.data_appsecret_edit)
+        data_form.addRow(
+            translate("SetupDialog", "Real app secret"), self._with_hint(self.data_appsecret_edit)
+        )
         outer.addWidget(self.data_group)
 
         test_row = QHBoxLayout()
@@ -229,6 +239,18 @@ class SetupDialog(QDialog):
         for edit in self._connection_edits():
             edit.textChanged.connect(self._on_changed)
         self.name_edit.textChanged.connect(self._on_changed)
+
+    def _with_hint(self, edit: QLineEdit) -> QVBoxLayout:
+        hint = QLabel()
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {ENV_COLOURS['real']};")
+        hint.hide()
+        self.field_hints[edit] = hint
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.addWidget(edit)
+        box.addWidget(hint)
+        return box
 
     def _connection_edits(self) -> tuple[QLineEdit, ...]:
         return (
@@ -313,7 +335,7 @@ class SetupDialog(QDialog):
         self._on_changed()
 
     def _insert_dash(self, text: str) -> None:
-        if "-" not in text and len(text) > 8 and text.isdigit():
+        if "-" not in text and len(text) > 8 and text.isascii() and text.isdigit():
             self.account_edit.setText(f"{text[:8]}-{text[8:]}")
 
     def _snapshot(self) -> tuple[str, ...]:
@@ -323,11 +345,11 @@ class SetupDialog(QDialog):
         return tuple(values)
 
     def secrets(self) -> ProfileSecrets | None:
-        """What is on screen, or None while it is incomplete."""
+        """What is on screen, or None while it is incomplete or KIS would not accept it."""
         account = normalize_account(self.account_edit.text())
         appkey = self.appkey_edit.text().strip()
         appsecret = self.appsecret_edit.text().strip()
-        if not (account and appkey and appsecret):
+        if not (account and appkey and appsecret) or self._key_problems():
             return None
         paper = self.env == "paper"
         return ProfileSecrets(
@@ -350,19 +372,60 @@ class SetupDialog(QDialog):
             else ""
         )
 
+    def _key_problems(self) -> dict[QLineEdit, InputProblem]:
+        """The fields (other than the account) KIS would not accept, with why; hidden ones
+        (the market-data pair outside paper) do not count."""
+        found = {}
+        for edit in self.field_hints:
+            if edit in (self.data_appkey_edit, self.data_appsecret_edit) and self.env != "paper":
+                continue
+            problem = key_problem(edit.text())
+            if problem is not None:
+                found[edit] = problem
+        return found
+
+    def _show_field_hints(self) -> None:
+        problems = self._key_problems()
+        for edit, hint in self.field_hints.items():
+            problem = problems.get(edit)
+            if problem is InputProblem.NOT_ASCII:
+                hint.setText(
+                    translate(
+                        "SetupDialog",
+                        "ASCII only: full-width or other non-ASCII characters (such as ０-９ "
+                        "or Ａ-Ｚ) are not accepted here.",
+                    )
+                )
+            elif problem is InputProblem.SPACE:
+                hint.setText(
+                    translate(
+                        "SetupDialog",
+                        "No spaces or invisible characters (ASCII letters, digits and symbols "
+                        "only): check what was pasted.",
+                    )
+                )
+            hint.setVisible(problem is not None)
+
     def _on_changed(self) -> None:
         text = self.account_edit.text().strip()
+        problem = account_problem(text) if text else None
         if not text:
             self.account_hint.setText(translate("SetupDialog", "8 digits, a dash, 2 digits"))
             self.account_hint.setStyleSheet("color: #777;")
-        elif normalize_account(text):
+        elif problem is None:
             self.account_hint.setText("✓ " + translate("SetupDialog", "valid account number"))
             self.account_hint.setStyleSheet("color: #2e7d32;")
         else:
             self.account_hint.setText(
-                translate("SetupDialog", "Account number: 8 digits, a dash, 2 digits")
+                translate(
+                    "SetupDialog",
+                    "Account number: ASCII digits 0-9 only, not full-width digits (０-９).",
+                )
+                if problem is InputProblem.NOT_ASCII
+                else translate("SetupDialog", "Account number: 8 digits, a dash, 2 digits")
             )
             self.account_hint.setStyleSheet(f"color: {ENV_COLOURS['real']};")
+        self._show_field_hints()
         busy = self.busy
         complete = self.secrets() is not None and not self._data_pair_problem()
         self.test_button.setEnabled(complete and not busy)
@@ -399,6 +462,13 @@ class SetupDialog(QDialog):
         secrets = self.secrets()
         problem = self._data_pair_problem()
         if secrets is None or problem:
+            marked = bool(self._key_problems()) or (
+                account_problem(self.account_edit.text()) is InputProblem.NOT_ASCII
+            )
+            if marked:
+                problem = translate(
+                    "SetupDialog", "Correct the marked fields first: KIS accepts only ASCII there."
+                )
             self._set_status(
                 problem or translate("SetupDialog", "Fill in the app key, secret and account."),
                 "error",

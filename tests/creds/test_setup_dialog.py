@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from kisdesk.config.profiles import ProfileStore
+from kisdesk.config.profiles import ProfileStore, normalize_account
 from kisdesk.config.secrets import SERVICE, ensure_secure_keyring, load_secrets
 from kisdesk.config.settings import open_settings
 from kisdesk.kis.events import EventKind
 from kisdesk.services.profile_session import start_profile_session
-from kisdesk.ui.setup_dialog import SetupDialog, normalize_account
+from kisdesk.ui.setup_dialog import SetupDialog
 
 
 def make_dialog(qtbot, settings, server, env, **kwargs):
