@@ -30,6 +30,14 @@
     </message>
 </context>
 <context>
+    <name>ConnectionCheck</name>
+    <message>
+        <location filename="../../kisdesk/services/connection_check.py" line="118"/>
+        <source>Nothing was sent: the app key, secret, account number and HTS ID must be ASCII characters without spaces.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <location filename="../../kisdesk/services/controller.py" line="158"/>
@@ -108,17 +116,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../kisdesk/services/refresher.py" line="103"/>
+        <location filename="../../kisdesk/services/errors.py" line="44"/>
         <source>Cannot reach the KIS server. Check the network connection.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/refresher.py" line="105"/>
+        <location filename="../../kisdesk/services/errors.py" line="46"/>
         <source>The KIS server is not answering properly (server error).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/refresher.py" line="107"/>
+        <location filename="../../kisdesk/services/errors.py" line="48"/>
         <source>KIS sent an answer kisdesk could not read.</source>
         <translation></translation>
     </message>
@@ -612,222 +620,222 @@
 <context>
     <name>OpenOrders</name>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="62"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="89"/>
-        <source>Time</source>
-        <translation></translation>
-    </message>
-    <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="437"/>
-        <source>Name</source>
+        <source>Time</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="128"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="359"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="433"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="65"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="92"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="67"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="94"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="121"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="68"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="95"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="122"/>
         <source>Side</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="73"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="99"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="128"/>
-        <source>Type</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="364"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="438"/>
-        <source>Price</source>
+        <source>Type</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="75"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="101"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
-        <source>Qty</source>
+        <location filename="../../kisdesk/ui/open_orders.py" line="360"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="434"/>
+        <source>Price</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="76"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="102"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
-        <source>Filled</source>
+        <location filename="../../kisdesk/ui/open_orders.py" line="131"/>
+        <source>Qty</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
-        <source>Open</source>
+        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
+        <source>Filled</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="362"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="436"/>
-        <source>Order no.</source>
+        <source>Open</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="358"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="432"/>
+        <source>Order no.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="80"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="108"/>
         <source>Original</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="88"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="89"/>
         <source>Date</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
         <source>Filled amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="115"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="116"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="133"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="134"/>
         <source>State</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
         <source>Message</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="174"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="442"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="170"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="438"/>
         <source>Modify order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="193"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="189"/>
         <source>New price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="197"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="193"/>
         <source>Quantity (open {n})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="203"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="279"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="275"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="281"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="277"/>
         <source>Del: cancel · M: modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="328"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="324"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="332"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="328"/>
         <source>{what}: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="365"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="361"/>
         <source>Open quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="368"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="364"/>
         <source>Cancel order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="369"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="365"/>
         <source>{side} 취소 (cancel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="373"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="369"/>
         <source>Cancel the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="383"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="379"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="395"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="391"/>
         <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="439"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="435"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="443"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="439"/>
         <source>{side} 정정 (modify)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="447"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="443"/>
         <source>Modify the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="454"/>
         <source>Modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="490"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="486"/>
         <source>Load</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="492"/>
         <source>From</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="498"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="494"/>
         <source>to</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="526"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="522"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -835,12 +843,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="539"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="535"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="548"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="544"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1575,84 +1583,84 @@
 <context>
     <name>ProfilesMenu</name>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="42"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="41"/>
         <source>Demo</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="103"/>
         <source>&amp;New profile…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="106"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="105"/>
         <source>&amp;Edit profile…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="109"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="108"/>
         <source>&amp;Log out (revoke token)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="113"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="112"/>
         <source>&amp;Forget profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="125"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="124"/>
         <source>Session only: nothing is saved (no secure keyring)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="136"/>
         <source>Switch to {target}?
 
 The current session ends and every table is cleared and reloaded.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="143"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="142"/>
         <source>This is a REAL account: orders use real money.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="147"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="146"/>
         <source>Switch profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="190"/>
         <source>Log out</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="192"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
         <source>Log out of {target}?
 
 The access token is revoked at KIS; connecting again issues a new one (KIS sends a notice for each).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="200"/>
         <source>Forget {target}?
 
 Its app key, secret, account number and cached tokens are deleted from the keyring. The account itself is not affected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="207"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="206"/>
         <source>It is the current profile: kisdesk switches to demo first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="211"/>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="259"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="210"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="250"/>
         <source>Forget profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="260"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="251"/>
         <source>The profile was not forgotten: {msg}</source>
         <translation></translation>
     </message>
@@ -1970,157 +1978,177 @@ They can come from the real environment instead: with a real &quot;market data&q
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="114"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="119"/>
         <source>Edit profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="116"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="121"/>
         <source>New profile</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="142"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
         <source>e.g. My paper account</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="148"/>
         <source>Profile name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="152"/>
         <source>Paper trading (모의투자)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="148"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="153"/>
         <source>Real trading (실전투자)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="159"/>
         <source>Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="156"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="161"/>
         <source>Orders in this profile use real money.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="163"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="170"/>
         <source>36 characters, from the KIS developer portal</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="172"/>
         <source>App key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="174"/>
         <source>App secret</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="177"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="184"/>
         <source>Account number</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="187"/>
         <source>Needed for execution notices</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="181"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="188"/>
         <source>HTS ID</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="184"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="191"/>
         <source>Market data keys (optional)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="187"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="194"/>
         <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="196"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="204"/>
         <source>Real app key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="198"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="208"/>
         <source>Real app secret</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="202"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="213"/>
         <source>&amp;Test connection</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="204"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="215"/>
         <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="249"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="272"/>
         <source>Reading the saved keys from the keyring… (it may ask you to unlock it)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="274"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="308"/>
         <source>Could not read the saved keys: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="279"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="289"/>
         <source>No keys for this profile in the keyring: enter them again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="347"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="370"/>
         <source>Enter both the real app key and its secret, or neither.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="355"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="393"/>
+        <source>ASCII only: full-width or other non-ASCII characters (such as ０-９ or Ａ-Ｚ) are not accepted here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="401"/>
+        <source>No spaces or invisible characters (ASCII letters, digits and symbols only): check what was pasted.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="413"/>
         <source>8 digits, a dash, 2 digits</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="358"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="416"/>
         <source>valid account number</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="362"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="420"/>
+        <source>Account number: ASCII digits 0-9 only, not full-width digits (０-９).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="425"/>
         <source>Account number: 8 digits, a dash, 2 digits</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="436"/>
         <source>Changed since the test: test the connection again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="402"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="469"/>
+        <source>Correct the marked fields first: KIS accepts only ASCII there.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="473"/>
         <source>Fill in the app key, secret and account.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="409"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="480"/>
         <source>Testing: access token, then balance…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="440"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="518"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>Connected: balance read, %n holding.</numerusform>
@@ -2128,47 +2156,47 @@ They can come from the real environment instead: with a real &quot;market data&q
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="442"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="520"/>
         <source>Market-data keys work.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="444"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="522"/>
         <source>You can save the profile.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="448"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="526"/>
         <source>Market-data keys failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="455"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="533"/>
         <source>Connection failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="466"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="543"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="486"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="563"/>
         <source>Test the connection before saving.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="495"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="569"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="502"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="576"/>
         <source>Saving to the keyring… (it may ask you to unlock it)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="524"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="608"/>
         <source>Could not save: {msg}</source>
         <translation></translation>
     </message>

@@ -30,6 +30,14 @@
     </message>
 </context>
 <context>
+    <name>ConnectionCheck</name>
+    <message>
+        <location filename="../../kisdesk/services/connection_check.py" line="118"/>
+        <source>Nothing was sent: the app key, secret, account number and HTS ID must be ASCII characters without spaces.</source>
+        <translation>아무것도 보내지 않았습니다: 앱 키, 앱 시크릿, 계좌번호, HTS ID는 공백 없는 ASCII(반각) 문자여야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <location filename="../../kisdesk/services/controller.py" line="158"/>
@@ -110,17 +118,17 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../kisdesk/services/refresher.py" line="103"/>
+        <location filename="../../kisdesk/services/errors.py" line="44"/>
         <source>Cannot reach the KIS server. Check the network connection.</source>
         <translation>한국투자증권 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/refresher.py" line="105"/>
+        <location filename="../../kisdesk/services/errors.py" line="46"/>
         <source>The KIS server is not answering properly (server error).</source>
         <translation>한국투자증권 서버가 정상적으로 응답하지 않습니다 (서버 오류).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/refresher.py" line="107"/>
+        <location filename="../../kisdesk/services/errors.py" line="48"/>
         <source>KIS sent an answer kisdesk could not read.</source>
         <translation>한국투자증권 서버의 응답을 해석할 수 없습니다.</translation>
     </message>
@@ -614,234 +622,234 @@
 <context>
     <name>OpenOrders</name>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="62"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="89"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
         <source>Time</source>
         <translation>주문시각</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="363"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="437"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="128"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="359"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="433"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="65"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="92"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="67"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="94"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="121"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="68"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="95"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="122"/>
         <source>Side</source>
         <translation>구분</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="73"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="99"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="128"/>
-        <source>Type</source>
-        <translation>주문유형</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="364"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="438"/>
-        <source>Price</source>
-        <translation>주문가격</translation>
+        <source>Type</source>
+        <translation>주문유형</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="75"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="101"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
-        <source>Qty</source>
-        <translation>주문수량</translation>
+        <location filename="../../kisdesk/ui/open_orders.py" line="360"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="434"/>
+        <source>Price</source>
+        <translation>주문가격</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="76"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="102"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="131"/>
+        <source>Qty</source>
+        <translation>주문수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
         <source>Open</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="362"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="436"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="358"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="432"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="80"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="108"/>
         <source>Original</source>
         <translation>원주문번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="88"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="89"/>
         <source>Date</source>
         <translation>주문일자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
         <source>Avg price</source>
         <translation>체결평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
         <source>Filled amt</source>
         <translation>체결금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="115"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="116"/>
         <source>Sent</source>
         <translation>전송시각</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="133"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="134"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="174"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="442"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="170"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="438"/>
         <source>Modify order</source>
         <translation>주문 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="193"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="189"/>
         <source>New price</source>
         <translation>정정가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="197"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="193"/>
         <source>Quantity (open {n})</source>
         <translation>수량 (미체결 {n})</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="203"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation>Up/Down: ±1호가 또는 ±1 · Enter: 확인 · Esc: 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="279"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="275"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="281"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="277"/>
         <source>Del: cancel · M: modify</source>
         <translation>Del: 취소 · M: 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="328"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="324"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation>{what} 접수: 주문번호 {odno} · {time} · {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="332"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="328"/>
         <source>{what}: {msg}</source>
         <translation>{what}: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="365"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="361"/>
         <source>Open quantity</source>
         <translation>미체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="368"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="364"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="369"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="365"/>
         <source>{side} 취소 (cancel)</source>
         <translation>{side} 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="373"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="369"/>
         <source>Cancel the order (Enter)</source>
         <translation>주문 취소 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="383"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="379"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="395"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="391"/>
         <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
         <translation>여기서는 지정가 주문만 정정할 수 있습니다 (이 주문의 유형: {code}). 취소한 뒤 새로 주문하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="439"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="435"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="443"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="439"/>
         <source>{side} 정정 (modify)</source>
         <translation>{side} 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="447"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="443"/>
         <source>Modify the order (Enter)</source>
         <translation>주문 정정 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="458"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="454"/>
         <source>Modify</source>
         <translation>정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="490"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="486"/>
         <source>Load</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="492"/>
         <source>From</source>
         <translation>조회기간</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="498"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="494"/>
         <source>to</source>
         <translation>~</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="526"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="522"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>오늘 주문 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="539"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="535"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="548"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="544"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
@@ -1576,37 +1584,37 @@
 <context>
     <name>ProfilesMenu</name>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="42"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="41"/>
         <source>Demo</source>
         <translation>데모 계좌</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="104"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="103"/>
         <source>&amp;New profile…</source>
         <translation>새 프로필(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="106"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="105"/>
         <source>&amp;Edit profile…</source>
         <translation>프로필 편집(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="109"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="108"/>
         <source>&amp;Log out (revoke token)</source>
         <translation>로그아웃 (토큰 폐기)(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="113"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="112"/>
         <source>&amp;Forget profile</source>
         <translation>프로필 삭제(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="125"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="124"/>
         <source>Session only: nothing is saved (no secure keyring)</source>
         <translation>세션 전용: 아무것도 저장되지 않습니다 (보안 키링 없음)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="137"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="136"/>
         <source>Switch to {target}?
 
 The current session ends and every table is cleared and reloaded.</source>
@@ -1615,22 +1623,22 @@ The current session ends and every table is cleared and reloaded.</source>
 현재 세션이 종료되고 모든 표를 비운 뒤 다시 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="143"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="142"/>
         <source>This is a REAL account: orders use real money.</source>
         <translation>실전투자 계좌입니다. 주문은 실제 자금으로 체결됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="147"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="146"/>
         <source>Switch profile</source>
         <translation>프로필 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="190"/>
         <source>Log out</source>
         <translation>로그아웃</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="192"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="191"/>
         <source>Log out of {target}?
 
 The access token is revoked at KIS; connecting again issues a new one (KIS sends a notice for each).</source>
@@ -1639,7 +1647,7 @@ The access token is revoked at KIS; connecting again issues a new one (KIS sends
 KIS에서 접근토큰이 폐기되며, 다시 접속하면 새 토큰이 발급됩니다 (KIS는 발급할 때마다 알림을 보냅니다).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="201"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="200"/>
         <source>Forget {target}?
 
 Its app key, secret, account number and cached tokens are deleted from the keyring. The account itself is not affected.</source>
@@ -1648,18 +1656,18 @@ Its app key, secret, account number and cached tokens are deleted from the keyri
 앱키, 앱시크릿, 계좌번호와 저장된 접근토큰이 키링에서 삭제됩니다. 계좌 자체에는 영향이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="207"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="206"/>
         <source>It is the current profile: kisdesk switches to demo first.</source>
         <translation>현재 사용 중인 프로필입니다. kisdesk가 먼저 데모로 전환합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="211"/>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="259"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="210"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="250"/>
         <source>Forget profile</source>
         <translation>프로필 삭제</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/profiles_menu.py" line="260"/>
+        <location filename="../../kisdesk/ui/profiles_menu.py" line="251"/>
         <source>The profile was not forgotten: {msg}</source>
         <translation>프로필을 삭제하지 못했습니다: {msg}</translation>
     </message>
@@ -1979,204 +1987,224 @@ They can come from the real environment instead: with a real &quot;market data&q
         <translation>이 시스템에서는 보안 키링을 사용할 수 없습니다 (예: Secret Service 없음). kisdesk는 세션 전용 모드로 실행됩니다. 프로필과 키는 종료할 때까지 메모리에만 보관되며 디스크에는 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="114"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="119"/>
         <source>Edit profile</source>
         <translation>프로필 편집</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="116"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="121"/>
         <source>New profile</source>
         <translation>새 프로필</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="142"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
         <source>e.g. My paper account</source>
         <translation>예: 내 모의투자 계좌</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="143"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="148"/>
         <source>Profile name</source>
         <translation>프로필 이름</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="147"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="152"/>
         <source>Paper trading (모의투자)</source>
         <translation>모의투자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="148"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="153"/>
         <source>Real trading (실전투자)</source>
         <translation>실전투자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="154"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="159"/>
         <source>Environment</source>
         <translation>접속환경</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="156"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="161"/>
         <source>Orders in this profile use real money.</source>
         <translation>이 프로필의 주문은 실제 자금으로 체결됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="163"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="170"/>
         <source>36 characters, from the KIS developer portal</source>
         <translation>36자, KIS Developers 포털에서 발급</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="165"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="172"/>
         <source>App key</source>
         <translation>앱키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="167"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="174"/>
         <source>App secret</source>
         <translation>앱시크릿</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="177"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="184"/>
         <source>Account number</source>
         <translation>계좌번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="180"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="187"/>
         <source>Needed for execution notices</source>
         <translation>체결통보 수신에 필요</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="181"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="188"/>
         <source>HTS ID</source>
         <translation>HTS ID</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="184"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="191"/>
         <source>Market data keys (optional)</source>
         <translation>시세 조회용 키 (선택)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="187"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="194"/>
         <source>Paper trading does not offer rankings and some quotes. A real app key pair, used only for market data, fills them in. No orders are sent with it.</source>
         <translation>모의투자에서는 순위와 일부 시세를 제공하지 않습니다. 시세 조회에만 쓰는 실전 앱키·앱시크릿을 입력하면 이를 실전에서 가져옵니다. 이 키로는 주문을 전송하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="196"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="204"/>
         <source>Real app key</source>
         <translation>실전 앱키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="198"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="208"/>
         <source>Real app secret</source>
         <translation>실전 앱시크릿</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="202"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="213"/>
         <source>&amp;Test connection</source>
         <translation>접속 테스트(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="204"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="215"/>
         <source>Issues an access token (KIS allows one a minute) and reads the balance</source>
         <translation>접근토큰을 발급받고(KIS는 1분에 1회 허용) 잔고를 조회합니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="249"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="272"/>
         <source>Reading the saved keys from the keyring… (it may ask you to unlock it)</source>
         <translation>키링에서 저장된 키를 읽는 중… (키링 잠금 해제를 요청할 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="274"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="308"/>
         <source>Could not read the saved keys: {msg}</source>
         <translation>저장된 키를 읽지 못했습니다: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="279"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="289"/>
         <source>No keys for this profile in the keyring: enter them again.</source>
         <translation>키링에 이 프로필의 키가 없습니다. 다시 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="347"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="370"/>
         <source>Enter both the real app key and its secret, or neither.</source>
         <translation>실전 앱키와 앱시크릿을 모두 입력하거나 모두 비워 두세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="355"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="393"/>
+        <source>ASCII only: full-width or other non-ASCII characters (such as ０-９ or Ａ-Ｚ) are not accepted here.</source>
+        <translation>ASCII(반각) 문자만 입력하세요: 전각 문자(０-９, Ａ-Ｚ 등)나 그 밖의 비ASCII 문자는 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="401"/>
+        <source>No spaces or invisible characters (ASCII letters, digits and symbols only): check what was pasted.</source>
+        <translation>공백이나 보이지 않는 문자는 쓸 수 없습니다(ASCII 영문자, 숫자, 기호만): 붙여 넣은 내용을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="413"/>
         <source>8 digits, a dash, 2 digits</source>
         <translation>숫자 8자리, 대시(-), 숫자 2자리</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="358"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="416"/>
         <source>valid account number</source>
         <translation>올바른 계좌번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="362"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="420"/>
+        <source>Account number: ASCII digits 0-9 only, not full-width digits (０-９).</source>
+        <translation>계좌번호: 전각 숫자(０-９)가 아닌 ASCII 숫자 0-9만 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="425"/>
         <source>Account number: 8 digits, a dash, 2 digits</source>
         <translation>계좌번호: 숫자 8자리, 대시(-), 숫자 2자리</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="372"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="436"/>
         <source>Changed since the test: test the connection again.</source>
         <translation>테스트 후 변경되었습니다. 접속 테스트를 다시 하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="402"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="469"/>
+        <source>Correct the marked fields first: KIS accepts only ASCII there.</source>
+        <translation>표시된 항목을 먼저 고치세요: 한국투자증권은 그 항목에 ASCII 문자만 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="473"/>
         <source>Fill in the app key, secret and account.</source>
         <translation>앱키, 앱시크릿, 계좌번호를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="409"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="480"/>
         <source>Testing: access token, then balance…</source>
         <translation>테스트 중: 접근토큰 발급 후 잔고 조회…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="440"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="518"/>
         <source>Connected: balance read, %n holding(s).</source>
         <translation>
             <numerusform>접속 성공: 잔고를 조회했습니다 (보유 종목 %n개).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="442"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="520"/>
         <source>Market-data keys work.</source>
         <translation>시세 조회용 키도 정상입니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="444"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="522"/>
         <source>You can save the profile.</source>
         <translation>프로필을 저장할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="448"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="526"/>
         <source>Market-data keys failed: {msg}</source>
         <translation>시세 조회용 키 확인 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="455"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="533"/>
         <source>Connection failed: {msg}</source>
         <translation>접속 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="466"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="543"/>
         <source>KIS issues one access token a minute: waiting {s} s…</source>
         <translation>KIS는 접근토큰을 1분에 1회 발급합니다. {s}초 대기 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="486"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="563"/>
         <source>Test the connection before saving.</source>
         <translation>저장하기 전에 접속 테스트를 하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="495"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="569"/>
         <source>Choose a profile name that is not used yet.</source>
         <translation>아직 사용하지 않은 프로필 이름을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="502"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="576"/>
         <source>Saving to the keyring… (it may ask you to unlock it)</source>
         <translation>키링에 저장하는 중… (키링 잠금 해제를 요청할 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/setup_dialog.py" line="524"/>
+        <location filename="../../kisdesk/ui/setup_dialog.py" line="608"/>
         <source>Could not save: {msg}</source>
         <translation>저장하지 못했습니다: {msg}</translation>
     </message>
