@@ -147,6 +147,12 @@ class Op(Generic[T]):
             self._on_still()
 
     async def _run(self) -> None:
+        try:
+            await self._run_work()
+        finally:
+            self._release()  # before the task counts as done (the callback comes later)
+
+    async def _run_work(self) -> None:
         assert self._work is not None
         try:
             self._result = await self._work()

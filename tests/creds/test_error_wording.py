@@ -25,18 +25,8 @@ def closed_url() -> str:
     return f"http://127.0.0.1:{port}"
 
 
-@pytest.fixture
-def controllers(run_async):
-    made: list[AppController] = []
-    yield made
-    for controller in made:
-        run_async(controller.shutdown())
-        controller.window.close()
-        controller.window.deleteLater()
-
-
 def test_unreachable_server_reads_the_same_in_the_dialog_and_the_window(
-    qtbot, qloop, kisdesk_home, closed_url, controllers
+    qtbot, qloop, run_async, kisdesk_home, closed_url
 ):
     secrets = ProfileSecrets("P" * 36, "s" * 180, "50012345-01", "htsid001")
 
@@ -45,12 +35,16 @@ def test_unreachable_server_reads_the_same_in_the_dialog_and_the_window(
     profile = store.add("Paper", "paper")
     save_secrets(profile.id, secrets)
     app = AppController(open_settings(), "paper", profile=profile, base_urls={"paper": closed_url})
-    controllers.append(app)
     app.start()
-    qtbot.waitUntil(lambda: app.window.holdings.error_visible, timeout=15_000)
-    window_says = app.window.status.connection.toolTip()  # the refresh's message, as it is
-    assert window_says.startswith(UNREACHABLE), window_says
-    assert window_says in app.window.holdings.error_page.message.text()
+    try:
+        qtbot.waitUntil(lambda: app.window.holdings.error_visible, timeout=15_000)
+        window_says = app.window.status.connection.toolTip()  # the refresh's message, as it is
+        assert window_says.startswith(UNREACHABLE), window_says
+        assert window_says in app.window.holdings.error_page.message.text()
+    finally:
+        run_async(app.shutdown())
+        app.window.close()
+        app.window.deleteLater()
 
     # The set-up dialog's Test connection against the same closed port.
     dialog = SetupDialog(open_settings(), env="paper", base_urls={"paper": closed_url})

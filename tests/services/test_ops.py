@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import socket
 import weakref
 
 import pytest
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.env import demo_environment
-from kisdesk.kis.errors import NetworkError
+from kisdesk.kis.errors import ApiError
 from kisdesk.kis.tokens import MemoryTokenStore
 from kisdesk.services.errors import describe
 from kisdesk.services.ops import Op, running_ops
@@ -43,22 +42,11 @@ def parent(qtbot):
     return widget
 
 
-@pytest.fixture
-def closed_url() -> str:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
-
-
-def test_success_runs_the_handlers_with_the_result(qtbot, qloop, parent, sim):
-    seen = Seen()
+def balance_read(sim, appsecret: str | None = None):
+    """A coroutine function: one balance read from ``sim`` (its client closed after)."""
     env = demo_environment(sim.base_url, sim.base_url.replace("http", "ws"))
-    client = KisClient(
-        env,
-        Credentials(sim.appkey, sim.appsecret, sim.accounts["demo"]),
-        token_store=MemoryTokenStore(),
-    )
+    creds = Credentials(sim.appkey, appsecret or sim.appsecret, sim.accounts["demo"])
+    client = KisClient(env, creds, token_store=MemoryTokenStore())
 
     async def read() -> int:
         try:
@@ -66,7 +54,12 @@ def test_success_runs_the_handlers_with_the_result(qtbot, qloop, parent, sim):
         finally:
             await client.aclose()
 
-    op = seen.handlers(Op(parent, read)).run_in_background()
+    return read
+
+
+def test_success_runs_the_handlers_with_the_result(qtbot, qloop, parent, sim):
+    seen = Seen()
+    op = seen.handlers(Op(parent, balance_read(sim))).run_in_background()
     assert running_ops() >= 1 and not op.done()
     qtbot.waitUntil(op.done, timeout=15_000)
     holdings = op.result()
@@ -76,27 +69,17 @@ def test_success_runs_the_handlers_with_the_result(qtbot, qloop, parent, sim):
     assert running_ops() == 0
 
 
-def test_failure_handler_gets_the_sentence_the_window_uses(qtbot, qloop, parent, closed_url):
+def test_failure_handler_gets_the_sentence_the_window_uses(qtbot, qloop, parent, sim):
     seen = Seen()
-    env = demo_environment(closed_url, closed_url.replace("http", "ws"))
-    client = KisClient(
-        env, Credentials("P" * 36, "s" * 180, "50012345-01"), token_store=MemoryTokenStore()
-    )
-
-    async def read() -> object:
-        try:
-            return await client.domestic_balance()
-        finally:
-            await client.aclose()
-
-    op = seen.handlers(Op(parent, read)).run_in_background()
+    wrong_secret = "wrong-secret-" + "x" * 160
+    op = seen.handlers(Op(parent, balance_read(sim, wrong_secret))).run_in_background()
     qtbot.waitUntil(op.done, timeout=15_000)
     error = op.exception()
-    assert isinstance(error, NetworkError)
+    assert isinstance(error, ApiError) and error.msg_cd == "EGW00105"
     text = describe(error)
-    assert text.startswith("Cannot reach the KIS server.")
+    assert text == f"{error.msg1} (EGW00105)"
     assert seen.calls == [("failure", text), ("finished", None)]
-    with pytest.raises(NetworkError):
+    with pytest.raises(ApiError):
         op.result()
     assert running_ops() == 0
 
