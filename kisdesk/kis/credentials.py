@@ -19,7 +19,9 @@ class Credentials:
         cano, sep, prdt = self.account.partition("-")
         if not sep:  # "5001234501" is accepted too
             cano, prdt = self.account[:-2], self.account[-2:]
-        if not (cano.isdigit() and prdt.isdigit() and len(cano) == 8 and len(prdt) == 2):
+        # isascii(): str.isdigit() also takes full-width digits, which KIS refuses.
+        digits = cano.isascii() and prdt.isascii() and cano.isdigit() and prdt.isdigit()
+        if not (digits and len(cano) == 8 and len(prdt) == 2):
             # Never echo the value: it is a secret even when malformed.
             raise ValueError("account must look like 8 digits, '-', 2 digits")
         object.__setattr__(self, "account", f"{cano}-{prdt}")

@@ -96,3 +96,9 @@ async def test_a_whole_session_logs_no_secret(sim, kis_client, caplog, fake_cloc
         assert_clean(e.message + repr(e), *secrets)
     assert_clean(str(lost.value) + repr(lost.value), *secrets)
     assert_clean(repr(client) + repr(client.creds) + repr(client.tokens.current), *secrets)
+
+
+def test_full_width_account_digits_are_refused() -> None:
+    # str.isdigit() takes "５００６１２３４－０１"'s digits; KIS reads ASCII only.
+    with pytest.raises(ValueError):
+        Credentials(APPKEY, SECRET, "５００６１２３４-０１")
