@@ -256,7 +256,7 @@ def _data(text: str, ciphers: Mapping[str, NoticeCipher] | None) -> DataFrame:
         payload = cipher.decrypt(payload, tr_id=tr_id)
     values = payload.split("^")
     total = len(values)
-    if total % count and total % count == 1 and values[-1] == "":
+    if total % count == 1 and values[-1] == "":
         values.pop()  # a trailing separator after the last record
         total -= 1
     if total % count:
