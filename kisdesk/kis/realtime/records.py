@@ -15,6 +15,49 @@ from decimal import Decimal
 
 from kisdesk.kis.realtime.layout import at, span
 
+
+class _Levels:
+    """(price, size) pairs of a book's sides, best first."""
+
+    __slots__ = ()
+
+    @property
+    def ask_levels(self) -> list[tuple[Decimal, Decimal]]:
+        return list(zip(self.asks, self.ask_sizes, strict=False))  # type: ignore[attr-defined]
+
+    @property
+    def bid_levels(self) -> list[tuple[Decimal, Decimal]]:
+        return list(zip(self.bids, self.bid_sizes, strict=False))  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class _Notice:
+    """The head both notice TRs share (#0–#5), and the meaning of their flags."""
+
+    customer_id: str = at(0, repr=False)  # HTS id
+    account: str = at(1, repr=False)
+    order_no: str = at(2)
+    original_order_no: str = at(3)  # for modify / cancel
+    side: str = at(4)  # 01 sell, 02 buy (overseas also 03 전매도, 04 환매수)
+    revision: str = at(5)  # 0 new, 1 modify, 2 cancel
+
+    @property
+    def is_fill(self) -> bool:
+        return self.notice_kind == "2"  # type: ignore[attr-defined]  # CNTG_YN
+
+    @property
+    def is_ack(self) -> bool:
+        return self.notice_kind == "1"  # type: ignore[attr-defined]
+
+    @property
+    def rejected(self) -> bool:
+        return self.refused_flag == "1"  # type: ignore[attr-defined]  # RFUS_YN
+
+    @property
+    def is_buy(self) -> bool:
+        return self.side in ("02", "04")
+
+
 # ---------------------------------------------------------------------------------------------
 # Domestic (KRX)
 # ---------------------------------------------------------------------------------------------
@@ -82,7 +125,7 @@ class DomesticTick:
 
 
 @dataclass(frozen=True, slots=True)
-class DomesticBook:
+class DomesticBook(_Levels):
     """H0STASP0: the KRX book, 10 levels a side (§6.2; 59 fields, 63 on the current server).
 
     Level 1 is the best: ``asks`` ascend from the best ask, ``bids`` descend from the best bid.
@@ -120,28 +163,12 @@ class DomesticBook:
         """True while the book shows an expected price (pre-open, close, VI, after hours)."""
         return self.hour_code not in ("", "0")
 
-    @property
-    def ask_levels(self) -> list[tuple[Decimal, Decimal]]:
-        """(price, size) from the best ask up."""
-        return list(zip(self.asks, self.ask_sizes, strict=False))
-
-    @property
-    def bid_levels(self) -> list[tuple[Decimal, Decimal]]:
-        """(price, size) from the best bid down."""
-        return list(zip(self.bids, self.bid_sizes, strict=False))
-
 
 @dataclass(frozen=True, slots=True)
-class DomesticNotice:
+class DomesticNotice(_Notice):
     """H0STCNI0 / H0STCNI9: an order acknowledgement or a fill (§6.3; 26 fields, 23 in the old
     layout python-kis parses, see ``LEGACY_NOTICE_23``)."""
 
-    customer_id: str = at(0, repr=False)  # HTS id
-    account: str = at(1, repr=False)
-    order_no: str = at(2)
-    original_order_no: str = at(3)  # for modify / cancel
-    side: str = at(4)  # 01 sell, 02 buy
-    revision: str = at(5)  # 0 new, 1 modify, 2 cancel
     order_kind: str = at(6)  # ORD_DVSN code
     order_condition: str = at(7)  # 0 none, 1 IOC, 2 FOK
     code: str = at(8)
@@ -163,25 +190,9 @@ class DomesticNotice:
     order_price: Decimal | None = at(25)
 
     @property
-    def is_fill(self) -> bool:
-        return self.notice_kind == "2"
-
-    @property
-    def is_ack(self) -> bool:
-        return self.notice_kind == "1"
-
-    @property
-    def rejected(self) -> bool:
-        return self.refused_flag == "1"
-
-    @property
     def cancelled_unfilled(self) -> bool:
         """An IOC/FOK remainder cancelled by the exchange."""
         return self.accept_code == "3"
-
-    @property
-    def is_buy(self) -> bool:
-        return self.side == "02"
 
 
 # The 23-field layout: no trigger price, exchange, popup or filler; the rest moves up by three
@@ -243,7 +254,7 @@ class OverseasTick:
 
 
 @dataclass(frozen=True, slots=True)
-class OverseasBook:
+class OverseasBook(_Levels):
     """HDFSASP0 (US, 10 levels, 71 fields) and HDFSASP1 (Asia delayed, 1 level, 17 fields).
 
     Levels follow 11 + 6·(n−1): bid, ask, bid size, ask size, bid size change, ask size change.
@@ -271,14 +282,6 @@ class OverseasBook:
     def market(self) -> str:
         return self.key[1:4]
 
-    @property
-    def ask_levels(self) -> list[tuple[Decimal, Decimal]]:
-        return list(zip(self.asks, self.ask_sizes, strict=False))
-
-    @property
-    def bid_levels(self) -> list[tuple[Decimal, Decimal]]:
-        return list(zip(self.bids, self.bid_sizes, strict=False))
-
 
 # CNTG_UNPR of overseas notices has implied decimals by market (ODER_COND, §7.3 / §9.1).
 _IMPLIED_DECIMALS = {
@@ -298,15 +301,9 @@ _IMPLIED_DECIMALS = {
 
 
 @dataclass(frozen=True, slots=True)
-class OverseasNotice:
+class OverseasNotice(_Notice):
     """H0GSCNI0 / H0GSCNI9: an overseas acknowledgement or fill (§9.1; 21 to 25 fields)."""
 
-    customer_id: str = at(0, repr=False)
-    account: str = at(1, repr=False)
-    order_no: str = at(2)
-    original_order_no: str = at(3)
-    side: str = at(4)  # 01 sell, 02 buy, 03 전매도, 04 환매수
-    revision: str = at(5)  # 0 new, 1 modify, 2 cancel
     order_kind: str = at(6)  # ODER_KIND2: 1 market, 2 limit, … A MOO, B LOO, C MOC, D LOC
     code: str = at(7)
     qty: Decimal = at(8)  # acknowledgement: the order qty; fill: the filled qty
@@ -338,19 +335,3 @@ class OverseasNotice:
             return raw
         places = _IMPLIED_DECIMALS.get(self.market_code)
         return None if places is None else raw.scaleb(-places)
-
-    @property
-    def is_fill(self) -> bool:
-        return self.notice_kind == "2"
-
-    @property
-    def is_ack(self) -> bool:
-        return self.notice_kind == "1"
-
-    @property
-    def rejected(self) -> bool:
-        return self.refused_flag == "1"
-
-    @property
-    def is_buy(self) -> bool:
-        return self.side in ("02", "04")
