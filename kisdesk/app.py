@@ -64,6 +64,9 @@ def run(argv: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # quitting goes through the controller's clean shutdown
     app.setDesktopFileName("kisdesk")  # Wayland matches the window to kisdesk.desktop
     app.setWindowIcon(_app_icon())
+    from kisdesk.ui.fonts import ensure_hangul_font
+
+    ensure_hangul_font(app)  # before any widget exists: a machine without a Korean font
 
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         return runner.run(_main(app, args))
