@@ -57,6 +57,9 @@ def run(argv: list[str]) -> int:
 
     pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True on every emit()
 
+    from kisdesk.ui.qt_messages import install_message_filter
+
+    install_message_filter()  # drops offscreen's propagateSizeHints() noise, nothing else
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("kisdesk")
