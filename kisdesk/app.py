@@ -57,6 +57,9 @@ def run(argv: list[str]) -> int:
 
     pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True on every emit()
 
+    from kisdesk.ui.qt_messages import install_message_filter
+
+    install_message_filter()  # drops offscreen's propagateSizeHints() noise, nothing else
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("kisdesk")
@@ -64,6 +67,9 @@ def run(argv: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # quitting goes through the controller's clean shutdown
     app.setDesktopFileName("kisdesk")  # Wayland matches the window to kisdesk.desktop
     app.setWindowIcon(_app_icon())
+    from kisdesk.ui.fonts import ensure_hangul_font
+
+    ensure_hangul_font(app)  # before any widget exists: a machine without a Korean font
 
     with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
         return runner.run(_main(app, args))

@@ -101,7 +101,12 @@ def run() -> int:
         if not icons:
             raise FileNotFoundError(resource_dir() / "icons")
         qm = sorted(p.name for p in (resource_dir() / "i18n").glob("*.qm"))
-        return f"data ok, {len(icons)} icons, translations {qm or 'none'}"
+        from kisdesk.ui.fonts import FONT_FILES
+
+        for name in (*FONT_FILES, "OFL.txt"):  # the Korean font for machines without one
+            if not (resource_dir() / "fonts" / name).is_file():
+                raise FileNotFoundError(resource_dir() / "fonts" / name)
+        return f"data ok, {len(icons)} icons, translations {qm or 'none'}, fonts {FONT_FILES}"
 
     def qt_translations():
         from PySide6.QtCore import QLibraryInfo

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -115,10 +116,10 @@ class MainWindow(QMainWindow):
             ),
             start=1,
         ):
+            # partial, not ``lambda i=…``: triggered passes ``checked`` (False) as the first
+            # argument, which a defaulted lambda parameter takes in place of the index.
             view.addAction(
-                self._action(
-                    name, f"Ctrl+{index}", lambda i=index - 1: self.tabs.setCurrentIndex(i)
-                )
+                self._action(name, f"Ctrl+{index}", partial(self.tabs.setCurrentIndex, index - 1))
             )
         view.addSeparator()
         view.addAction(
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         """F1: every key of the window and of the order panel (from its keymap), in one sheet."""
         where = translate("MainWindow", "Window")
         rows: list[tuple[str, str, str]] = [
+            (where, "F1", translate("MainWindow", "Keyboard shortcuts")),
             (where, "F5", translate("MainWindow", "Refresh")),
             (
                 where,

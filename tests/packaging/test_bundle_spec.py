@@ -178,3 +178,27 @@ def test_onefile_puts_everything_in_the_executable(monkeypatch, tmp_path) -> Non
     exe = ns["calls"]["EXE"]
     assert "COLLECT" not in ns["calls"]
     assert exe.args[2] is ns["calls"]["Analysis"].binaries
+
+
+def test_the_korean_font_and_its_licence_go_into_the_bundle_and_the_wheel(
+    monkeypatch, tmp_path
+) -> None:
+    from kisdesk.ui.fonts import FONT_FILES
+
+    shipped = [ROOT / "resources" / "fonts" / name for name in (*FONT_FILES, "OFL.txt")]
+    assert all(p.is_file() for p in shipped)
+    assert "SIL Open Font License" in shipped[-1].read_text(encoding="utf-8")
+    for platform in ("linux", "win32", "darwin"):
+        datas = _run_spec(monkeypatch, tmp_path / platform, platform)["calls"]["Analysis"].kwargs
+        assert {(str(p), "kisdesk/resources/fonts") for p in shipped} <= set(datas["datas"])
+    # pyproject's package-data globs (setuptools matches them like Path.glob) take them too.
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    resources = ROOT / setuptools["package-dir"]["kisdesk.resources"]
+    globbed = {
+        p
+        for pattern in setuptools["package-data"]["kisdesk.resources"]
+        for p in resources.glob(pattern)
+    }
+    assert set(shipped) <= globbed
