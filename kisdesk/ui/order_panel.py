@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,6 +74,8 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SEND_DEBOUNCE_S = 0.5
 _REASON_STYLE = "color: #c62828;"  # why the order cannot go: red
 _HINT_STYLE = "color: #757575;"  # a fresh panel's "enter a symbol": grey
+_FIELD_ERROR_STYLE = "color: #c62828; font-size: 11px;"
+_FIELD_HINT_STYLE = "color: #757575; font-size: 11px;"  # a step to take ("Enter picks …")
 
 
 def _tr(text: str) -> str:
@@ -141,13 +143,17 @@ def _int(value: object, default: int) -> int:
 
 class SymbolEdit(QLineEdit):
     """A line edit with its own suggestion list. The list never takes focus: Up/Down move in it,
-    Enter or Tab take the highlighted symbol, Esc closes it."""
+    Enter or Tab take the highlighted symbol, Esc closes it, Down opens it again."""
 
     chosen = Signal(object)  # Symbol
+    suggestions_changed = Signal()  # the list opened, closed, or its highlighted row moved
+
+    SHOWN = 12  # suggestions in the list; match_count counts them all
 
     def __init__(self, index: SymbolIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.index = index
+        self._counted = ("", 0)  # (text, listed issues it matches)
         self.popup = QListWidget()
         self.popup.setObjectName("symbolSuggestions")
         self.popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
@@ -165,71 +171,95 @@ class SymbolEdit(QLineEdit):
             self.popup.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.popup.count())
         ]
 
+    @property
+    def match_count(self) -> int:
+        """How many listed issues the current text matches (all of them, not only those shown)."""
+        text, count = self._counted
+        return count if text == self.text() else 0
+
+    def highlighted(self) -> Symbol | None:
+        """What Enter would take now: the highlighted suggestion while the list is open."""
+        if not self.popup.isVisible() or self.popup.count() == 0:
+            return None
+        return self.popup.item(max(0, self.popup.currentRow())).data(Qt.ItemDataRole.UserRole)
+
     def _suggest(self, text: str) -> None:
         self.popup.clear()
-        results = self.index.search(text, 12) if text.strip() else []
+        results = self.index.search(text, None) if text.strip() else []
+        self._counted = (text, len(results))
         if not results:
-            self.popup.hide()
+            self._close()
             return
-        for sym in results:
+        for sym in results[: self.SHOWN]:
             kind = "" if sym.kind == "stock" else f"  [{sym.kind.upper()}]"
             item = QListWidgetItem(f"{sym.name}  {sym.code}  {sym.market}{kind}")
             item.setData(Qt.ItemDataRole.UserRole, sym)
             self.popup.addItem(item)
         self.popup.setCurrentRow(0)
         width = max(self.width(), 280)
-        rows = min(len(results), 10)
+        rows = min(self.popup.count(), 10)
         self.popup.setFixedSize(width, rows * (self.popup.sizeHintForRow(0) + 2) + 6)
         self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
         self.popup.show()
+        emit(self.suggestions_changed)
 
     def hide_popup(self) -> None:
-        self.popup.hide()
+        self._close()
+
+    def _close(self) -> None:
+        if self.popup.isVisible():
+            self.popup.hide()
+            emit(self.suggestions_changed)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.choose(item.data(Qt.ItemDataRole.UserRole))
 
     def choose(self, symbol: Symbol) -> None:
-        self.popup.hide()
+        self._close()
         self.setText(symbol.display)
         emit(self.chosen, symbol)
 
     def take_current(self) -> bool:
         """Choose the highlighted suggestion; False when the list is closed."""
-        if not self.popup.isVisible() or self.popup.count() == 0:
+        symbol = self.highlighted()
+        if symbol is None:
             return False
-        row = max(0, self.popup.currentRow())
-        self.choose(self.popup.item(row).data(Qt.ItemDataRole.UserRole))
+        self.choose(symbol)
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
         if self.popup.isVisible():
-            key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 step = 1 if key == Qt.Key.Key_Down else -1
                 row = (self.popup.currentRow() + step) % self.popup.count()
                 self.popup.setCurrentRow(row)
+                emit(self.suggestions_changed)
                 return
             if key in _ENTER:
                 self.take_current()
                 return
             if key == Qt.Key.Key_Escape:
-                self.popup.hide()
+                self._close()
+                return
+        elif key == Qt.Key.Key_Down and self.text().strip():
+            self._suggest(self.text())  # the list again, after Esc closed it
+            if self.popup.isVisible():
                 return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: Any) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         # Tab out takes the highlighted suggestion, like a completer would.
         if self.popup.isVisible() and event.reason() in (
             Qt.FocusReason.TabFocusReason,
             Qt.FocusReason.BacktabFocusReason,
         ):
             self.take_current()
-        self.popup.hide()
+        self._close()
         super().focusOutEvent(event)
 
-    def hideEvent(self, event: Any) -> None:
-        self.popup.hide()
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.popup.hide()  # quietly: whoever listens is being hidden too
         super().hideEvent(event)
 
 
@@ -280,6 +310,7 @@ class OrderPanel(QFrame):
         self._attempted = False  # Enter pressed with problems: show every field's message
         self.dialog: ConfirmDialog | None = None
         self.last_problems: tuple[Problem, ...] = ()
+        self._hinted: set[str] = set()
         self._build()
         self._apply_side_style()
         self.update_view()
@@ -301,6 +332,7 @@ class OrderPanel(QFrame):
         )
         self.symbol_edit.chosen.connect(self._on_symbol_chosen)
         self.symbol_edit.textEdited.connect(self._on_symbol_edited)
+        self.symbol_edit.suggestions_changed.connect(self.update_view)
 
         self.name_label = QLabel("–")
         self.name_label.setObjectName("quoteName")
@@ -342,7 +374,7 @@ class OrderPanel(QFrame):
             label = QLabel()
             label.setObjectName(f"{name}Error")
             label.setWordWrap(True)
-            label.setStyleSheet("color: #c62828; font-size: 11px;")
+            label.setStyleSheet(_FIELD_ERROR_STYLE)
             label.hide()
             self.errors[name] = label
 
@@ -494,6 +526,7 @@ class OrderPanel(QFrame):
         return find_order_type(str(self.type_combo.currentData() or "00")) or LIMIT
 
     def draft(self) -> OrderDraft:
+        pick = self.symbol_edit.highlighted()
         return OrderDraft(
             side=self.side,
             symbol_text=self.symbol_edit.text(),
@@ -501,6 +534,8 @@ class OrderPanel(QFrame):
             order_type=self.order_type,
             price=parse_amount(self.price_edit.text()) if self.order_type.needs_price else None,
             quantity=parse_quantity(self.qty_edit.text()),
+            matches=self.symbol_edit.match_count,
+            pick=pick.display if pick is not None else "",
         )
 
     def facts(self) -> OrderFacts:
@@ -847,11 +882,14 @@ class OrderPanel(QFrame):
         problems = validate(draft, facts)
         self.last_problems = problems
         shown: dict[str, str] = {}
+        hinted: set[str] = set()  # fields whose message is a hint, not an error
         order_level: list[str] = []
         for p in problems:
             text = p.render(QCoreApplication.translate)
             if p.field in self.errors and p.field not in shown:
                 shown[p.field] = text
+                if p.hint:
+                    hinted.add(p.field)
             elif p.field not in self.errors:
                 order_level.append(text)
         # An untouched empty field stays quiet (no wall of red on a fresh panel); its message
@@ -868,11 +906,18 @@ class OrderPanel(QFrame):
                 quiet_fields.add(name)
             label.setText(shown.get(name, ""))
             label.setVisible(name in shown and not quiet)
+            if (name in hinted) != (name in self._hinted):  # restyle only on a change
+                label.setStyleSheet(_FIELD_HINT_STYLE if name in hinted else _FIELD_ERROR_STYLE)
+        self._hinted = hinted
 
         busy = self.service is not None and self.service.busy
         checking = self.service is not None and self.service.checking
         # Only a quiet field in the way: the reason reads as a hint (grey), not an error (red).
-        hint = bool(problems) and not order_level and problems[0].field in quiet_fields
+        hint = (
+            bool(problems)
+            and not order_level
+            and (problems[0].field in quiet_fields or problems[0].hint)
+        )
         if problems and not order_level:
             first = problems[0].render(QCoreApplication.translate)
             order_level.append(

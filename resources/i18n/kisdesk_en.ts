@@ -1061,6 +1061,16 @@
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
+        <source>Listed issues matching “{text}”: {count}. Enter picks {pick}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="37"/>
+        <source>Listed issues matching “{text}”: {count}. Press Down to choose one.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
         <source>Waiting for the price of {code}…</source>
         <translation></translation>
     </message>

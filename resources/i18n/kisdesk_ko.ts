@@ -1061,6 +1061,16 @@
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
+        <source>Listed issues matching “{text}”: {count}. Enter picks {pick}.</source>
+        <translation>“{text}”에 맞는 종목 {count}개. Enter를 누르면 {pick} 선택.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="37"/>
+        <source>Listed issues matching “{text}”: {count}. Press Down to choose one.</source>
+        <translation>“{text}”에 맞는 종목 {count}개. 아래 화살표 키로 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
         <source>Waiting for the price of {code}…</source>
         <translation>{code} 시세 조회 중…</translation>
     </message>

@@ -60,6 +60,13 @@ def test_valid_limit_buy_and_sell():
     [
         (dict(symbol_text="", code=""), FACTS, "symbol_empty", "symbol"),
         (dict(symbol_text="없는회사", code=""), FACTS, "symbol_unknown", "symbol"),
+        (
+            dict(symbol_text="ㅅㅅㅈㅈ", code="", matches=31, pick="삼성전자 (005930)"),
+            FACTS,
+            "symbol_pick",
+            "symbol",
+        ),
+        (dict(symbol_text="ㅅㅅㅈㅈ", code="", matches=31), FACTS, "symbol_choose", "symbol"),
         (dict(), OrderFacts(orderable_cash=D(1)), "quote_missing", "symbol"),
         (dict(), OrderFacts(**{**FACTS.__dict__, "halted": True}), "halted", "symbol"),
         (dict(price=None), FACTS, "price_empty", "price"),
@@ -117,8 +124,18 @@ def test_every_message_is_reachable_by_some_test():
         "qty_empty", "qty_not_positive", "qty_too_large", "qty_over_buyable",
         "qty_over_buyable_market", "qty_over_sellable", "buying_power_missing", "sellable_missing",
         "type_unavailable", "guard_amount", "guard_ticks", "qty_over_open", "modify_over_cash",
+        "symbol_pick", "symbol_choose",
     }  # fmt: skip
     assert covered == set(MESSAGES)
+
+
+def test_partial_symbol_is_a_hint_naming_the_pick():
+    (p,) = validate(
+        draft(symbol_text="ㅅㅅㅈㅈ", code="", matches=31, pick="삼성전자 (005930)"), FACTS
+    )
+    assert p.hint and "삼성전자 (005930)" in p.render() and "31" in p.render()
+    (p,) = validate(draft(symbol_text="없는회사", code=""), FACTS)
+    assert not p.hint
 
 
 def test_off_tick_message_names_the_neighbours():
