@@ -299,6 +299,12 @@ def _quantity_problems(draft: OrderDraft, facts: OrderFacts) -> list[Problem]:
     return []
 
 
+def confirmation_required(env: str, confirm: bool) -> bool:
+    """Whether an order is reviewed before it is sent: real money always is; elsewhere the
+    user's ``confirm`` setting decides (on by default)."""
+    return env == "real" or confirm
+
+
 def validate(draft: OrderDraft, facts: OrderFacts) -> tuple[Problem, ...]:
     """Every reason the draft cannot be sent, symbol first; empty when it may be sent."""
     problems: list[Problem] = []

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kisdesk.config.settings import OrderSettings
+from kisdesk.domain.order_rules import confirmation_required
 from kisdesk.domain.order_types import Side
 from kisdesk.domain.symbols import SymbolIndex, load_index
 from kisdesk.models.palette import Palette
@@ -36,7 +38,7 @@ from kisdesk.ui.env_badge import EnvBadge
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import CheatSheet, Keymap
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
-from kisdesk.ui.order_panel import OrderPanel, OrderSettings, confirmation_required
+from kisdesk.ui.order_panel import OrderPanel
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +254,7 @@ class OrderDock(QWidget):
         prefs = OrderSettings.load(self.settings)
         real = self.env == "real"
         self.confirm_box.blockSignals(True)
-        self.confirm_box.setChecked(confirmation_required(self.env, prefs))
+        self.confirm_box.setChecked(confirmation_required(self.env, prefs.confirm))
         self.confirm_box.setEnabled(not real)
         self.confirm_box.setToolTip(
             translate("OrderDock", "Orders with real money are always confirmed.") if real else ""

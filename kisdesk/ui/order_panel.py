@@ -13,7 +13,6 @@ import contextlib
 import itertools
 import logging
 import time
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -34,12 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.direction import direction_from_sign
 from kisdesk.domain.format import fmt_change, fmt_int, fmt_krw, fmt_rate
 from kisdesk.domain.order_rules import (
     OrderDraft,
     OrderFacts,
     Problem,
+    confirmation_required,
     estimated_amount,
     guard_reasons,
     max_quantity,
@@ -81,61 +82,6 @@ _FIELD_HINT_STYLE = "color: #757575; font-size: 11px;"  # a step to take ("Enter
 def _tr(text: str) -> str:
     """Runtime translation of text marked elsewhere (QT_TRANSLATE_NOOP)."""
     return QCoreApplication.translate("OrderPanel", text)
-
-
-# -- settings -----------------------------------------------------------------------------------
-
-
-@dataclass
-class OrderSettings:
-    """Order preferences in QSettings (group ``orders``)."""
-
-    confirm: bool = True  # ignored in real mode: confirmation is always on there
-    guard_amount: Decimal = Decimal(20_000_000)  # 0 = off
-    guard_ticks: int = 10  # 0 = off
-    use_hashkey: bool = False
-    quote_refresh_ms: int = 2000  # the shown symbol's price, while the panel is visible
-    poll_seconds: float = 3.0  # open orders, to notice fills
-
-    @classmethod
-    def load(cls, settings: QSettings | None) -> OrderSettings:
-        s = cls()
-        if settings is None:
-            return s
-        s.confirm = _bool(settings.value("orders/confirm"), True)
-        if settings.contains("orders/guard_amount"):  # stored "0" (or junk) switches it off
-            s.guard_amount = parse_amount(str(settings.value("orders/guard_amount"))) or Decimal(0)
-        s.guard_ticks = _int(settings.value("orders/guard_ticks"), s.guard_ticks)
-        s.use_hashkey = _bool(settings.value("orders/hashkey"), False)
-        s.quote_refresh_ms = max(200, _int(settings.value("orders/quote_refresh_ms"), 2000))
-        s.poll_seconds = max(0.2, float(_int(settings.value("orders/poll_ms"), 3000)) / 1000)
-        return s
-
-    def save(self, settings: QSettings) -> None:
-        settings.setValue("orders/confirm", self.confirm)
-        settings.setValue("orders/guard_amount", str(self.guard_amount))
-        settings.setValue("orders/guard_ticks", self.guard_ticks)
-        settings.setValue("orders/hashkey", self.use_hashkey)
-
-
-def confirmation_required(env: str, settings: OrderSettings) -> bool:
-    """Real money is always reviewed first; elsewhere the user decides (on by default)."""
-    return env == "real" or settings.confirm
-
-
-def _bool(value: object, default: bool) -> bool:
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return default
 
 
 # -- the symbol field ---------------------------------------------------------------------------
@@ -1001,7 +947,7 @@ class OrderPanel(QFrame):
                     "still exist. Check open orders and executions: send again?",
                 ).format(time=twin.sent_at.strftime("%H:%M:%S")),
             )
-        confirm = confirmation_required(self.env, self.settings)
+        confirm = confirmation_required(self.env, self.settings.confirm)
         if not confirm and not warnings:
             self._send(draft)
             return

@@ -10,6 +10,7 @@ from kisdesk.domain.order_rules import (
     MESSAGES,
     OrderDraft,
     OrderFacts,
+    confirmation_required,
     estimated_amount,
     guard_reasons,
     max_buy_quantity,
@@ -268,3 +269,9 @@ def test_amount_of_a_sell_without_a_price_is_at_the_current_price(code):
     assert estimated_amount(sell, FACTS) == D(148_600)
     assert estimated_amount(buy, FACTS) == D(193_000)
     assert not guard_reasons(sell, FACTS, max_amount=D(150_000), max_ticks=None)
+
+
+def test_confirmation_is_always_required_in_real():
+    assert confirmation_required("real", False) and confirmation_required("real", True)
+    for env in ("demo", "paper"):
+        assert confirmation_required(env, True) and not confirmation_required(env, False)
