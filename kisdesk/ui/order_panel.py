@@ -39,7 +39,6 @@ from kisdesk.domain.order_rules import (
     Problem,
     confirmation_required,
     estimated_amount,
-    guard_reasons,
     max_quantity,
     parse_amount,
     parse_quantity,
@@ -64,6 +63,7 @@ from kisdesk.services.refresher import user_message
 from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
+from kisdesk.ui.order_review import describe_order, review_dialog, review_warnings, side_text
 from kisdesk.ui.symbol_edit import SymbolEdit
 
 log = logging.getLogger(__name__)
@@ -167,8 +167,8 @@ class OrderPanel(QFrame):
 
         self.side_combo = QComboBox()
         self.side_combo.setObjectName("sideCombo")
-        self.side_combo.addItem(translate("OrderPanel", "매수 (buy)"), Side.BUY)
-        self.side_combo.addItem(translate("OrderPanel", "매도 (sell)"), Side.SELL)
+        self.side_combo.addItem(side_text(Side.BUY), Side.BUY)
+        self.side_combo.addItem(side_text(Side.SELL), Side.SELL)
         self.side_combo.currentIndexChanged.connect(self._on_side_combo)
 
         self.type_combo = QComboBox()
@@ -803,23 +803,8 @@ class OrderPanel(QFrame):
         if problems:
             self._focus_field(problems[0].field)
             return
-        reasons = guard_reasons(
-            draft,
-            facts,
-            max_amount=self.settings.guard_amount or None,
-            max_ticks=self.settings.guard_ticks or None,
-        )
-        warnings = [p.render(QCoreApplication.translate) for p in reasons]
         twin = self.service.unconfirmed_like(draft)
-        if twin is not None:  # asked even with confirmation off: this could make it two
-            warnings.insert(
-                0,
-                translate(
-                    "OrderPanel",
-                    "The same order sent at {time} got no answer and was not found; it may "
-                    "still exist. Check open orders and executions: send again?",
-                ).format(time=twin.sent_at.strftime("%H:%M:%S")),
-            )
+        warnings = review_warnings(draft, facts, self.settings, twin)
         confirm = confirmation_required(self.env, self.settings.confirm)
         if not confirm and not warnings:
             self._send(draft)
@@ -829,45 +814,13 @@ class OrderPanel(QFrame):
     def _open_dialog(
         self, draft: OrderDraft, facts: OrderFacts, warnings: list[str], guard_only: bool
     ) -> None:
-        assert self.symbol is not None and draft.quantity is not None
-        side_text = (
-            translate("OrderPanel", "매수 (buy)")
-            if draft.side is Side.BUY
-            else translate("OrderPanel", "매도 (sell)")
-        )
-        amount = estimated_amount(draft, facts)
-        if draft.order_type.needs_price:
-            price_text = fmt_krw(draft.price)
-        elif draft.side is Side.SELL:  # nothing is reserved for a sell
-            price_text = translate("OrderPanel", "{type} (about {current})").format(
-                type=draft.order_type.korean, current=fmt_krw(facts.current)
-            )
-        elif draft.order_type.at_market:
-            price_text = translate("OrderPanel", "market (reserved at {upper})").format(
-                upper=fmt_krw(facts.upper)
-            )
-        else:
-            price_text = translate("OrderPanel", "best price (reserved at {upper})").format(
-                upper=fmt_krw(facts.upper)
-            )
-        rows = [
-            (translate("OrderPanel", "Side"), side_text),
-            (translate("OrderPanel", "Name"), self.symbol.name),
-            (translate("OrderPanel", "Code"), self.symbol.code),
-            (
-                translate("OrderPanel", "Type"),
-                f"{draft.order_type.korean} ({draft.order_type.code})",
-            ),
-            (translate("OrderPanel", "Price"), price_text),
-            (translate("OrderPanel", "Quantity"), fmt_int(draft.quantity)),
-            (translate("OrderPanel", "Amount"), fmt_krw(amount) if amount is not None else "–"),
-        ]
-        dialog = ConfirmDialog(
-            title=translate("OrderPanel", "Review order"),
-            headline=f"{side_text}  {self.symbol.name}",
-            colour=self._side_colour(draft.side),
-            rows=rows,
+        assert self.symbol is not None
+        dialog = review_dialog(
+            draft,
+            facts,
+            self.symbol,
             env=self.env,
+            colour=self._side_colour(draft.side),
             warnings=warnings,
             guard_only=guard_only,
             parent=self.window(),
@@ -981,22 +934,3 @@ class OrderPanel(QFrame):
     def focus_quantity(self) -> None:
         self.qty_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.qty_edit.selectAll()
-
-
-def describe_order(order: TrackedOrder) -> str:
-    """One line for the result label and the sent-orders table."""
-    state = QCoreApplication.translate("OrderState", order.state.label)
-    side = order.side.korean
-    head = f"{side} {order.name or order.code} {fmt_int(order.quantity)}"
-    if order.state is OrderState.REJECTED:
-        return translate("OrderPanel", "{head}: rejected — {msg}").format(
-            head=head, msg=order.message
-        )
-    if order.order_no:
-        when = order.order_time
-        if len(when) >= 6:
-            when = f"{when[0:2]}:{when[2:4]}:{when[4:6]}"
-        return translate("OrderPanel", "{head}: {state} · ODNO {odno} · {time}").format(
-            head=head, state=state, odno=order.order_no, time=when
-        )
-    return f"{head}: {state}"
