@@ -110,6 +110,29 @@ def review_dialog(
     )
 
 
+def amount_text(draft: OrderDraft, facts: OrderFacts) -> str:
+    """What the order is worth, and at what price it is reckoned when it has none of its own."""
+    amount = estimated_amount(draft, facts)
+    if amount is None:
+        return "–"
+    if draft.order_type.reserved_at_upper and draft.side is Side.BUY:
+        return translate("OrderPanel", "≈ {amount} (at the upper limit)").format(
+            amount=fmt_krw(amount)
+        )
+    if not draft.order_type.needs_price:  # a sell at market: about the current price
+        return f"≈ {fmt_krw(amount)}"
+    return fmt_krw(amount)
+
+
+def state_colour(state: OrderState) -> str:
+    """The colour of a sent order's line: rejected red, in doubt amber, in progress grey."""
+    return {
+        OrderState.REJECTED: "#c62828",
+        OrderState.UNKNOWN: "#e67e00",
+        OrderState.NOT_FOUND: "#e67e00",
+    }.get(state, "#2e7d32" if state is not OrderState.SENDING else "#555")
+
+
 def describe_order(order: TrackedOrder) -> str:
     """One line for the result label and the sent-orders table."""
     state = QCoreApplication.translate("OrderState", order.state.label)
