@@ -13,11 +13,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from kisdesk.domain.order_rules import OrderFacts
 from kisdesk.domain.order_state import OrderState, TrackedOrder
@@ -79,7 +79,9 @@ class OrderTicket(QObject):
             for signal, slot in self._source_links(source):
                 signal.connect(slot)
 
-    def _source_links(self, source: OrderService) -> list[tuple[Any, Any]]:
+    def _source_links(
+        self, source: OrderService
+    ) -> list[tuple[SignalInstance, Callable[..., None]]]:
         return [
             (source.orders_changed, self._on_orders_changed),
             (source.order_updated, self._on_order_updated),

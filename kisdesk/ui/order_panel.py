@@ -13,10 +13,11 @@ import contextlib
 import itertools
 import logging
 import time
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QHideEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -271,7 +272,9 @@ class OrderPanel(QFrame):
                 signal.connect(slot)
         self.update_view()
 
-    def _service_links(self, service: OrderService) -> list[tuple[Any, Any]]:
+    def _service_links(
+        self, service: OrderService
+    ) -> list[tuple[SignalInstance, Callable[..., None]]]:
         return [
             (service.busy_changed, self._on_busy),
             (service.order_updated, self._on_order_updated),
