@@ -92,7 +92,7 @@ async def run(orders: int, gap: float, code: str) -> list[float]:
             await asyncio.sleep(0.002)
 
     assert panel.load_symbol(code)
-    await until(lambda: panel.quote is not None and panel._bp is not None)
+    await until(lambda: panel.quote is not None and panel.ticket.buying_power is not None)
     panel.set_quantity(1)
     panel.focus_quantity()
     await until(lambda: panel.submit_button.isEnabled())
@@ -101,7 +101,7 @@ async def run(orders: int, gap: float, code: str) -> list[float]:
     service = dock.service
     assert service is not None
     for i in range(orders):
-        await until(lambda: panel.submit_button.isEnabled() and not panel._tasks)
+        await until(lambda: panel.submit_button.isEnabled() and panel.ticket.idle)
         await asyncio.sleep(gap)
         before = len(arrivals)
         pressed = time.perf_counter()

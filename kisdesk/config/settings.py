@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import QSettings
 
 from kisdesk.config.paths import settings_file
+from kisdesk.domain.order_rules import parse_amount
 
 # Refresh interval bounds (seconds). A holdings refresh costs one call per 50 rows on real (20 on
 # paper); 2 s leaves most of a 20/s budget free for quotes and orders, 10 s suits paper's 2/s.
@@ -40,6 +42,46 @@ class Preferences:
         settings.setValue("view/palette", self.palette)
         settings.setValue("view/language", self.language)
         settings.sync()
+
+
+@dataclass
+class OrderSettings:
+    """Order preferences (group ``orders``)."""
+
+    confirm: bool = True  # ignored in real mode: confirmation is always on there
+    guard_amount: Decimal = Decimal(20_000_000)  # 0 = off
+    guard_ticks: int = 10  # 0 = off
+    use_hashkey: bool = False
+    quote_refresh_ms: int = 2000  # the shown symbol's price, while the panel is visible
+    poll_seconds: float = 3.0  # open orders, to notice fills
+
+    @classmethod
+    def load(cls, settings: QSettings | None) -> OrderSettings:
+        s = cls()
+        if settings is None:
+            return s
+        s.confirm = _bool(settings.value("orders/confirm"), True)
+        if settings.contains("orders/guard_amount"):  # stored "0" (or junk) switches it off
+            s.guard_amount = parse_amount(str(settings.value("orders/guard_amount"))) or Decimal(0)
+        s.guard_ticks = _int(settings.value("orders/guard_ticks"), s.guard_ticks)
+        s.use_hashkey = _bool(settings.value("orders/hashkey"), False)
+        s.quote_refresh_ms = max(200, _int(settings.value("orders/quote_refresh_ms"), 2000))
+        s.poll_seconds = max(0.2, float(_int(settings.value("orders/poll_ms"), 3000)) / 1000)
+        return s
+
+    def save(self, settings: QSettings) -> None:
+        settings.setValue("orders/confirm", self.confirm)
+        settings.setValue("orders/guard_amount", str(self.guard_amount))
+        settings.setValue("orders/guard_ticks", self.guard_ticks)
+        settings.setValue("orders/hashkey", self.use_hashkey)
+
+
+def _bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
 def _int(value: object, default: int) -> int:

@@ -31,6 +31,12 @@ MAX_QUANTITY = 99_999_999
 MESSAGES: dict[str, str] = {
     "symbol_empty": QT_TRANSLATE_NOOP("OrderRules", "Enter a symbol (code or name)."),
     "symbol_unknown": QT_TRANSLATE_NOOP("OrderRules", "No listed issue matches “{text}”."),
+    "symbol_pick": QT_TRANSLATE_NOOP(
+        "OrderRules", "Listed issues matching “{text}”: {count}. Enter picks {pick}."
+    ),
+    "symbol_choose": QT_TRANSLATE_NOOP(
+        "OrderRules", "Listed issues matching “{text}”: {count}. Press Down to choose one."
+    ),
     "quote_missing": QT_TRANSLATE_NOOP("OrderRules", "Waiting for the price of {code}…"),
     "halted": QT_TRANSLATE_NOOP("OrderRules", "Trading in {code} is suspended."),
     "price_empty": QT_TRANSLATE_NOOP("OrderRules", "Enter a price."),
@@ -71,11 +77,19 @@ MESSAGES: dict[str, str] = {
 }
 
 
+# Problems that are a step still to take rather than a mistake: shown as hints, not in red.
+HINTS = frozenset({"symbol_pick", "symbol_choose"})
+
+
 @dataclass(frozen=True)
 class Problem:
     field: FieldName
     code: str
     args: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def hint(self) -> bool:
+        return self.code in HINTS
 
     @property
     def text(self) -> str:
@@ -101,6 +115,10 @@ class OrderDraft:
     order_type: OrderType
     price: Decimal | None
     quantity: int | None
+    # When the text names no issue exactly: how many listed issues it partly matches, and the
+    # suggestion Enter would take ("" while the suggestion list is closed).
+    matches: int = 0
+    pick: str = ""
 
 
 @dataclass(frozen=True)
@@ -281,13 +299,28 @@ def _quantity_problems(draft: OrderDraft, facts: OrderFacts) -> list[Problem]:
     return []
 
 
+def confirmation_required(env: str, confirm: bool) -> bool:
+    """Whether an order is reviewed before it is sent: real money always is; elsewhere the
+    user's ``confirm`` setting decides (on by default)."""
+    return env == "real" or confirm
+
+
 def validate(draft: OrderDraft, facts: OrderFacts) -> tuple[Problem, ...]:
     """Every reason the draft cannot be sent, symbol first; empty when it may be sent."""
     problems: list[Problem] = []
     if not draft.symbol_text.strip() and not draft.code:
         problems.append(Problem("symbol", "symbol_empty"))
     elif not draft.code:
-        problems.append(Problem("symbol", "symbol_unknown", {"text": draft.symbol_text.strip()}))
+        text = draft.symbol_text.strip()
+        count = fmt_int(draft.matches)
+        if draft.pick:
+            problems.append(
+                Problem("symbol", "symbol_pick", {"text": text, "count": count, "pick": draft.pick})
+            )
+        elif draft.matches:
+            problems.append(Problem("symbol", "symbol_choose", {"text": text, "count": count}))
+        else:
+            problems.append(Problem("symbol", "symbol_unknown", {"text": text}))
     elif not facts.has_quote:
         problems.append(Problem("symbol", "quote_missing", {"code": draft.code}))
     elif facts.halted:

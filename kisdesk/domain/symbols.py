@@ -145,9 +145,9 @@ class SymbolIndex:
         alias = ALIASES.get(folded)
         return self.get(alias) if alias else None
 
-    def search(self, query: str, limit: int = 20) -> list[Symbol]:
+    def search(self, query: str, limit: int | None = 20) -> list[Symbol]:
         """Best matches first: code, exact name, nickname, name prefix, initials, substring,
-        then loose abbreviations (letters in order, "삼전" -> 삼성전자)."""
+        then loose abbreviations (letters in order, "삼전" -> 삼성전자). ``limit=None``: all."""
         q = _fold(query)
         if not q:
             return []

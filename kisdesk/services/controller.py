@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from kisdesk.config.profiles import Profile, ProfileStore
-from kisdesk.config.settings import Preferences
+from kisdesk.config.settings import OrderSettings, Preferences
 from kisdesk.kis.events import ClientEvent, EventKind
 from kisdesk.models.palette import KOREAN, WESTERN
 from kisdesk.services.refresher import Refresher
@@ -360,7 +360,6 @@ class AppController(QObject):
             self.window.status.showMessage(event.message, 10_000)
 
     def open_preferences(self) -> None:
-        from kisdesk.ui.order_panel import OrderSettings
         from kisdesk.ui.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(

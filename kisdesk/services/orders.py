@@ -24,12 +24,14 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.order_rules import OrderDraft, OrderFacts, validate
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import Side, find_order_type
+from kisdesk.kis import KisClient
 from kisdesk.kis.base import KST, today_kst
 from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
-from kisdesk.kis.records import OrderAck
+from kisdesk.kis.records import BuyingPower, DomesticQuote, OrderAck
 from kisdesk.kis.records import Side as KisSide
 from kisdesk.models.qtfix import emit
 from kisdesk.services.refresher import user_message
@@ -143,7 +145,7 @@ class OrderService(QObject):
 
     def __init__(
         self,
-        client: Any,
+        client: KisClient,
         *,
         env_name: str = "demo",
         poll_seconds: float = 3.0,
@@ -238,6 +240,10 @@ class OrderService(QObject):
         task.add_done_callback(self._tasks.discard)
         return task
 
+    def apply_settings(self, settings: OrderSettings) -> None:
+        """The order preferences that reach the wire: the hashkey header on order requests."""
+        self.client.use_hashkey = settings.use_hashkey
+
     def start(self) -> None:
         """Read today's orders once (the reconciliation baseline) and start following them."""
         self.refresh_open_orders()
@@ -262,10 +268,10 @@ class OrderService(QObject):
             task.cancel()
 
     # -- reads ---------------------------------------------------------------------------------
-    async def quote(self, code: str) -> Any:
+    async def quote(self, code: str) -> DomesticQuote:
         return await self.client.domestic_price(code)
 
-    async def buying_power(self, code: str, order_type: str, price: Decimal | None) -> Any:
+    async def buying_power(self, code: str, order_type: str, price: Decimal | None) -> BuyingPower:
         """D3 at the order's own type and price (market: price 0, sized at the upper limit)."""
         typed = find_order_type(order_type)
         unit = int(price) if typed is not None and typed.needs_price and price is not None else 0
@@ -643,3 +649,15 @@ class OrderService(QObject):
         self.refresh_open_orders()
         self.refresh_today()
         return MutationResult(True, ack.message, ack)
+
+
+def open_order_service(
+    client: KisClient, env_name: str, settings: OrderSettings, *, parent: QObject | None = None
+) -> OrderService:
+    """The order service of a session's client, configured from the order preferences (not
+    started: ``start()`` reads the day's orders and begins following them)."""
+    service = OrderService(
+        client, env_name=env_name, poll_seconds=settings.poll_seconds, parent=parent
+    )
+    service.apply_settings(settings)
+    return service

@@ -4,7 +4,7 @@ orders, executions and the orders sent from here. The integration surface for th
     dock = OrderDock(settings)
     main_window.order_dock.setWidget(dock)
     dock.install_shortcuts(main_window)
-    dock.set_session(session)          # None when disconnected
+    dock.set_session(session)          # a Session, None when disconnected
     dock.orders_changed.connect(...)   # refresh holdings after an order, modify, cancel or fill
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,16 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kisdesk.config.settings import OrderSettings
+from kisdesk.domain.order_rules import confirmation_required
 from kisdesk.domain.order_types import Side
 from kisdesk.domain.symbols import SymbolIndex, load_index
+from kisdesk.kis.records import DomesticHolding
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
-from kisdesk.services.orders import OrderService
+from kisdesk.services.orders import OrderService, open_order_service
+from kisdesk.services.session import Session
 from kisdesk.ui.env_badge import EnvBadge
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import CheatSheet, Keymap
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
-from kisdesk.ui.order_panel import OrderPanel, OrderSettings, confirmation_required
+from kisdesk.ui.order_panel import OrderPanel
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,7 @@ class OrderDock(QWidget):
         self.setObjectName("orderDockWidget")
         self.settings = settings
         self.keymap = Keymap(settings, self)
-        self.session: Any = None
+        self.session: Session | None = None
         self.service: OrderService | None = None
         self.env = "demo"
         self._shortcuts: list[QShortcut] = []
@@ -109,8 +112,9 @@ class OrderDock(QWidget):
         self._sync_confirm_box()
 
     # -- integration contract ------------------------------------------------------------------
-    def set_session(self, session: Any) -> None:
-        """Attach to a connected session; None clears everything (disconnected)."""
+    def set_session(self, session: Session | None) -> None:
+        """Attach to a connected session; None clears everything (disconnected). The session's
+        order service is opened here and stopped when the session goes."""
         old = self.service
         self.service = None
         if old is not None:
@@ -125,15 +129,7 @@ class OrderDock(QWidget):
         if session is not None:
             self.panel.set_symbols(symbol_index_for(self.env))
             self.panel.reload_settings()
-            client = session.client
-            if hasattr(client, "use_hashkey"):
-                client.use_hashkey = self.panel.settings.use_hashkey
-            service = OrderService(
-                client,
-                env_name=self.env,
-                poll_seconds=self.panel.settings.poll_seconds,
-                parent=self,
-            )
+            service = open_order_service(session.client, self.env, self.panel.settings, parent=self)
             service.orders_changed.connect(self._on_orders_changed)
         self.service = service
         self.panel.set_service(service, self.env)
@@ -150,17 +146,16 @@ class OrderDock(QWidget):
         self.badge.set_env(env)
         self._sync_confirm_box()
 
-    def prefill_sell(self, holding: Any) -> None:
+    def prefill_sell(self, holding: DomesticHolding) -> None:
         """From the holdings table: sell side, the symbol, its orderable quantity; focus qty."""
         self._raise_dock()
         self.panel.set_side(Side.SELL)
         if not self.panel.load_symbol(str(holding.code)):
             return
-        qty = int(getattr(holding, "orderable_qty", 0) or 0)
+        qty = int(holding.orderable_qty or 0)
         self.panel.set_quantity(qty if qty > 0 else None)
-        price = getattr(holding, "price", None)
-        if price is not None and self.panel.order_type.needs_price:
-            self.panel.set_price(price)
+        if self.panel.order_type.needs_price:
+            self.panel.set_price(holding.price)
         self.panel.focus_quantity()
 
     def prefill_symbol(self, code: str) -> None:
@@ -242,9 +237,8 @@ class OrderDock(QWidget):
     def reload_settings(self) -> None:
         """After Preferences: confirmation, fat-finger guard and hashkey take effect at once."""
         self.panel.reload_settings()
-        client = getattr(self.session, "client", None)
-        if client is not None and hasattr(client, "use_hashkey"):
-            client.use_hashkey = self.panel.settings.use_hashkey
+        if self.service is not None:
+            self.service.apply_settings(self.panel.settings)
         self._sync_confirm_box()
 
     # -- confirmation setting ------------------------------------------------------------------
@@ -252,7 +246,7 @@ class OrderDock(QWidget):
         prefs = OrderSettings.load(self.settings)
         real = self.env == "real"
         self.confirm_box.blockSignals(True)
-        self.confirm_box.setChecked(confirmation_required(self.env, prefs))
+        self.confirm_box.setChecked(confirmation_required(self.env, prefs.confirm))
         self.confirm_box.setEnabled(not real)
         self.confirm_box.setToolTip(
             translate("OrderDock", "Orders with real money are always confirmed.") if real else ""

@@ -1,54 +1,50 @@
 """The order panel: symbol, side, type, price, quantity and submit, driven from the keyboard.
 
-Everything the panel shows about the symbol and the account comes from the order service
-(``inquire-price``, ``inquire-psbl-order``, ``inquire-psbl-sell``); every rule comes from
-kisdesk.domain.order_rules. The panel only asks the service to send a draft that validates, and
-the service checks again.
+The panel holds the form, maps validation to the view and routes the keys. What it shows about
+the symbol and the account comes from its :class:`~kisdesk.services.order_ticket.OrderTicket`
+(quote, buying power, sellable quantity); every rule comes from kisdesk.domain.order_rules; the
+review's wording from ui/order_review.py. The panel only asks the order service to send a draft
+that validates, and the service checks again.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import itertools
 import logging
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal, SignalInstance
+from PySide6.QtGui import QHideEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from kisdesk.domain.direction import direction_from_sign
-from kisdesk.domain.format import fmt_change, fmt_int, fmt_krw, fmt_rate
+from kisdesk.config.settings import OrderSettings
+from kisdesk.domain.format import fmt_int, fmt_krw
 from kisdesk.domain.order_rules import (
     OrderDraft,
     OrderFacts,
     Problem,
-    estimated_amount,
-    guard_reasons,
+    confirmation_required,
     max_quantity,
     parse_amount,
     parse_quantity,
     quantity_for_percent,
     validate,
 )
-from kisdesk.domain.order_state import OrderState, TrackedOrder
+from kisdesk.domain.order_state import TrackedOrder
 from kisdesk.domain.order_types import (
     LIMIT,
     ORDER_TYPES,
@@ -59,13 +55,24 @@ from kisdesk.domain.order_types import (
 )
 from kisdesk.domain.symbols import Symbol, SymbolIndex, load_index
 from kisdesk.domain.ticks import step_price
-from kisdesk.kis.errors import KisError
+from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
-from kisdesk.services.refresher import user_message
+from kisdesk.services.order_ticket import OrderTicket
+from kisdesk.services.orders import OrderService
 from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
+from kisdesk.ui.order_review import (
+    amount_text,
+    describe_order,
+    review_dialog,
+    review_warnings,
+    side_text,
+    state_colour,
+)
+from kisdesk.ui.quote_header import QuoteHeader
+from kisdesk.ui.symbol_edit import SymbolEdit
 
 log = logging.getLogger(__name__)
 
@@ -74,170 +81,25 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SEND_DEBOUNCE_S = 0.5
 _REASON_STYLE = "color: #c62828;"  # why the order cannot go: red
 _HINT_STYLE = "color: #757575;"  # a fresh panel's "enter a symbol": grey
+_FIELD_ERROR_STYLE = "color: #c62828; font-size: 11px;"
+_FIELD_HINT_STYLE = "color: #757575; font-size: 11px;"  # a step to take ("Enter picks …")
 
 
-def _tr(text: str) -> str:
-    """Runtime translation of text marked elsewhere (QT_TRANSLATE_NOOP)."""
-    return QCoreApplication.translate("OrderPanel", text)
+W = TypeVar("W", bound=QWidget)
 
 
-# -- settings -----------------------------------------------------------------------------------
-
-
-@dataclass
-class OrderSettings:
-    """Order preferences in QSettings (group ``orders``)."""
-
-    confirm: bool = True  # ignored in real mode: confirmation is always on there
-    guard_amount: Decimal = Decimal(20_000_000)  # 0 = off
-    guard_ticks: int = 10  # 0 = off
-    use_hashkey: bool = False
-    quote_refresh_ms: int = 2000  # the shown symbol's price, while the panel is visible
-    poll_seconds: float = 3.0  # open orders, to notice fills
-
-    @classmethod
-    def load(cls, settings: QSettings | None) -> OrderSettings:
-        s = cls()
-        if settings is None:
-            return s
-        s.confirm = _bool(settings.value("orders/confirm"), True)
-        if settings.contains("orders/guard_amount"):  # stored "0" (or junk) switches it off
-            s.guard_amount = parse_amount(str(settings.value("orders/guard_amount"))) or Decimal(0)
-        s.guard_ticks = _int(settings.value("orders/guard_ticks"), s.guard_ticks)
-        s.use_hashkey = _bool(settings.value("orders/hashkey"), False)
-        s.quote_refresh_ms = max(200, _int(settings.value("orders/quote_refresh_ms"), 2000))
-        s.poll_seconds = max(0.2, float(_int(settings.value("orders/poll_ms"), 3000)) / 1000)
-        return s
-
-    def save(self, settings: QSettings) -> None:
-        settings.setValue("orders/confirm", self.confirm)
-        settings.setValue("orders/guard_amount", str(self.guard_amount))
-        settings.setValue("orders/guard_ticks", self.guard_ticks)
-        settings.setValue("orders/hashkey", self.use_hashkey)
-
-
-def confirmation_required(env: str, settings: OrderSettings) -> bool:
-    """Real money is always reviewed first; elsewhere the user decides (on by default)."""
-    return env == "real" or settings.confirm
-
-
-def _bool(value: object, default: bool) -> bool:
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return default
-
-
-# -- the symbol field ---------------------------------------------------------------------------
-
-
-class SymbolEdit(QLineEdit):
-    """A line edit with its own suggestion list. The list never takes focus: Up/Down move in it,
-    Enter or Tab take the highlighted symbol, Esc closes it."""
-
-    chosen = Signal(object)  # Symbol
-
-    def __init__(self, index: SymbolIndex, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.index = index
-        self.popup = QListWidget()
-        self.popup.setObjectName("symbolSuggestions")
-        self.popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
-        self.popup.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.popup.itemClicked.connect(self._clicked)
-        self.textEdited.connect(self._suggest)
-
-    def popup_visible(self) -> bool:
-        return self.popup.isVisible()
-
-    def suggestions(self) -> list[Symbol]:
-        return [
-            self.popup.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.popup.count())
-        ]
-
-    def _suggest(self, text: str) -> None:
-        self.popup.clear()
-        results = self.index.search(text, 12) if text.strip() else []
-        if not results:
-            self.popup.hide()
-            return
-        for sym in results:
-            kind = "" if sym.kind == "stock" else f"  [{sym.kind.upper()}]"
-            item = QListWidgetItem(f"{sym.name}  {sym.code}  {sym.market}{kind}")
-            item.setData(Qt.ItemDataRole.UserRole, sym)
-            self.popup.addItem(item)
-        self.popup.setCurrentRow(0)
-        width = max(self.width(), 280)
-        rows = min(len(results), 10)
-        self.popup.setFixedSize(width, rows * (self.popup.sizeHintForRow(0) + 2) + 6)
-        self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
-        self.popup.show()
-
-    def hide_popup(self) -> None:
-        self.popup.hide()
-
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self.choose(item.data(Qt.ItemDataRole.UserRole))
-
-    def choose(self, symbol: Symbol) -> None:
-        self.popup.hide()
-        self.setText(symbol.display)
-        emit(self.chosen, symbol)
-
-    def take_current(self) -> bool:
-        """Choose the highlighted suggestion; False when the list is closed."""
-        if not self.popup.isVisible() or self.popup.count() == 0:
-            return False
-        row = max(0, self.popup.currentRow())
-        self.choose(self.popup.item(row).data(Qt.ItemDataRole.UserRole))
-        return True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.popup.isVisible():
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = (self.popup.currentRow() + step) % self.popup.count()
-                self.popup.setCurrentRow(row)
-                return
-            if key in _ENTER:
-                self.take_current()
-                return
-            if key == Qt.Key.Key_Escape:
-                self.popup.hide()
-                return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: Any) -> None:
-        # Tab out takes the highlighted suggestion, like a completer would.
-        if self.popup.isVisible() and event.reason() in (
-            Qt.FocusReason.TabFocusReason,
-            Qt.FocusReason.BacktabFocusReason,
-        ):
-            self.take_current()
-        self.popup.hide()
-        super().focusOutEvent(event)
-
-    def hideEvent(self, event: Any) -> None:
-        self.popup.hide()
-        super().hideEvent(event)
+def _named(widget: W, name: str, style: str = "") -> W:
+    widget.setObjectName(name)
+    if style:
+        widget.setStyleSheet(style)
+    return widget
 
 
 # -- the panel ----------------------------------------------------------------------------------
 
 
 class OrderPanel(QFrame):
-    """Fields, facts and the send path. ``service`` is an OrderService (or None: disconnected)."""
+    """Fields, the view of their problems and facts, the keys, and the send path."""
 
     order_sent = Signal(object)  # TrackedOrder
     status = Signal(str)
@@ -265,108 +127,72 @@ class OrderPanel(QFrame):
         self.qsettings = settings
         self.settings = OrderSettings.load(settings)
         self.symbols = symbols or load_index()
-        self.service: Any = None
+        self.service: OrderService | None = None
         self.env = "demo"
         self.palette = KOREAN
         self.side = Side.BUY
         self.symbol: Symbol | None = None
-        self.quote: Any = None
-        self._bp: tuple[str, Decimal | None, Any] | None = None  # (type, asked price, record)
-        self._sellable: int | None = None
-        self._gen = 0  # bumps on every symbol change; late answers for an old symbol are dropped
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._quote_busy = False
+        # The quote, buying power and sellable quantity of what is being typed, kept fresh.
+        self.ticket = OrderTicket(self)
+        self.ticket.set_refresh_ms(self.settings.quote_refresh_ms)
+        self.ticket.quote_changed.connect(self._on_quote)
+        self.ticket.account_changed.connect(self.update_view)
+        self.ticket.failed.connect(self.status)
         self._last_send = 0.0
         self._attempted = False  # Enter pressed with problems: show every field's message
         self.dialog: ConfirmDialog | None = None
         self.last_problems: tuple[Problem, ...] = ()
+        self._hinted: set[str] = set()
         self._build()
         self._apply_side_style()
         self.update_view()
 
-        self._quote_timer = QTimer(self)
-        self._quote_timer.setInterval(self.settings.quote_refresh_ms)
-        self._quote_timer.timeout.connect(self._refresh_quote)
-        self._bp_timer = QTimer(self)
-        self._bp_timer.setSingleShot(True)
-        self._bp_timer.setInterval(150)
-        self._bp_timer.timeout.connect(self._fetch_account_facts)
-
     # -- construction --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.symbol_edit = SymbolEdit(self.symbols)
-        self.symbol_edit.setObjectName("symbolEdit")
+        self.symbol_edit = _named(SymbolEdit(self.symbols), "symbolEdit")
         self.symbol_edit.setPlaceholderText(
             translate("OrderPanel", "Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)")
         )
         self.symbol_edit.chosen.connect(self._on_symbol_chosen)
         self.symbol_edit.textEdited.connect(self._on_symbol_edited)
+        self.symbol_edit.suggestions_changed.connect(self.update_view)
+        self.quote_header = QuoteHeader()
+        self.price_label = self.quote_header.price_label  # the shown price, live
 
-        self.name_label = QLabel("–")
-        self.name_label.setObjectName("quoteName")
-        self.name_label.setStyleSheet("font-weight: bold;")
-        self.price_label = QLabel("")
-        self.price_label.setObjectName("quotePrice")
-        self.price_label.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.change_label = QLabel("")
-        self.change_label.setObjectName("quoteChange")
-        self.limits_label = QLabel("")
-        self.limits_label.setObjectName("quoteLimits")
-        self.limits_label.setStyleSheet("color: #666;")
-
-        self.side_combo = QComboBox()
-        self.side_combo.setObjectName("sideCombo")
-        self.side_combo.addItem(translate("OrderPanel", "매수 (buy)"), Side.BUY)
-        self.side_combo.addItem(translate("OrderPanel", "매도 (sell)"), Side.SELL)
+        self.side_combo = _named(QComboBox(), "sideCombo")
+        self.side_combo.addItem(side_text(Side.BUY), Side.BUY)
+        self.side_combo.addItem(side_text(Side.SELL), Side.SELL)
         self.side_combo.currentIndexChanged.connect(self._on_side_combo)
-
-        self.type_combo = QComboBox()
-        self.type_combo.setObjectName("typeCombo")
+        self.type_combo = _named(QComboBox(), "typeCombo")
         self._fill_types(ORDER_TYPES)
         self.type_combo.currentIndexChanged.connect(self._on_type_changed)
-
-        digits = QRegularExpressionValidator(r"[0-9,]{0,14}")
-        self.price_edit = QLineEdit()
-        self.price_edit.setObjectName("priceEdit")
-        self.price_edit.setValidator(digits)
-        self.price_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.price_edit = _named(QLineEdit(), "priceEdit")
+        self.price_edit.setValidator(QRegularExpressionValidator(r"[0-9,]{0,14}"))
         self.price_edit.textChanged.connect(self._on_price_changed)
-        self.qty_edit = QLineEdit()
-        self.qty_edit.setObjectName("qtyEdit")
+        self.qty_edit = _named(QLineEdit(), "qtyEdit")
         self.qty_edit.setValidator(QRegularExpressionValidator(r"[0-9,]{0,11}"))
-        self.qty_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.qty_edit.textChanged.connect(lambda _t: self.update_view())
+        for edit in (self.price_edit, self.qty_edit):
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         self.errors: dict[str, QLabel] = {}
         for name in ("symbol", "type", "price", "quantity"):
-            label = QLabel()
-            label.setObjectName(f"{name}Error")
+            label = _named(QLabel(), f"{name}Error", _FIELD_ERROR_STYLE)
             label.setWordWrap(True)
-            label.setStyleSheet("color: #c62828; font-size: 11px;")
             label.hide()
             self.errors[name] = label
-
-        self.power_label = QLabel("–")
-        self.power_label.setObjectName("powerLabel")
-        self.max_label = QLabel("–")
-        self.max_label.setObjectName("maxLabel")
-        self.amount_label = QLabel("–")
-        self.amount_label.setObjectName("amountLabel")
-        self.amount_label.setStyleSheet("font-weight: bold;")
+        self.power_label = _named(QLabel("–"), "powerLabel")
+        self.max_label = _named(QLabel("–"), "maxLabel")
+        self.amount_label = _named(QLabel("–"), "amountLabel", "font-weight: bold;")
         for label in (self.power_label, self.max_label, self.amount_label):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-        self.reason_label = QLabel()
-        self.reason_label.setObjectName("submitReason")
+        self.reason_label = _named(QLabel(), "submitReason", _REASON_STYLE)
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet(_REASON_STYLE)
         self.reason_is_hint = False
-        self.submit_button = QPushButton()
-        self.submit_button.setObjectName("submitButton")
+        self.submit_button = _named(QPushButton(), "submitButton")
         self.submit_button.setAutoDefault(False)
         self.submit_button.clicked.connect(self.review)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("orderResult")
+        self.result_label = _named(QLabel(), "orderResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -374,60 +200,37 @@ class OrderPanel(QFrame):
         grid.setColumnStretch(1, 1)
         row = 0
 
-        def add(label: str, widget: QWidget, error: str | None = None) -> None:
+        def add(label: QLabel | str, widget: QWidget, error: str | None = None) -> QLabel:
             nonlocal row
-            grid.addWidget(QLabel(label), row, 0)
+            title = label if isinstance(label, QLabel) else QLabel(label)
+            grid.addWidget(title, row, 0)
             grid.addWidget(widget, row, 1)
             row += 1
             if error is not None:
                 grid.addWidget(self.errors[error], row, 1)
                 row += 1
+            return title
 
         add(translate("OrderPanel", "Symbol"), self.symbol_edit, "symbol")
-        quote_box = QWidget()
-        qb = QGridLayout(quote_box)
-        qb.setContentsMargins(0, 0, 0, 0)
-        qb.addWidget(self.name_label, 0, 0, 1, 2)
-        qb.addWidget(self.price_label, 1, 0)
-        qb.addWidget(self.change_label, 1, 1, Qt.AlignmentFlag.AlignRight)
-        qb.addWidget(self.limits_label, 2, 0, 1, 2)
-        grid.addWidget(quote_box, row, 0, 1, 2)
+        grid.addWidget(self.quote_header, row, 0, 1, 2)
         row += 1
         add(translate("OrderPanel", "Side"), self.side_combo)
         add(translate("OrderPanel", "Type"), self.type_combo, "type")
         add(translate("OrderPanel", "Price"), self.price_edit, "price")
         add(translate("OrderPanel", "Quantity"), self.qty_edit, "quantity")
-        self.power_title = QLabel(translate("OrderPanel", "Buying power"))
-        self.max_title = QLabel(translate("OrderPanel", "Max buyable"))
-        grid.addWidget(self.power_title, row, 0)
-        grid.addWidget(self.power_label, row, 1)
-        row += 1
-        grid.addWidget(self.max_title, row, 0)
-        grid.addWidget(self.max_label, row, 1)
-        row += 1
-        grid.addWidget(QLabel(translate("OrderPanel", "Amount")), row, 0)
-        grid.addWidget(self.amount_label, row, 1)
+        self.power_title = add(translate("OrderPanel", "Buying power"), self.power_label)
+        self.max_title = add(translate("OrderPanel", "Max buyable"), self.max_label)
+        add(translate("OrderPanel", "Amount"), self.amount_label)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(grid)
-        box.addWidget(self.reason_label)
-        box.addWidget(self.submit_button)
-        box.addWidget(self.result_label)
+        for widget in (self.reason_label, self.submit_button, self.result_label):
+            box.addWidget(widget)
         box.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-        order = [
-            self.symbol_edit,
-            self.side_combo,
-            self.type_combo,
-            self.price_edit,
-            self.qty_edit,
-            self.submit_button,
-        ]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
-        self._field_of: dict[QObject, str] = {
+        self._field_of: dict[QObject, str] = {  # also the Tab order
             self.symbol_edit: "symbol",
             self.side_combo: "side",
             self.type_combo: "type",
@@ -435,6 +238,8 @@ class OrderPanel(QFrame):
             self.qty_edit: "quantity",
             self.submit_button: "submit",
         }
+        for a, b in itertools.pairwise(self._field_of):
+            QWidget.setTabOrder(a, b)
         for widget in self._field_of:
             widget.installEventFilter(self)
 
@@ -449,29 +254,30 @@ class OrderPanel(QFrame):
         self.type_combo.blockSignals(False)
 
     # -- session -------------------------------------------------------------------------------
-    def set_service(self, service: Any, env: str) -> None:
+    def set_service(self, service: OrderService | None, env: str) -> None:
         """Attach to a session's order service (None: disconnected, everything cleared)."""
         if self.service is not None:
-            for signal, slot in self._service_links():
+            for signal, slot in self._service_links(self.service):
                 with contextlib.suppress(RuntimeError, TypeError):
                     signal.disconnect(slot)
         self.service = service
         self.env = env
-        self._cancel_tasks()
+        self.ticket.set_source(service)
         self.clear(keep_side=False)
         self.result_label.clear()
         if service is not None:
             self._fill_types(available_types(service.profile))
-            for signal, slot in self._service_links():
+            self.ticket.set_order_type(self.order_type)
+            for signal, slot in self._service_links(service):
                 signal.connect(slot)
         self.update_view()
 
-    def _service_links(self) -> list[tuple[Any, Any]]:
-        s = self.service
+    def _service_links(
+        self, service: OrderService
+    ) -> list[tuple[SignalInstance, Callable[..., None]]]:
         return [
-            (s.busy_changed, self._on_busy),
-            (s.order_updated, self._on_order_updated),
-            (s.orders_changed, self._on_orders_changed),
+            (service.busy_changed, self._on_busy),
+            (service.order_updated, self._on_order_updated),
         ]
 
     def set_palette(self, palette: Palette) -> None:
@@ -486,7 +292,7 @@ class OrderPanel(QFrame):
 
     def reload_settings(self) -> None:
         self.settings = OrderSettings.load(self.qsettings)
-        self._quote_timer.setInterval(self.settings.quote_refresh_ms)
+        self.ticket.set_refresh_ms(self.settings.quote_refresh_ms)
 
     # -- reading the fields --------------------------------------------------------------------
     @property
@@ -494,6 +300,7 @@ class OrderPanel(QFrame):
         return find_order_type(str(self.type_combo.currentData() or "00")) or LIMIT
 
     def draft(self) -> OrderDraft:
+        pick = self.symbol_edit.highlighted()
         return OrderDraft(
             side=self.side,
             symbol_text=self.symbol_edit.text(),
@@ -501,36 +308,16 @@ class OrderPanel(QFrame):
             order_type=self.order_type,
             price=parse_amount(self.price_edit.text()) if self.order_type.needs_price else None,
             quantity=parse_quantity(self.qty_edit.text()),
+            matches=self.symbol_edit.match_count,
+            pick=pick.display if pick is not None else "",
         )
 
     def facts(self) -> OrderFacts:
-        q = self.quote
-        cash = max_qty = max_price = None
-        if self._bp is not None:
-            bp_type, asked, record = self._bp
-            cash = record.orderable_cash
-            if bp_type == self.order_type.code:
-                max_qty = int(record.no_receivable_qty)
-                calc = getattr(record, "calc_price", None)
-                if self.order_type.reserved_at_upper:
-                    max_price = q.upper if q is not None else None
-                else:
-                    max_price = asked if asked is not None else (calc or None)
-        allowed = None
-        if self.service is not None:
-            allowed = tuple(t.code for t in available_types(self.service.profile))
-        return OrderFacts(
-            kind=self.symbol.tick_kind if self.symbol else "stock",
-            current=q.price if q is not None else None,
-            upper=q.upper if q is not None else None,
-            lower=q.lower if q is not None else None,
-            halted=bool(getattr(q, "halted", False)) if q is not None else False,
-            orderable_cash=cash,
-            max_buy_qty=max_qty,
-            max_buy_price=max_price,
-            sellable_qty=self._sellable,
-            allowed_types=allowed,
-        )
+        return self.ticket.facts(self.order_type)
+
+    @property
+    def quote(self) -> DomesticQuote | None:
+        return self.ticket.quote
 
     def max_orderable(self) -> int | None:
         draft = self.draft()
@@ -545,7 +332,7 @@ class OrderPanel(QFrame):
         self.side_combo.setCurrentIndex(0 if side is Side.BUY else 1)
         self.side_combo.blockSignals(False)
         self._apply_side_style()
-        self._schedule_account_facts(now=True)
+        self.ticket.set_side(side)
         self.update_view()
 
     def set_order_type(self, code: str) -> None:
@@ -599,12 +386,8 @@ class OrderPanel(QFrame):
 
     def clear(self, *, keep_side: bool = True) -> None:
         """Esc: an empty panel (the side stays unless asked)."""
-        self._gen += 1
         self.symbol = None
-        self.quote = None
-        self._bp = None
-        self._sellable = None
-        self._quote_timer_stop()
+        self.ticket.set_symbol(None)
         self._attempted = False
         self.symbol_edit.hide_popup()
         self.symbol_edit.clear()
@@ -614,11 +397,6 @@ class OrderPanel(QFrame):
             self.set_side(Side.BUY)
         self._show_quote()
         self.update_view()
-
-    def _quote_timer_stop(self) -> None:
-        timer = getattr(self, "_quote_timer", None)
-        if timer is not None:
-            timer.stop()
 
     # -- symbol --------------------------------------------------------------------------------
     def load_symbol(self, code: str) -> bool:
@@ -643,106 +421,17 @@ class OrderPanel(QFrame):
             self._set_symbol(symbol)
 
     def _set_symbol(self, symbol: Symbol | None) -> None:
-        self._gen += 1
         self.symbol = symbol
-        self.quote = None
-        self._bp = None
-        self._sellable = None
-        self.price_edit.clear()
+        self.price_edit.clear()  # before the ticket moves on: its read at once replaces the
+        self.ticket.set_symbol(symbol)  # one the cleared price would ask for later
         self._show_quote()
         self.update_view()
-        if symbol is None:
-            self._quote_timer_stop()
-            return
-        self._refresh_quote(first=True)
-        self._schedule_account_facts(now=True)
-        if self.service is not None:
-            self._quote_timer.start()
 
-    # -- server facts --------------------------------------------------------------------------
-    def _spawn(self, coro: Any) -> None:
-        try:
-            loop = asyncio.get_event_loop()
-        except RuntimeError:
-            coro.close()
-            return
-        task = loop.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    def _cancel_tasks(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
-
-    def _refresh_quote(self, first: bool = False) -> None:
-        if self.service is None or self.symbol is None:
-            return
-        if not first and (self._quote_busy or not self.isVisible()):
-            return  # only while the panel shows it, one request at a time
-        self._spawn(self._load_quote(self._gen, self.symbol.code, first))
-
-    async def _load_quote(self, gen: int, code: str, first: bool) -> None:
-        self._quote_busy = True
-        try:
-            quote = await self.service.quote(code)
-        except KisError as exc:
-            if gen == self._gen:
-                emit(self.status, user_message(exc))
-            return
-        finally:
-            self._quote_busy = False
-        if gen != self._gen:
-            return
-        self.quote = quote
+    def _on_quote(self, quote: DomesticQuote, first: bool) -> None:
         if first and self.order_type.needs_price and not self.price_edit.text().strip():
             self.set_price(quote.price)
         self._show_quote()
         self.update_view()
-
-    def _schedule_account_facts(self, *, now: bool = False) -> None:
-        if self.service is None or self.symbol is None:
-            return
-        if now:
-            self._bp_timer.stop()
-            self._fetch_account_facts()
-        else:
-            self._bp_timer.start()
-
-    def _fetch_account_facts(self) -> None:
-        if self.service is None or self.symbol is None:
-            return
-        gen, code = self._gen, self.symbol.code
-        if self.side is Side.BUY:
-            otype = self.order_type
-            price = parse_amount(self.price_edit.text()) if otype.needs_price else None
-            if price is not None and price <= 0:
-                price = None
-            self._spawn(self._load_buying_power(gen, code, otype.code, price))
-        else:
-            self._spawn(self._load_sellable(gen, code))
-
-    async def _load_buying_power(
-        self, gen: int, code: str, otype: str, price: Decimal | None
-    ) -> None:
-        try:
-            record = await self.service.buying_power(code, otype, price)
-        except KisError as exc:
-            if gen == self._gen:
-                emit(self.status, user_message(exc))
-            return
-        if gen == self._gen:
-            self._bp = (otype, price, record)
-            self.update_view()
-
-    async def _load_sellable(self, gen: int, code: str) -> None:
-        try:
-            qty = await self.service.sellable(code)
-        except KisError as exc:
-            log.info("sellable quantity of %s: %s", code, exc)
-            qty = 0  # not held (or not offered): nothing may be sold
-        if gen == self._gen:
-            self._sellable = qty
-            self.update_view()
 
     # -- reacting to fields --------------------------------------------------------------------
     def _on_side_combo(self, index: int) -> None:
@@ -755,32 +444,19 @@ class OrderPanel(QFrame):
         self.price_edit.setEnabled(otype.needs_price)
         if otype.needs_price and not self.price_edit.text().strip() and self.quote is not None:
             self.set_price(self.quote.price)
-        self._schedule_account_facts(now=True)
+        self.ticket.set_order_type(otype)
         self.update_view()
 
-    def _on_price_changed(self, _text: str) -> None:
-        if self.side is Side.BUY and self.order_type.needs_price:
-            self._schedule_account_facts()
+    def _on_price_changed(self, text: str) -> None:
+        self.ticket.set_price(parse_amount(text))
         self.update_view()
 
     def _on_busy(self, _busy: bool) -> None:
         self.update_view()
 
-    def _on_orders_changed(self) -> None:
-        # Debounced: an order's ack, its fill and the refreshes they cause come in a burst;
-        # one buying-power read after the burst is enough.
-        self._schedule_account_facts()
-
     def _on_order_updated(self, order: TrackedOrder) -> None:
         self.result_label.setText(describe_order(order))
-        colour = {
-            OrderState.REJECTED: "#c62828",
-            OrderState.UNKNOWN: "#e67e00",
-            OrderState.NOT_FOUND: "#e67e00",
-        }.get(order.state, "#2e7d32" if order.state is not OrderState.SENDING else "#555")
-        self.result_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        if order.state.terminal or order.state in (OrderState.ACCEPTED, OrderState.NOT_FOUND):
-            self._schedule_account_facts()
+        self.result_label.setStyleSheet(f"color: {state_colour(order.state)}; font-weight: bold;")
         self.update_view()  # "checking" holds the submit button until the look-up ends
 
     # -- view ----------------------------------------------------------------------------------
@@ -815,43 +491,21 @@ class OrderPanel(QFrame):
         )
 
     def _show_quote(self) -> None:
-        q, sym = self.quote, self.symbol
-        if sym is None:
-            self.name_label.setText("–")
-            for label in (self.price_label, self.change_label, self.limits_label):
-                label.clear()
-            return
-        self.name_label.setText(f"{sym.name}  {sym.code}  {sym.market}")
-        if q is None:
-            self.price_label.setText(translate("OrderPanel", "loading…"))
-            self.change_label.clear()
-            self.limits_label.clear()
-            return
-        direction = direction_from_sign(q.sign)
-        colour = self.palette.color(direction) or ""
-        self.price_label.setText(fmt_krw(q.price))
-        self.change_label.setText(
-            f"{fmt_change(q.change, direction=direction)}  {fmt_rate(q.change_rate)}"
-        )
-        style = f"color: {colour};" if colour else ""
-        self.price_label.setStyleSheet(f"font-size: 16px; font-weight: bold; {style}")
-        self.change_label.setStyleSheet(style)
-        self.limits_label.setText(
-            translate("OrderPanel", "Upper {upper} · Lower {lower}").format(
-                upper=fmt_krw(q.upper), lower=fmt_krw(q.lower)
-            )
-        )
+        self.quote_header.set_quote(self.symbol, self.quote, self.palette)
 
     def update_view(self) -> None:
         draft, facts = self.draft(), self.facts()
         problems = validate(draft, facts)
         self.last_problems = problems
         shown: dict[str, str] = {}
+        hinted: set[str] = set()  # fields whose message is a hint, not an error
         order_level: list[str] = []
         for p in problems:
             text = p.render(QCoreApplication.translate)
             if p.field in self.errors and p.field not in shown:
                 shown[p.field] = text
+                if p.hint:
+                    hinted.add(p.field)
             elif p.field not in self.errors:
                 order_level.append(text)
         # An untouched empty field stays quiet (no wall of red on a fresh panel); its message
@@ -868,11 +522,18 @@ class OrderPanel(QFrame):
                 quiet_fields.add(name)
             label.setText(shown.get(name, ""))
             label.setVisible(name in shown and not quiet)
+            if (name in hinted) != (name in self._hinted):  # restyle only on a change
+                label.setStyleSheet(_FIELD_HINT_STYLE if name in hinted else _FIELD_ERROR_STYLE)
+        self._hinted = hinted
 
         busy = self.service is not None and self.service.busy
         checking = self.service is not None and self.service.checking
         # Only a quiet field in the way: the reason reads as a hint (grey), not an error (red).
-        hint = bool(problems) and not order_level and problems[0].field in quiet_fields
+        hint = (
+            bool(problems)
+            and not order_level
+            and (problems[0].field in quiet_fields or problems[0].hint)
+        )
         if problems and not order_level:
             first = problems[0].render(QCoreApplication.translate)
             order_level.append(
@@ -911,19 +572,7 @@ class OrderPanel(QFrame):
         else:
             limit = facts.sellable_qty
         self.max_label.setText(fmt_int(limit) if limit is not None else "–")
-        amount = estimated_amount(draft, facts)
-        if amount is None:
-            self.amount_label.setText("–")
-        elif draft.order_type.reserved_at_upper and draft.side is Side.BUY:
-            self.amount_label.setText(
-                translate("OrderPanel", "≈ {amount} (at the upper limit)").format(
-                    amount=fmt_krw(amount)
-                )
-            )
-        elif not draft.order_type.needs_price:  # a sell at market: about the current price
-            self.amount_label.setText(f"≈ {fmt_krw(amount)}")
-        else:
-            self.amount_label.setText(fmt_krw(amount))
+        self.amount_label.setText(amount_text(draft, facts))
 
     # -- review and send -----------------------------------------------------------------------
     def review(self) -> None:
@@ -939,24 +588,9 @@ class OrderPanel(QFrame):
         if problems:
             self._focus_field(problems[0].field)
             return
-        reasons = guard_reasons(
-            draft,
-            facts,
-            max_amount=self.settings.guard_amount or None,
-            max_ticks=self.settings.guard_ticks or None,
-        )
-        warnings = [p.render(QCoreApplication.translate) for p in reasons]
         twin = self.service.unconfirmed_like(draft)
-        if twin is not None:  # asked even with confirmation off: this could make it two
-            warnings.insert(
-                0,
-                translate(
-                    "OrderPanel",
-                    "The same order sent at {time} got no answer and was not found; it may "
-                    "still exist. Check open orders and executions: send again?",
-                ).format(time=twin.sent_at.strftime("%H:%M:%S")),
-            )
-        confirm = confirmation_required(self.env, self.settings)
+        warnings = review_warnings(draft, facts, self.settings, twin)
+        confirm = confirmation_required(self.env, self.settings.confirm)
         if not confirm and not warnings:
             self._send(draft)
             return
@@ -965,45 +599,13 @@ class OrderPanel(QFrame):
     def _open_dialog(
         self, draft: OrderDraft, facts: OrderFacts, warnings: list[str], guard_only: bool
     ) -> None:
-        assert self.symbol is not None and draft.quantity is not None
-        side_text = (
-            translate("OrderPanel", "매수 (buy)")
-            if draft.side is Side.BUY
-            else translate("OrderPanel", "매도 (sell)")
-        )
-        amount = estimated_amount(draft, facts)
-        if draft.order_type.needs_price:
-            price_text = fmt_krw(draft.price)
-        elif draft.side is Side.SELL:  # nothing is reserved for a sell
-            price_text = translate("OrderPanel", "{type} (about {current})").format(
-                type=draft.order_type.korean, current=fmt_krw(facts.current)
-            )
-        elif draft.order_type.at_market:
-            price_text = translate("OrderPanel", "market (reserved at {upper})").format(
-                upper=fmt_krw(facts.upper)
-            )
-        else:
-            price_text = translate("OrderPanel", "best price (reserved at {upper})").format(
-                upper=fmt_krw(facts.upper)
-            )
-        rows = [
-            (translate("OrderPanel", "Side"), side_text),
-            (translate("OrderPanel", "Name"), self.symbol.name),
-            (translate("OrderPanel", "Code"), self.symbol.code),
-            (
-                translate("OrderPanel", "Type"),
-                f"{draft.order_type.korean} ({draft.order_type.code})",
-            ),
-            (translate("OrderPanel", "Price"), price_text),
-            (translate("OrderPanel", "Quantity"), fmt_int(draft.quantity)),
-            (translate("OrderPanel", "Amount"), fmt_krw(amount) if amount is not None else "–"),
-        ]
-        dialog = ConfirmDialog(
-            title=translate("OrderPanel", "Review order"),
-            headline=f"{side_text}  {self.symbol.name}",
-            colour=self._side_colour(draft.side),
-            rows=rows,
+        assert self.symbol is not None
+        dialog = review_dialog(
+            draft,
+            facts,
+            self.symbol,
             env=self.env,
+            colour=self._side_colour(draft.side),
             warnings=warnings,
             guard_only=guard_only,
             parent=self.window(),
@@ -1047,6 +649,14 @@ class OrderPanel(QFrame):
         }.get(field)
         if widget is not None and widget.isEnabled():
             widget.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.ticket.set_watched(self.isVisible())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.ticket.set_watched(self.isVisible())  # still visible when only minimised
 
     # -- keyboard ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -1117,22 +727,3 @@ class OrderPanel(QFrame):
     def focus_quantity(self) -> None:
         self.qty_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.qty_edit.selectAll()
-
-
-def describe_order(order: TrackedOrder) -> str:
-    """One line for the result label and the sent-orders table."""
-    state = QCoreApplication.translate("OrderState", order.state.label)
-    side = order.side.korean
-    head = f"{side} {order.name or order.code} {fmt_int(order.quantity)}"
-    if order.state is OrderState.REJECTED:
-        return translate("OrderPanel", "{head}: rejected — {msg}").format(
-            head=head, msg=order.message
-        )
-    if order.order_no:
-        when = order.order_time
-        if len(when) >= 6:
-            when = f"{when[0:2]}:{when[2:4]}:{when[4:6]}"
-        return translate("OrderPanel", "{head}: {state} · ODNO {odno} · {time}").format(
-            head=head, state=state, odno=order.order_no, time=when
-        )
-    return f"{head}: {state}"

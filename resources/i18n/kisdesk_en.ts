@@ -471,100 +471,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
-        <source>Domestic holdings</source>
-        <translation></translation>
-    </message>
-    <message>
         <location filename="../../kisdesk/ui/main_window.py" line="52"/>
         <location filename="../../kisdesk/ui/main_window.py" line="113"/>
-        <source>Overseas holdings</source>
+        <source>Domestic holdings</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="53"/>
         <location filename="../../kisdesk/ui/main_window.py" line="114"/>
+        <source>Overseas holdings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="115"/>
         <source>Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
         <source>Order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="93"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="94"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="95"/>
         <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="100"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="101"/>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="105"/>
         <source>&amp;View</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
         <source>&amp;Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="125"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="126"/>
         <source>Reset &amp;layout</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
         <source>&amp;Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
         <source>&amp;Settings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="134"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
         <source>&amp;Preferences…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="174"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="175"/>
         <source>This tab has no table to export.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="180"/>
         <source>Export CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="181"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="182"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="186"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="187"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>Exported %n row to {path}</numerusform>
@@ -572,47 +572,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="194"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
         <source>Export the current table as CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Enter, double-click</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="208"/>
         <source>Preferences</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="207"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="209"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="222"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -859,32 +860,32 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="81"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="98"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="101"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="99"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="100"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="258"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="252"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
@@ -892,165 +893,163 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="300"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="154"/>
         <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="23"/>
         <source>매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="972"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="24"/>
         <source>매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="386"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="214"/>
         <source>Symbol</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="217"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="75"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="994"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="218"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="79"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="997"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="219"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="82"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="998"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="220"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="83"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="400"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="221"/>
         <source>Buying power</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="401"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="812"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="222"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="488"/>
         <source>Max buyable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="84"/>
         <source>Amount</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="804"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="480"/>
         <source>매수 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="806"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="482"/>
         <source>매도 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="814"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="490"/>
         <source>Sellable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="826"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="51"/>
         <source>loading…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="840"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="65"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="879"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="540"/>
         <source>Cannot send: {reason}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="546"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="887"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="548"/>
         <source>An order is being sent…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="891"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="552"/>
         <source>The last order&apos;s answer was lost: checking whether it exists. Wait before sending another.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="919"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="119"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="45"/>
         <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="978"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="58"/>
         <source>{type} (about {current})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="62"/>
         <source>market (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="65"/>
         <source>best price (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="76"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="77"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1002"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="102"/>
         <source>Review order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1032"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="634"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1128"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="142"/>
         <source>{head}: rejected — {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1135"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="149"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation></translation>
     </message>
@@ -1069,101 +1068,111 @@
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
-        <source>Waiting for the price of {code}…</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="35"/>
-        <source>Trading in {code} is suspended.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="36"/>
-        <source>Enter a price.</source>
+        <source>Listed issues matching “{text}”: {count}. Enter picks {pick}.</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="37"/>
-        <source>The price must be more than 0.</source>
+        <source>Listed issues matching “{text}”: {count}. Press Down to choose one.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="38"/>
-        <source>Not on the tick grid: {tick} won at this price ({below} or {above}).</source>
+        <location filename="../../kisdesk/domain/order_rules.py" line="40"/>
+        <source>Waiting for the price of {code}…</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="41"/>
-        <source>Above the upper limit {upper}.</source>
+        <source>Trading in {code} is suspended.</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="42"/>
-        <source>Below the lower limit {lower}.</source>
+        <source>Enter a price.</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="43"/>
-        <source>Enter a quantity.</source>
+        <source>The price must be more than 0.</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="44"/>
-        <source>The quantity must be more than 0.</source>
+        <source>Not on the tick grid: {tick} won at this price ({below} or {above}).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="45"/>
-        <source>The quantity is too large.</source>
+        <location filename="../../kisdesk/domain/order_rules.py" line="47"/>
+        <source>Above the upper limit {upper}.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="46"/>
-        <source>More than the maximum buyable quantity ({max}).</source>
+        <location filename="../../kisdesk/domain/order_rules.py" line="48"/>
+        <source>Below the lower limit {lower}.</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="49"/>
+        <source>Enter a quantity.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="50"/>
+        <source>The quantity must be more than 0.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="51"/>
+        <source>The quantity is too large.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="52"/>
+        <source>More than the maximum buyable quantity ({max}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="55"/>
         <source>More than the maximum buyable quantity ({max}): market orders are checked at the upper limit {upper}.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="54"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="60"/>
         <source>More than the sellable quantity ({max}).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="57"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="63"/>
         <source>Waiting for buying power…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="58"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="64"/>
         <source>Waiting for the sellable quantity…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="59"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="65"/>
         <source>{type} orders are not offered here.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="60"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="66"/>
         <source>More than the open quantity ({max}).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="61"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="67"/>
         <source>The modified order needs {need} won; {cash} won is available for it.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="65"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="71"/>
         <source>The amount {amount} won is above your limit of {limit} won.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="68"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="74"/>
         <source>The price is {ticks} ticks away from the current price {current}.</source>
         <translation></translation>
     </message>
@@ -1171,22 +1180,22 @@
 <context>
     <name>OrderService</name>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="116"/>
+        <location filename="../../kisdesk/services/orders.py" line="118"/>
         <source>No answer from KIS: the order may exist. Checking today&apos;s orders; do not send it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="482"/>
+        <location filename="../../kisdesk/services/orders.py" line="488"/>
         <source>Interrupted while sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="516"/>
+        <location filename="../../kisdesk/services/orders.py" line="522"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="617"/>
+        <location filename="../../kisdesk/services/orders.py" line="623"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation></translation>
     </message>

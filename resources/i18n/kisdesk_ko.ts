@@ -474,147 +474,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="51"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
         <source>Domestic holdings</source>
         <translation>국내잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="53"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
         <source>Overseas holdings</source>
         <translation>해외잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="53"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="115"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
         <source>Order</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="92"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="93"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="94"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="95"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="100"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="101"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="104"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="105"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
         <source>&amp;Refresh</source>
         <translation>새로고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="125"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="126"/>
         <source>Reset &amp;layout</source>
         <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
         <source>&amp;Environment</source>
         <translation>접속환경(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="134"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="139"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="174"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="175"/>
         <source>This tab has no table to export.</source>
         <translation>이 탭에는 내보낼 표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="179"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="180"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="181"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="182"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="186"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="187"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="194"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation>국내잔고 / 해외잔고 / 순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="208"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="207"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="209"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="222"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -859,32 +860,32 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="81"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
         <source>Confirm before sending</source>
         <translation>전송 전 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
         <source>Keys…</source>
         <translation>단축키…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="98"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="101"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="99"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
         <source>Executions</source>
         <translation>체결내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="100"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
         <source>Sent</source>
         <translation>전송내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="258"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="252"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
     </message>
@@ -892,165 +893,163 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="300"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="154"/>
         <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
         <translation>종목코드 또는 종목명 (삼성전자, 삼전, ㅅㅅㅈㅈ)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="319"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="970"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="23"/>
         <source>매수 (buy)</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="320"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="972"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="24"/>
         <source>매도 (sell)</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="386"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="214"/>
         <source>Symbol</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="396"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="990"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="217"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="75"/>
         <source>Side</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="397"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="994"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="218"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="79"/>
         <source>Type</source>
         <translation>주문유형</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="398"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="997"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="219"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="82"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="399"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="998"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="220"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="83"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="400"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="221"/>
         <source>Buying power</source>
         <translation>매수가능금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="401"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="812"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="222"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="488"/>
         <source>Max buyable</source>
         <translation>매수가능수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="408"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="999"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="84"/>
         <source>Amount</source>
         <translation>주문금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="804"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="480"/>
         <source>매수 주문 (Enter)</source>
         <translation>매수 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="806"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="482"/>
         <source>매도 주문 (Enter)</source>
         <translation>매도 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="814"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="490"/>
         <source>Sellable</source>
         <translation>매도가능수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="826"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="51"/>
         <source>loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="840"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="65"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="879"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="540"/>
         <source>Cannot send: {reason}</source>
         <translation>전송 불가: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="885"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="546"/>
         <source>Not connected.</source>
         <translation>연결되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="887"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="548"/>
         <source>An order is being sent…</source>
         <translation>주문 전송 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="891"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="552"/>
         <source>The last order&apos;s answer was lost: checking whether it exists. Wait before sending another.</source>
         <translation>직전 주문의 응답을 받지 못해 접수 여부를 확인하고 있습니다. 확인이 끝난 뒤 다시 주문하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="919"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="119"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation>≈ {amount} (상한가 기준)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="953"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="45"/>
         <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
         <translation>{time}에 보낸 같은 주문이 응답 없이 조회되지 않았습니다. 접수되었을 수 있으니 미체결과 체결내역을 확인하세요. 다시 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="978"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="58"/>
         <source>{type} (about {current})</source>
         <translation>{type} (현재가 {current} 부근)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="982"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="62"/>
         <source>market (reserved at {upper})</source>
         <translation>시장가 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="986"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="65"/>
         <source>best price (reserved at {upper})</source>
         <translation>최유리/최우선 가격 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="991"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="76"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="992"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="77"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1002"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="102"/>
         <source>Review order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1032"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="634"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation>전송되지 않았습니다. 주문을 확인하고 Enter를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1128"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="142"/>
         <source>{head}: rejected — {msg}</source>
         <translation>{head}: 거부 — {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="1135"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="149"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation>{head}: {state} · 주문번호 {odno} · {time}</translation>
     </message>
@@ -1069,101 +1068,111 @@
     </message>
     <message>
         <location filename="../../kisdesk/domain/order_rules.py" line="34"/>
+        <source>Listed issues matching “{text}”: {count}. Enter picks {pick}.</source>
+        <translation>“{text}”에 맞는 종목 {count}개. Enter를 누르면 {pick} 선택.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="37"/>
+        <source>Listed issues matching “{text}”: {count}. Press Down to choose one.</source>
+        <translation>“{text}”에 맞는 종목 {count}개. 아래 화살표 키로 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/order_rules.py" line="40"/>
         <source>Waiting for the price of {code}…</source>
         <translation>{code} 시세 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="35"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="41"/>
         <source>Trading in {code} is suspended.</source>
         <translation>{code} 종목은 거래정지 상태입니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="36"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="42"/>
         <source>Enter a price.</source>
         <translation>가격을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="37"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="43"/>
         <source>The price must be more than 0.</source>
         <translation>가격은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="38"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="44"/>
         <source>Not on the tick grid: {tick} won at this price ({below} or {above}).</source>
         <translation>호가단위에 맞지 않습니다. 이 가격대의 호가단위는 {tick}원입니다 ({below} 또는 {above}).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="41"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="47"/>
         <source>Above the upper limit {upper}.</source>
         <translation>상한가 {upper}보다 높습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="42"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="48"/>
         <source>Below the lower limit {lower}.</source>
         <translation>하한가 {lower}보다 낮습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="43"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="49"/>
         <source>Enter a quantity.</source>
         <translation>수량을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="44"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="50"/>
         <source>The quantity must be more than 0.</source>
         <translation>수량은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="45"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="51"/>
         <source>The quantity is too large.</source>
         <translation>수량이 너무 큽니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="46"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="52"/>
         <source>More than the maximum buyable quantity ({max}).</source>
         <translation>매수가능수량({max})을 초과합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="49"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="55"/>
         <source>More than the maximum buyable quantity ({max}): market orders are checked at the upper limit {upper}.</source>
         <translation>매수가능수량({max})을 초과합니다. 시장가 주문은 상한가 {upper} 기준으로 계산됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="54"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="60"/>
         <source>More than the sellable quantity ({max}).</source>
         <translation>매도가능수량({max})을 초과합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="57"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="63"/>
         <source>Waiting for buying power…</source>
         <translation>매수가능금액 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="58"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="64"/>
         <source>Waiting for the sellable quantity…</source>
         <translation>매도가능수량 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="59"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="65"/>
         <source>{type} orders are not offered here.</source>
         <translation>{type} 주문은 지원하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="60"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="66"/>
         <source>More than the open quantity ({max}).</source>
         <translation>미체결수량({max})을 초과합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="61"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="67"/>
         <source>The modified order needs {need} won; {cash} won is available for it.</source>
         <translation>정정 주문에 {need}원이 필요하지만 사용할 수 있는 금액은 {cash}원입니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="65"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="71"/>
         <source>The amount {amount} won is above your limit of {limit} won.</source>
         <translation>주문금액 {amount}원이 설정한 한도 {limit}원을 넘습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_rules.py" line="68"/>
+        <location filename="../../kisdesk/domain/order_rules.py" line="74"/>
         <source>The price is {ticks} ticks away from the current price {current}.</source>
         <translation>주문가격이 현재가 {current}에서 {ticks}호가 떨어져 있습니다.</translation>
     </message>
@@ -1171,22 +1180,22 @@
 <context>
     <name>OrderService</name>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="116"/>
+        <location filename="../../kisdesk/services/orders.py" line="118"/>
         <source>No answer from KIS: the order may exist. Checking today&apos;s orders; do not send it again.</source>
         <translation>한국투자증권의 응답이 없습니다. 주문이 접수되었을 수 있어 당일 주문을 조회하고 있습니다. 다시 보내지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="482"/>
+        <location filename="../../kisdesk/services/orders.py" line="488"/>
         <source>Interrupted while sending</source>
         <translation>전송 중 중단됨</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="516"/>
+        <location filename="../../kisdesk/services/orders.py" line="522"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation>확인 조회에서 당일 주문을 찾지 못했습니다. 늦게 나타날 수 있으니 다시 보내기 전에 미체결과 체결내역을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="617"/>
+        <location filename="../../kisdesk/services/orders.py" line="623"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation>전송하지 않음: 다른 주문을 전송 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>

@@ -69,7 +69,7 @@ def settle(qtbot: Any, desk: Desk, timeout: int = 5000) -> None:
     def idle() -> bool:
         panel = desk.panel
         busy = desk.dock.service is not None and desk.dock.service.busy
-        return not panel._tasks and not panel._bp_timer.isActive() and not busy
+        return panel.ticket.idle and not busy
 
     qtbot.waitUntil(idle, timeout=timeout)
 

@@ -10,6 +10,7 @@ from kisdesk.domain.order_rules import (
     MESSAGES,
     OrderDraft,
     OrderFacts,
+    confirmation_required,
     estimated_amount,
     guard_reasons,
     max_buy_quantity,
@@ -60,6 +61,13 @@ def test_valid_limit_buy_and_sell():
     [
         (dict(symbol_text="", code=""), FACTS, "symbol_empty", "symbol"),
         (dict(symbol_text="없는회사", code=""), FACTS, "symbol_unknown", "symbol"),
+        (
+            dict(symbol_text="ㅅㅅㅈㅈ", code="", matches=31, pick="삼성전자 (005930)"),
+            FACTS,
+            "symbol_pick",
+            "symbol",
+        ),
+        (dict(symbol_text="ㅅㅅㅈㅈ", code="", matches=31), FACTS, "symbol_choose", "symbol"),
         (dict(), OrderFacts(orderable_cash=D(1)), "quote_missing", "symbol"),
         (dict(), OrderFacts(**{**FACTS.__dict__, "halted": True}), "halted", "symbol"),
         (dict(price=None), FACTS, "price_empty", "price"),
@@ -117,8 +125,18 @@ def test_every_message_is_reachable_by_some_test():
         "qty_empty", "qty_not_positive", "qty_too_large", "qty_over_buyable",
         "qty_over_buyable_market", "qty_over_sellable", "buying_power_missing", "sellable_missing",
         "type_unavailable", "guard_amount", "guard_ticks", "qty_over_open", "modify_over_cash",
+        "symbol_pick", "symbol_choose",
     }  # fmt: skip
     assert covered == set(MESSAGES)
+
+
+def test_partial_symbol_is_a_hint_naming_the_pick():
+    (p,) = validate(
+        draft(symbol_text="ㅅㅅㅈㅈ", code="", matches=31, pick="삼성전자 (005930)"), FACTS
+    )
+    assert p.hint and "삼성전자 (005930)" in p.render() and "31" in p.render()
+    (p,) = validate(draft(symbol_text="없는회사", code=""), FACTS)
+    assert not p.hint
 
 
 def test_off_tick_message_names_the_neighbours():
@@ -251,3 +269,9 @@ def test_amount_of_a_sell_without_a_price_is_at_the_current_price(code):
     assert estimated_amount(sell, FACTS) == D(148_600)
     assert estimated_amount(buy, FACTS) == D(193_000)
     assert not guard_reasons(sell, FACTS, max_amount=D(150_000), max_ticks=None)
+
+
+def test_confirmation_is_always_required_in_real():
+    assert confirmation_required("real", False) and confirmation_required("real", True)
+    for env in ("demo", "paper"):
+        assert confirmation_required(env, True) and not confirmation_required(env, False)
