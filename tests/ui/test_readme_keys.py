@@ -137,7 +137,7 @@ class App:
 
         def idle() -> bool:
             busy = dock.service is not None and dock.service.busy
-            return not self.panel._tasks and not self.panel._bp_timer.isActive() and not busy
+            return self.panel.ticket.idle and not busy
 
         self.wait(idle, why="the order panel never went idle")
 
