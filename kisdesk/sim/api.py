@@ -48,8 +48,6 @@ class ApiSpec:
     """One KIS REST function: path, method and the TR IDs each profile accepts.
 
     ``real``/``paper`` map TR ID → op. An empty ``paper`` map means "모의투자 미지원".
-    ``custtype_required``: the doc marks the ``custtype`` header Y for this function (a missing
-    or invalid one is refused with EGW00208 before the parameters are read).
     """
 
     name: str
@@ -58,7 +56,6 @@ class ApiSpec:
     real: Mapping[str, str]
     paper: Mapping[str, str]
     handler: Handler
-    custtype_required: bool = False
 
     @property
     def real_only(self) -> bool:

@@ -350,7 +350,6 @@ SPECS: list[ApiSpec] = [
         {"CTPF1604R": ""},
         {},
         search_info,
-        custtype_required=True,  # endpoints.md D10: custtype required
     ),
     ApiSpec(
         "search-stock-info",

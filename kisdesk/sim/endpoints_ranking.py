@@ -381,7 +381,6 @@ SPECS: list[ApiSpec] = [
         {"FHKST17010000": ""},
         {},
         credit_balance,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "volume-rank",
@@ -390,7 +389,6 @@ SPECS: list[ApiSpec] = [
         {"FHPST01710000": ""},
         {},
         volume_rank,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "fluctuation",
@@ -399,7 +397,6 @@ SPECS: list[ApiSpec] = [
         {"FHPST01700000": ""},
         {},
         fluctuation,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "market-cap",
@@ -408,6 +405,5 @@ SPECS: list[ApiSpec] = [
         {"FHPST01740000": ""},
         {},
         market_cap,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
 ]

@@ -427,7 +427,6 @@ SPECS: list[ApiSpec] = [
         {"TTTC0012U": "buy", "TTTC0011U": "sell", "TTTC0802U": "buy", "TTTC0801U": "sell"},
         {"VTTC0012U": "buy", "VTTC0011U": "sell", "VTTC0802U": "buy", "VTTC0801U": "sell"},
         order_cash,
-        custtype_required=True,  # endpoints.md D5: custtype required
     ),
     ApiSpec(
         "order-rvsecncl",

@@ -2,8 +2,9 @@
 
 Request pipeline for a KIS API path (order matters, it is what a client observes):
 fault injection → app key / secret → per-key rate limit (EGW00201) → bearer token
-(EGW00121/EGW00123) → TR ID against path and profile → ``custtype`` header where the doc marks
-it required (EGW00208) → parameters (POST values must be strings, OPSQ2001) → endpoint handler.
+(EGW00121/EGW00123) → TR ID against path and profile → a present ``custtype`` header that is
+not P or B (EGW00208; absent means P) → parameters (POST values must be strings, OPSQ2001) →
+endpoint handler.
 Token endpoints are outside the rate limit; everything under /uapi counts, hashkey included.
 """
 
@@ -488,12 +489,15 @@ class SimServer:
         return params
 
     @staticmethod
-    def _check_custtype(spec: ApiSpec, headers: Any) -> None:
-        """``custtype`` is P (individual) or B (corporate); required on the functions whose doc
-        marks it Y (D5 order-cash, D10 search-info, R1-R4 rankings / seed 002). A missing, blank
-        or other value there is refused with EGW00208 "invalid custtype" (errors-and-limits.md
-        §2.2), a gateway code, so HTTP 500 like the other EGW answers."""
-        if spec.custtype_required and headers.get("custtype", "").strip() not in ("P", "B"):
+    def _check_custtype(headers: Any) -> None:
+        """``custtype`` is P (individual) or B (corporate). Clients in production omit it on
+        REST (python-kis 2.1.6 sends it only on the websocket) and KIS serves them, so a missing
+        or blank header is an individual customer, on every function, including those whose doc
+        marks it Y (D5, D10, R). A value that is present and neither P nor B is refused at the
+        gateway with EGW00208 "invalid custtype" (errors-and-limits.md §2.2), HTTP 500 like the
+        other EGW answers."""
+        value = headers.get("custtype", "").strip()
+        if value and value not in ("P", "B"):
             raise gateway_error("EGW00208")
 
     async def _api(self, spec: ApiSpec, request: web.Request) -> web.Response:
@@ -508,7 +512,7 @@ class SimServer:
             op = self._check_tr(spec, tr_id)
             if request.method != spec.method:
                 raise KisError("OPSQ0002")
-            self._check_custtype(spec, headers)
+            self._check_custtype(headers)
             params = await self._params(request, spec)
             req = ApiRequest(
                 path=spec.path,
