@@ -101,8 +101,12 @@ def _group(bars: list[Bar], period: str) -> list[Bar]:
 
 
 def _date(text: str, name: str) -> date:
+    text = text.strip()
+    if len(text) == 8 and text.isdigit() and text.startswith("0000"):
+        # python-kis asks for "the whole history" with 00000101 and KIS serves it.
+        return date.min
     try:
-        return datetime.strptime(text.strip(), "%Y%m%d").date()
+        return datetime.strptime(text, "%Y%m%d").date()
     except ValueError:
         raise field_error(name) from None
 

@@ -61,14 +61,16 @@ def ovs_row(server: SimServer, acct: Account, h: OverseasHolding) -> dict[str, s
 
 def inquire_balance(server: SimServer, req: ApiRequest) -> Reply:
     acct = resolve_account(server, req)
+    # Seed 000 marks both Y with a list of values, yet python-kis (its paper balance) sends
+    # them blank and is served: a blank exchange means every market, a blank currency every one.
     excg = req.get("OVRS_EXCG_CD").strip().upper()
-    exchanges = balance_exchanges(excg, req.paper)
+    exchanges = balance_exchanges(excg, req.paper) if excg else tuple(EXCHANGES)
     if exchanges is None:
         raise field_error("OVRS_EXCG_CD")
     ccy = req.get("TR_CRCY_CD").strip().upper()
-    if ccy not in CURRENCIES:
+    if ccy and ccy not in CURRENCIES:
         raise field_error("TR_CRCY_CD")
-    holdings = [h for h in acct.ovs_for(exchanges, ccy) if h.qty > 0 or h.today_sell_qty]
+    holdings = [h for h in acct.ovs_for(exchanges, ccy or None) if h.qty > 0 or h.today_sell_qty]
     rows = [ovs_row(server, acct, h) for h in holdings]
     cost = sum((h.cost for h in holdings), Decimal(0))
     evlu = sum((Decimal(r["ovrs_stck_evlu_amt"]) for r in rows), Decimal(0))

@@ -131,14 +131,14 @@ def order_cash(server: SimServer, req: ApiRequest) -> Reply:
     code = req.get("PDNO")
     ord_dvsn = req.get("ORD_DVSN").strip()
     qty_text = req.get("ORD_QTY")
-    # D5 ORD_UNPR: required, "0" for market-type orders, and "If omitted, the order amount is
+    # D5 ORD_UNPR: Req. Y, "0" for market-type orders, and "If omitted, the order amount is
     # reserved at the upper-limit price and settled at the fill price" (the official sample:
     # "ORD_UNPR가 없는 주문은 상한가로 주문금액을 선정"). We read that as describing price-less
-    # orders (market types, and those the exchange prices: 03-06, 15, 16): for those a blank
-    # ORD_UNPR is accepted and reads as 0, and a buy is checked at the upper limit. The key
-    # itself stays required (Req. Y), and a blank price on any order type that needs a price
-    # (00 limit, 07, 11, 12) is an input error.
-    price = parse_price(req.get("ORD_UNPR"), allow_blank=ord_dvsn in PRICELESS_ORD_DVSN)
+    # orders (market types, and those the exchange prices: 03-06, 15, 16): for those an absent
+    # or blank ORD_UNPR reads as 0, and a buy is checked at the upper limit. An order type that
+    # needs a price (00 limit, 07, 11, 12) without one is an input error naming the field.
+    priceless = ord_dvsn in PRICELESS_ORD_DVSN
+    price = parse_price(req.get("ORD_UNPR", required=not priceless), allow_blank=priceless)
     if req.op == "sell":
         sll_type = req.get("SLL_TYPE", required=False).strip()
         if sll_type not in ("", "01", "02", "05"):

@@ -78,8 +78,14 @@ def order(server: SimServer, req: ApiRequest) -> Reply:
     # O4: "0" for market-type orders, never blank.
     price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
     req.get("ORD_SVR_DVSN_CD")
-    ord_dvsn = req.get("ORD_DVSN").strip()
-    if side == "sell" and req.get("SLL_TYPE").strip() not in ("00", ""):
+    # O10: ORD_DVSN is required on the US TRs and the HK sell; on every other TR the doc says
+    # to leave it out ("제거"), so absent or blank there is the plain limit 00.
+    typed = excg in US or (excg == "SEHK" and side == "sell")
+    ord_dvsn = req.get("ORD_DVSN", required=typed).strip()
+    if not typed:
+        ord_dvsn = ord_dvsn or "00"
+    # O4 marks SLL_TYPE Y on sells ("00"), but mojito sells without it: absent is "00".
+    if side == "sell" and req.get("SLL_TYPE", required=False).strip() not in ("00", ""):
         raise field_error("SLL_TYPE")
     allowed = {"00"}
     if not req.paper and excg in US:
@@ -106,9 +112,13 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     kind = req.get("RVSE_CNCL_DVSN_CD").strip()
     if kind not in ("01", "02"):
         raise field_error("RVSE_CNCL_DVSN_CD")
-    qty = parse_qty(req.get("ORD_QTY"))
+    qty_text = req.get("ORD_QTY").strip()
+    # A cancel of "0" shares cancels what is left: python-kis cancels that way, and the official
+    # sample's note on ORD_QTY reads "[잔량전부 취소/정정주문] "0" 설정".
+    cancel_rest = kind == "02" and qty_text.isdigit() and int(qty_text) == 0
+    qty = 0 if cancel_rest else parse_qty(qty_text)
     price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
-    req.get("ORD_SVR_DVSN_CD")
+    # ORD_SVR_DVSN_CD is N here (O10) and python-kis leaves it out of modify and cancel.
     if kind == "01" and cancel_only:
         raise KisError("SIM00007")
     orig = server.orders.find(acct, odno)
@@ -116,6 +126,8 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
         raise KisError("SIM00005")
     if not orig.is_open:
         raise KisError("SIM00006")
+    if cancel_rest:
+        qty = orig.remaining
     if qty > orig.remaining:
         raise KisError("SIM00004")
     if kind == "02":
@@ -177,7 +189,13 @@ def inquire_nccs(server: SimServer, req: ApiRequest) -> Reply:
     acct = resolve_account(server, req)
     excg = req.get("OVRS_EXCG_CD").strip().upper()
     exchanges = US if excg == "NASD" else (excg,)
-    if excg not in EXCHANGES:
+    if not excg:
+        # Blank asks for every market (python-kis does, for all countries); the official sample
+        # warns "공백 입력 시 다음조회가 불가능": a next page with it blank is refused.
+        if req.tr_cont.strip().upper() == "N":
+            raise field_error("OVRS_EXCG_CD")
+        exchanges = tuple(EXCHANGES)
+    elif excg not in EXCHANGES:
         raise field_error("OVRS_EXCG_CD")
     sort = req.get("SORT_SQN", required=False).strip()
     orders = [o for o in server.orders.open_orders(acct) if o.exchange in exchanges]
