@@ -10,7 +10,7 @@ from .envelope import KisError, Reply, field_error
 
 if TYPE_CHECKING:
     from .accounts import Account
-    from .server import SimServer
+    from .world import SimWorld
 
 
 @dataclass
@@ -40,7 +40,7 @@ class ApiRequest:
         return self.profile == "paper"
 
 
-Handler = Callable[["SimServer", ApiRequest], Reply]
+Handler = Callable[["SimWorld", ApiRequest], Reply]
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,10 @@ class ApiSpec:
         return not self.paper
 
 
-def resolve_account(server: SimServer, req: ApiRequest) -> Account:
+def resolve_account(world: SimWorld, req: ApiRequest) -> Account:
     cano = req.get("CANO")
     prdt = req.get("ACNT_PRDT_CD")
-    acct = server.account_by_number(cano, prdt)
+    acct = world.account_by_number(cano, prdt)
     if acct is None:
         raise KisError("OPSQ2000")
     return acct

@@ -17,7 +17,7 @@ from .paging import paginate
 from .universe import EXCHANGES, US_EXCHANGES
 
 if TYPE_CHECKING:
-    from .server import SimServer
+    from .world import SimWorld
 
 US = US_EXCHANGES
 # (exchanges, real buy, real sell, paper buy, paper sell) — endpoints.md O4; the paper US sell
@@ -69,8 +69,8 @@ def _exchange(req: ApiRequest, allowed: str) -> str:
 
 
 @counted
-def order(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def order(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     side, group = req.op.split(":")
     excg = _exchange(req, group)
     code = req.get("PDNO").strip().upper()
@@ -95,16 +95,16 @@ def order(server: SimServer, req: ApiRequest) -> Reply:
     if ord_dvsn not in allowed:
         raise KisError("SIM00007")
     qty = parse_qty(qty_text)
-    q = server.market.overseas(excg, code)
+    q = world.market.overseas(excg, code)
     if q is None:
         raise KisError("APBK0656")
-    placed = server.orders.place_overseas(server, acct, q, side, ord_dvsn, qty, price)
-    return order_ack(server, placed, side)
+    placed = world.orders.place_overseas(acct, q, side, ord_dvsn, qty, price)
+    return order_ack(world, placed, side)
 
 
 @counted
-def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def order_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     group, _, cancel_only = req.op.partition(":")
     excg = _exchange(req, group)
     code = req.get("PDNO").strip().upper()
@@ -121,7 +121,7 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     # ORD_SVR_DVSN_CD is N here (O10) and python-kis leaves it out of modify and cancel.
     if kind == "01" and cancel_only:
         raise KisError("SIM00007")
-    orig = server.orders.find(acct, odno)
+    orig = world.orders.find(acct, odno)
     if orig is None or orig.exchange != excg or orig.code != code or orig.action == "cancel":
         raise KisError("SIM00005")
     if not orig.is_open:
@@ -131,8 +131,8 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     if qty > orig.remaining:
         raise KisError("SIM00004")
     if kind == "02":
-        return order_ack(server, server.orders.cancel(server, acct, orig, qty), "cancel")
-    q = server.market.overseas(excg, code)
+        return order_ack(world, world.orders.cancel(acct, orig, qty), "cancel")
+    q = world.market.overseas(excg, code)
     assert q is not None
     ord_dvsn = orig.ord_dvsn if orig.ord_dvsn in OVS_LIMIT_TYPES else "00"
     if ord_dvsn in OVS_MARKET_TYPES:
@@ -141,16 +141,16 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
         raise KisError("SIM00001")
     if (q.upper is not None and price > q.upper) or (q.lower is not None and price < q.lower):
         raise KisError("SIM00002")
-    placed = server.orders.modify(server, acct, orig, qty, ord_dvsn, price, q)
-    return order_ack(server, placed, "modify")
+    placed = world.orders.modify(acct, orig, qty, ord_dvsn, price, q)
+    return order_ack(world, placed, "modify")
 
 
 NCCS_PAGE = 40
 
 
-def _nccs_row(server: SimServer, o: Order) -> dict[str, str]:
+def _nccs_row(world: SimWorld, o: Order) -> dict[str, str]:
     ex = EXCHANGES[o.exchange]
-    q = server.market.overseas(o.exchange, o.code)
+    q = world.market.overseas(o.exchange, o.code)
     z = ex.zdiv
     return {
         "ord_dt": o.date,
@@ -185,8 +185,8 @@ def _nccs_row(server: SimServer, o: Order) -> dict[str, str]:
     }
 
 
-def inquire_nccs(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_nccs(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     excg = req.get("OVRS_EXCG_CD").strip().upper()
     exchanges = US if excg == "NASD" else (excg,)
     if not excg:
@@ -198,10 +198,10 @@ def inquire_nccs(server: SimServer, req: ApiRequest) -> Reply:
     elif excg not in EXCHANGES:
         raise field_error("OVRS_EXCG_CD")
     sort = req.get("SORT_SQN", required=False).strip()
-    orders = [o for o in server.orders.open_orders(acct) if o.exchange in exchanges]
+    orders = [o for o in world.orders.open_orders(acct) if o.exchange in exchanges]
     if sort != "DS":
         orders.reverse()
-    rows = [_nccs_row(server, o) for o in orders]
+    rows = [_nccs_row(world, o) for o in orders]
     page = paginate(
         req,
         rows,
