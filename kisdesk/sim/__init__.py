@@ -4,8 +4,12 @@ Kept import-light on purpose: nothing here imports aiohttp. Use ``kisdesk.sim.se
 (async, on any running loop) or ``kisdesk.sim.testing.SimThread`` (own loop in a thread), or run
 ``python -m kisdesk.sim``.
 
-Modules: server (routing, auth, rate limit, faults, admin /__sim/…), auth (tokens), ratelimit,
-faults, stats, clock, envelope (messages, padding, errors), paging (FK/NK cursors), universe and
-market (symbols, seeded walk), accounts, matching (orders and fills), endpoints_domestic,
-endpoints_info, orders_domestic, endpoints_ranking, endpoints_overseas, orders_overseas.
+Modules, top down (imports point down only; tests/sim/test_imports.py checks it):
+server (the aiohttp pipeline: routing, gateway checks, envelopes) over auth (tokens and the
+OAuth routes), admin (/__sim/… routes), responses (JSON answers), ratelimit and faults; the
+endpoint modules (endpoints_domestic, endpoints_info, orders_domestic, endpoints_ranking,
+endpoints_overseas, orders_overseas) take an api.ApiRequest and work on a world (world: clock,
+market, accounts, order book, history, stats, listeners) made of matching (orders and fills),
+accounts, history, market and universe (symbols, seeded walk), sessions, order_types, paging,
+envelope (messages, padding, errors), stats and clock.
 """

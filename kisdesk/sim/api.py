@@ -10,7 +10,7 @@ from .envelope import KisError, Reply, field_error
 
 if TYPE_CHECKING:
     from .accounts import Account
-    from .server import SimServer
+    from .world import SimWorld
 
 
 @dataclass
@@ -40,7 +40,7 @@ class ApiRequest:
         return self.profile == "paper"
 
 
-Handler = Callable[["SimServer", ApiRequest], Reply]
+Handler = Callable[["SimWorld", ApiRequest], Reply]
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,6 @@ class ApiSpec:
     """One KIS REST function: path, method and the TR IDs each profile accepts.
 
     ``real``/``paper`` map TR ID → op. An empty ``paper`` map means "모의투자 미지원".
-    ``custtype_required``: the doc marks the ``custtype`` header Y for this function (a missing
-    or invalid one is refused with EGW00208 before the parameters are read).
     """
 
     name: str
@@ -58,17 +56,16 @@ class ApiSpec:
     real: Mapping[str, str]
     paper: Mapping[str, str]
     handler: Handler
-    custtype_required: bool = False
 
     @property
     def real_only(self) -> bool:
         return not self.paper
 
 
-def resolve_account(server: SimServer, req: ApiRequest) -> Account:
+def resolve_account(world: SimWorld, req: ApiRequest) -> Account:
     cano = req.get("CANO")
     prdt = req.get("ACNT_PRDT_CD")
-    acct = server.account_by_number(cano, prdt)
+    acct = world.account_by_number(cano, prdt)
     if acct is None:
         raise KisError("OPSQ2000")
     return acct

@@ -1,8 +1,11 @@
-"""Credentials and access tokens with KIS's issuance rules.
+"""Credentials, access tokens with KIS's issuance rules, and the OAuth routes that hand them out.
 
 - tokenP within 60 s of the previous successful call for the same app key → HTTP 403 EGW00133.
 - tokenP again later but within 6 hours of the token's issuance → the same token, same expiry.
 - after 6 hours (or once the token is expired/revoked) → a new token, valid 24 hours.
+
+The OAuth routes (tokenP, revokeP, Approval) answer outside the KIS envelope and outside the
+rate limit (auth.md).
 """
 
 from __future__ import annotations
@@ -17,9 +20,14 @@ import string
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from aiohttp import web
 
 from .clock import KST, SimClock
 from .envelope import TokenError, gateway_error
+from .responses import json_response, read_json_object, token_error_response
+from .stats import SimStats
 
 TOKEN_LIFETIME = 86_400
 REUSE_WINDOW = 6 * 3600
@@ -156,3 +164,70 @@ class TokenStore:
     @staticmethod
     def expiry_text(tok: Token) -> str:
         return datetime.fromtimestamp(int(tok.expires_at), KST).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class OAuthRoutes:
+    """POST /oauth2/tokenP, /oauth2/revokeP and /oauth2/Approval over one TokenStore."""
+
+    def __init__(self, tokens: TokenStore, stats: SimStats) -> None:
+        self.tokens = tokens
+        self.stats = stats
+        self.approval_keys: dict[str, str] = {}  # app key → websocket approval key
+
+    def add_to(self, app: web.Application) -> None:
+        app.router.add_post("/oauth2/tokenP", self.token)
+        app.router.add_post("/oauth2/revokeP", self.revoke)
+        app.router.add_post("/oauth2/Approval", self.approval)
+
+    @staticmethod
+    async def _body(request: web.Request, *, grant: bool) -> dict[str, Any]:
+        """The JSON object an OAuth call sends, with ``grant_type`` checked where it belongs."""
+        body = await read_json_object(request)
+        if body is None:
+            raise TokenError("EGW00101", "잘못된 요청입니다.")
+        if grant and body.get("grant_type") != "client_credentials":
+            raise TokenError("EGW00101", "grant_type이 유효하지 않습니다.")
+        return body
+
+    async def token(self, request: web.Request) -> web.Response:
+        self.stats.token_requests += 1
+        try:
+            body = await self._body(request, grant=True)
+            self.tokens.check_pair(body.get("appkey"), body.get("appsecret"))
+            before = self.tokens.issued
+            tok = self.tokens.issue(body["appkey"])
+        except TokenError as e:
+            if e.code == "EGW00133":
+                self.stats.token_refused += 1
+            return token_error_response(e)
+        if self.tokens.issued != before:
+            self.stats.tokens_issued += 1
+        remaining = max(0, int(tok.expires_at - self.tokens.clock.timestamp()))
+        return json_response(
+            {
+                "access_token": tok.value,
+                "access_token_token_expired": self.tokens.expiry_text(tok),
+                "token_type": "Bearer",
+                "expires_in": remaining,
+            }
+        )
+
+    async def revoke(self, request: web.Request) -> web.Response:
+        try:
+            body = await self._body(request, grant=False)
+            self.tokens.check_pair(body.get("appkey"), body.get("appsecret"))
+            if not self.tokens.revoke(body["appkey"], str(body.get("token", ""))):
+                raise TokenError("EGW00121", "유효하지 않은 token 입니다.")
+        except TokenError as e:
+            return token_error_response(e)
+        return json_response({"code": 200, "message": "접근토큰 폐기에 성공하였습니다"})
+
+    async def approval(self, request: web.Request) -> web.Response:
+        try:
+            body = await self._body(request, grant=True)
+            # The approval body names the secret "secretkey", not "appsecret" (auth.md §3).
+            self.tokens.check_pair(body.get("appkey"), body.get("secretkey"))
+        except TokenError as e:
+            return token_error_response(e)
+        key = self.approval_keys.setdefault(body["appkey"], str(uuid.uuid4()))
+        return json_response({"approval_key": key})

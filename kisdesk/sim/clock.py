@@ -61,3 +61,8 @@ class SimClock:
 
     def timestamp(self) -> float:
         return self.now().timestamp()
+
+
+def hhmmss(when: datetime) -> str:
+    """A KIS time field (ORD_TMD, execution times): ``HHMMSS``."""
+    return when.strftime("%H%M%S")

@@ -12,13 +12,13 @@ from .market import DomesticQuote, domestic_tick
 from .paging import paginate
 
 if TYPE_CHECKING:
-    from .server import SimServer
+    from .world import SimWorld
 
 BALANCE_PAGE = {"real": 50, "paper": 20}
 
 
-def quote_or_error(server: SimServer, code: str, field: str = "FID_INPUT_ISCD") -> DomesticQuote:
-    q = server.market.domestic(code.strip())
+def quote_or_error(world: SimWorld, code: str, field: str = "FID_INPUT_ISCD") -> DomesticQuote:
+    q = world.market.domestic(code.strip())
     if q is None:
         raise field_error(field)
     return q
@@ -36,7 +36,7 @@ def _ratio(num: Decimal, den: Decimal, places: int = 2) -> str:
 # ---- D1 inquire-price ---------------------------------------------------------------------------
 
 
-def price_output(server: SimServer, q: DomesticQuote) -> dict[str, str]:
+def price_output(world: SimWorld, q: DomesticQuote) -> dict[str, str]:
     ex = q.extras
     listed = Decimal(q.listed)
     eps = Decimal(ex["eps"])
@@ -162,19 +162,19 @@ _KOSPI200 = frozenset(
 )
 
 
-def inquire_price(server: SimServer, req: ApiRequest) -> Reply:
+def inquire_price(world: SimWorld, req: ApiRequest) -> Reply:
     mrkt = req.get("FID_COND_MRKT_DIV_CODE").strip().upper()
     if mrkt not in ("J", "NX", "UN"):
         raise field_error("FID_COND_MRKT_DIV_CODE")
-    q = quote_or_error(server, req.get("FID_INPUT_ISCD"))
-    return Reply({"output": price_output(server, q)}, msg_cd="MCA00000")
+    q = quote_or_error(world, req.get("FID_INPUT_ISCD"))
+    return Reply({"output": price_output(world, q)}, msg_cd="MCA00000")
 
 
 # ---- D2 inquire-balance -------------------------------------------------------------------------
 
 
-def holding_row(server: SimServer, acct: Account, h: Holding) -> dict[str, str]:
-    q = server.market.domestic(h.code)
+def holding_row(world: SimWorld, acct: Account, h: Holding) -> dict[str, str]:
+    q = world.market.domestic(h.code)
     assert q is not None
     pchs = Decimal(s_int(h.cost))
     evlu = q.price * h.qty
@@ -188,7 +188,7 @@ def holding_row(server: SimServer, acct: Account, h: Holding) -> dict[str, str]:
         "thdt_buyqty": str(h.today_buy_qty),
         "thdt_sll_qty": str(h.today_sell_qty),
         "hldg_qty": str(h.qty),
-        "ord_psbl_qty": str(server.orders.sellable(acct, h.code)),
+        "ord_psbl_qty": str(world.orders.sellable(acct, h.code)),
         "pchs_avg_pric": s_dec(h.cost / h.qty if h.qty else Decimal(0), 4),
         "pchs_amt": s_int(pchs),
         "prpr": s_int(q.price),
@@ -209,9 +209,9 @@ def holding_row(server: SimServer, acct: Account, h: Holding) -> dict[str, str]:
     }
 
 
-def balance_rows(server: SimServer, acct: Account) -> list[dict[str, str]]:
+def balance_rows(world: SimWorld, acct: Account) -> list[dict[str, str]]:
     return [
-        holding_row(server, acct, h)
+        holding_row(world, acct, h)
         for h in acct.holdings.values()
         if h.qty > 0 or h.today_buy_qty or h.today_sell_qty
     ]
@@ -250,8 +250,8 @@ def balance_summary(acct: Account, rows: list[dict[str, str]]) -> dict[str, str]
     }
 
 
-def inquire_balance(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_balance(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     afhr = req.get("AFHR_FLPR_YN").strip().upper()
     if afhr not in ("N", "Y", "X"):
         raise field_error("AFHR_FLPR_YN")
@@ -266,10 +266,10 @@ def inquire_balance(server: SimServer, req: ApiRequest) -> Reply:
     req.get("FNCG_AMT_AUTO_RDPT_YN")
     if req.get("PRCS_DVSN") not in ("00", "01"):
         raise field_error("PRCS_DVSN")
-    rows = balance_rows(server, acct)
+    rows = balance_rows(world, acct)
     fk = f"{acct.cano}^{acct.prdt}^{afhr}^{ofl.strip() or 'N'}^{inqr}^{unpr}^{fund}^"
     page = paginate(
-        req, rows, size=BALANCE_PAGE[server.profile], width=100, fk=fk, owner=acct.cano + acct.prdt
+        req, rows, size=BALANCE_PAGE[world.profile], width=100, fk=fk, owner=acct.cano + acct.prdt
     )
     body = {
         "ctx_area_fk100": page.fk,

@@ -2,76 +2,27 @@
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kisdesk.domain.ticks import round_to_tick, tick_size
+from kisdesk.domain.ticks import tick_size
 
 from .api import ApiRequest, ApiSpec
 from .endpoints_domestic import quote_or_error
 from .envelope import KisError, Reply, field_error, s_int, s_rate
+from .history import Bar
 from .market import DomesticQuote
 from .universe import EXCHANGES, Listing
 
 if TYPE_CHECKING:
-    from .server import SimServer
+    from .world import SimWorld
 
-HISTORY_DAYS = 1000  # business days of invented history behind each symbol
 MAX_BARS = 100
 
 
-@dataclass(frozen=True)
-class Bar:
-    day: date
-    open: Decimal
-    high: Decimal
-    low: Decimal
-    close: Decimal
-    volume: int
-
-    @property
-    def value(self) -> Decimal:
-        return ((self.open + self.high + self.low + self.close) / 4 * self.volume).quantize(
-            Decimal(1)
-        )
-
-
-def _history(server: SimServer, q: DomesticQuote) -> list[Bar]:
-    """Seeded daily bars before today, oldest first, ending at the previous close (base)."""
-    cache: dict[str, list[Bar]] = server.__dict__.setdefault("_history_cache", {})
-    bars = cache.get(q.code)
-    if bars is not None:
-        return bars
-    rng = random.Random(f"kisdesk-sim:{server.seed}:hist:{q.code}")
-    today = server.now().date()
-    day = today
-    close = q.base
-    out: list[Bar] = []
-    while len(out) < HISTORY_DAYS:
-        day -= timedelta(days=1)
-        if day.weekday() >= 5:
-            continue
-        move = Decimal(str(round(rng.gauss(0, 0.018), 4)))
-        prev_close = max(Decimal(1), round_to_tick(close / (1 + move), q.tkind))
-        gap = Decimal(str(round(rng.gauss(0, 0.005), 4)))
-        open_ = max(Decimal(1), round_to_tick(prev_close * (1 + gap), q.tkind))
-        wick_hi = Decimal(str(round(1 + abs(rng.gauss(0, 0.006)), 4)))
-        wick_lo = Decimal(str(round(1 - abs(rng.gauss(0, 0.006)), 4)))
-        high = max(open_, close, round_to_tick(max(open_, close) * wick_hi, q.tkind))
-        low = min(open_, close, round_to_tick(min(open_, close) * wick_lo, q.tkind, up=True))
-        volume = int(q.prev_volume * rng.uniform(0.4, 1.8))
-        out.append(Bar(day, open_, high, max(Decimal(1), low), close, volume))
-        close = prev_close
-    out.reverse()
-    cache[q.code] = out
-    return out
-
-
-def _today_bar(server: SimServer, q: DomesticQuote) -> Bar:
-    return Bar(server.now().date(), q.open, q.high, q.low, q.price, q.volume)
+def _today_bar(world: SimWorld, q: DomesticQuote) -> Bar:
+    return Bar(world.now().date(), q.open, q.high, q.low, q.price, q.volume)
 
 
 def _group(bars: list[Bar], period: str) -> list[Bar]:
@@ -101,17 +52,21 @@ def _group(bars: list[Bar], period: str) -> list[Bar]:
 
 
 def _date(text: str, name: str) -> date:
+    text = text.strip()
+    if len(text) == 8 and text.isdigit() and text.startswith("0000"):
+        # python-kis asks for "the whole history" with 00000101 and KIS serves it.
+        return date.min
     try:
-        return datetime.strptime(text.strip(), "%Y%m%d").date()
+        return datetime.strptime(text, "%Y%m%d").date()
     except ValueError:
         raise field_error(name) from None
 
 
-def daily_chart(server: SimServer, req: ApiRequest) -> Reply:
+def daily_chart(world: SimWorld, req: ApiRequest) -> Reply:
     mrkt = req.get("FID_COND_MRKT_DIV_CODE").strip().upper()
     if mrkt not in ("J", "NX", "UN"):
         raise field_error("FID_COND_MRKT_DIV_CODE")
-    q = quote_or_error(server, req.get("FID_INPUT_ISCD"))
+    q = quote_or_error(world, req.get("FID_INPUT_ISCD"))
     start = _date(req.get("FID_INPUT_DATE_1"), "FID_INPUT_DATE_1")
     end = _date(req.get("FID_INPUT_DATE_2"), "FID_INPUT_DATE_2")
     period = req.get("FID_PERIOD_DIV_CODE").strip().upper()
@@ -119,7 +74,7 @@ def daily_chart(server: SimServer, req: ApiRequest) -> Reply:
         raise field_error("FID_PERIOD_DIV_CODE")
     if req.get("FID_ORG_ADJ_PRC").strip() not in ("0", "1"):
         raise field_error("FID_ORG_ADJ_PRC")
-    bars = [*_history(server, q), _today_bar(server, q)]
+    bars = [*world.history.bars(q, world.now().date()), _today_bar(world, q)]
     grouped = _group(bars, period)
     prev_close = {id(b): grouped[i - 1].close if i else b.open for i, b in enumerate(grouped)}
     chosen = [b for b in grouped if start <= b.day <= end][-MAX_BARS:]
@@ -199,23 +154,23 @@ def isin_kr(code: str) -> str:
     return body + str((10 - total % 10) % 10)
 
 
-def _find_product(server: SimServer, pdno: str, ptype: str) -> tuple[Listing, str] | None:
+def _find_product(world: SimWorld, pdno: str, ptype: str) -> tuple[Listing, str] | None:
     if ptype == "300":
-        q = server.market.domestic(pdno)
+        q = world.market.domestic(pdno)
         return (q.listing, isin_kr(q.code)) if q else None
     exch = OVERSEAS_TYPES.get(ptype)
     if exch is None:
         return None
-    listing = server.market.overseas_listings.get((exch, pdno.upper()))
+    listing = world.market.overseas_listings.get((exch, pdno.upper()))
     return (listing, "") if listing else None
 
 
-def search_info(server: SimServer, req: ApiRequest) -> Reply:
+def search_info(world: SimWorld, req: ApiRequest) -> Reply:
     pdno = req.get("PDNO").strip()
     ptype = req.get("PRDT_TYPE_CD").strip()
     if not ptype.isdigit() or len(ptype) != 3:
         raise field_error("PRDT_TYPE_CD")
-    found = _find_product(server, pdno, ptype)
+    found = _find_product(world, pdno, ptype)
     if found is None:
         raise KisError("SIM00008", rt_cd="7")
     listing, isin = found
@@ -249,12 +204,12 @@ def search_info(server: SimServer, req: ApiRequest) -> Reply:
 SCTY_GROUP = {"stock": "ST", "etf": "EF", "etn": "EN", "other": "ST"}
 
 
-def search_stock_info(server: SimServer, req: ApiRequest) -> Reply:
+def search_stock_info(world: SimWorld, req: ApiRequest) -> Reply:
     ptype = req.get("PRDT_TYPE_CD").strip()
     if ptype not in ("300", "301", "302", "306"):
         raise field_error("PRDT_TYPE_CD")
     pdno = req.get("PDNO").strip()
-    q = server.market.domestic(pdno) if ptype == "300" else None
+    q = world.market.domestic(pdno) if ptype == "300" else None
     if q is None:
         raise KisError("SIM00008", rt_cd="7")
     li = q.listing
@@ -309,12 +264,12 @@ def search_stock_info(server: SimServer, req: ApiRequest) -> Reply:
         "nwst_odst_dvsn_cd": "1",
         "sbst_pric": s_int(q.base * Decimal("0.7")),
         "thco_sbst_pric": s_int(q.base * Decimal("0.7")),
-        "thco_sbst_pric_chng_dt": server.now().strftime("%Y%m%d"),
+        "thco_sbst_pric_chng_dt": world.now().strftime("%Y%m%d"),
         "tr_stop_yn": "N",
         "admn_item_yn": "N",
         "thdt_clpr": s_int(q.price),
         "bfdy_clpr": s_int(q.base),
-        "clpr_chng_dt": server.now().strftime("%Y%m%d"),
+        "clpr_chng_dt": world.now().strftime("%Y%m%d"),
         "std_idst_clsf_cd": "032604",
         "std_idst_clsf_cd_name": str(q.extras["sector"]),
         "ocr_no": "",
@@ -350,7 +305,6 @@ SPECS: list[ApiSpec] = [
         {"CTPF1604R": ""},
         {},
         search_info,
-        custtype_required=True,  # endpoints.md D10: custtype required
     ),
     ApiSpec(
         "search-stock-info",

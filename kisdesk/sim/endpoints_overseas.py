@@ -12,7 +12,7 @@ from .paging import paginate
 from .universe import CURRENCY_NAMES, EXCHANGES, FX_RATES, QUOTE_TO_TRADE, US_EXCHANGES
 
 if TYPE_CHECKING:
-    from .server import SimServer
+    from .world import SimWorld
 
 CURRENCIES = ("USD", "HKD", "CNY", "JPY", "VND")
 OVS_BALANCE_PAGE = 100
@@ -31,8 +31,8 @@ def balance_exchanges(code: str, paper: bool) -> tuple[str, ...] | None:
     return None
 
 
-def ovs_row(server: SimServer, acct: Account, h: OverseasHolding) -> dict[str, str]:
-    q = server.market.overseas(h.exch, h.code)
+def ovs_row(world: SimWorld, acct: Account, h: OverseasHolding) -> dict[str, str]:
+    q = world.market.overseas(h.exch, h.code)
     assert q is not None
     ex = EXCHANGES[h.exch]
     evlu = q.price * h.qty
@@ -47,7 +47,7 @@ def ovs_row(server: SimServer, acct: Account, h: OverseasHolding) -> dict[str, s
         "evlu_pfls_rt": s_rate(pfls, h.cost, 2),
         "pchs_avg_pric": s_dec(h.cost / h.qty if h.qty else Decimal(0), 4),
         "ovrs_cblc_qty": str(h.qty),
-        "ord_psbl_qty": str(server.orders_ovs_sellable(acct, h)),
+        "ord_psbl_qty": str(world.orders.ovs_sellable(acct, h)),
         "frcr_pchs_amt1": s_dec(h.cost, 5),
         "ovrs_stck_evlu_amt": s_dec(evlu, 8),
         "now_pric2": s_dec(q.price, 6),
@@ -59,17 +59,19 @@ def ovs_row(server: SimServer, acct: Account, h: OverseasHolding) -> dict[str, s
     }
 
 
-def inquire_balance(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_balance(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
+    # Seed 000 marks both Y with a list of values, yet python-kis (its paper balance) sends
+    # them blank and is served: a blank exchange means every market, a blank currency every one.
     excg = req.get("OVRS_EXCG_CD").strip().upper()
-    exchanges = balance_exchanges(excg, req.paper)
+    exchanges = balance_exchanges(excg, req.paper) if excg else tuple(EXCHANGES)
     if exchanges is None:
         raise field_error("OVRS_EXCG_CD")
     ccy = req.get("TR_CRCY_CD").strip().upper()
-    if ccy not in CURRENCIES:
+    if ccy and ccy not in CURRENCIES:
         raise field_error("TR_CRCY_CD")
-    holdings = [h for h in acct.ovs_for(exchanges, ccy) if h.qty > 0 or h.today_sell_qty]
-    rows = [ovs_row(server, acct, h) for h in holdings]
+    holdings = [h for h in acct.ovs_for(exchanges, ccy or None) if h.qty > 0 or h.today_sell_qty]
+    rows = [ovs_row(world, acct, h) for h in holdings]
     cost = sum((h.cost for h in holdings), Decimal(0))
     evlu = sum((Decimal(r["ovrs_stck_evlu_amt"]) for r in rows), Decimal(0))
     buy_amt = sum((h.today_buy_amt for h in holdings), Decimal(0))
@@ -127,8 +129,8 @@ LINKED_EXCHANGE = {
 }
 
 
-def present_balance(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def present_balance(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     wcrc = req.get("WCRC_FRCR_DVSN_CD").strip()
     if wcrc not in ("01", "02"):
         raise field_error("WCRC_FRCR_DVSN_CD")
@@ -146,7 +148,7 @@ def present_balance(server: SimServer, req: ApiRequest) -> Reply:
     rows: list[dict[str, str]] = []
     pchs_krw = evlu_krw = Decimal(0)
     for h in holdings:
-        q = server.market.overseas(h.exch, h.code)
+        q = world.market.overseas(h.exch, h.code)
         assert q is not None
         ex = EXCHANGES[h.exch]
         rate = FX_RATES[ex.currency]
@@ -162,7 +164,7 @@ def present_balance(server: SimServer, req: ApiRequest) -> Reply:
                 "thdt_buy_ccld_qty1": str(h.today_buy_qty),
                 "thdt_sll_ccld_qty1": str(h.today_sell_qty),
                 "ccld_qty_smtl1": str(h.qty),
-                "ord_psbl_qty1": str(server.orders.ovs_sellable(acct, h)),
+                "ord_psbl_qty1": str(world.orders.ovs_sellable(acct, h)),
                 "frcr_pchs_amt": s_dec(h.cost * k, 2 if not krw else 0),
                 "frcr_evlu_amt2": s_dec(evlu * k, 2 if not krw else 0),
                 "evlu_pfls_amt2": s_dec(pfls * k, 2 if not krw else 0),
@@ -193,12 +195,12 @@ def present_balance(server: SimServer, req: ApiRequest) -> Reply:
     fx_total_krw = Decimal(0)
     for ccy in currencies:
         cash = acct.fx_cash(ccy)
-        power = server.orders.fx_buying_power(acct, ccy)
+        power = world.orders.fx_buying_power(acct, ccy)
         rate = FX_RATES[ccy]
         fx_total_krw += cash * rate
         evlu_ccy = sum(
             (
-                server.market.overseas(h.exch, h.code).price * h.qty  # type: ignore[union-attr]
+                world.market.overseas(h.exch, h.code).price * h.qty  # type: ignore[union-attr]
                 for h in holdings
                 if EXCHANGES[h.exch].currency == ccy
             ),
@@ -258,22 +260,22 @@ def present_balance(server: SimServer, req: ApiRequest) -> Reply:
 DAYTIME_TO_TRADE = {"BAQ": "NASD", "BAY": "NYSE", "BAA": "AMEX"}
 
 
-def _quote_for(server: SimServer, req: ApiRequest):  # type: ignore[no-untyped-def]
+def _quote_for(world: SimWorld, req: ApiRequest):  # type: ignore[no-untyped-def]
     excd = req.get("EXCD").strip().upper()
     req.get("AUTH", required=False)
     symb = req.get("SYMB").strip().upper()
     trade = QUOTE_TO_TRADE.get(excd) or DAYTIME_TO_TRADE.get(excd)
     if trade is None:
         raise field_error("EXCD")
-    return excd, symb, server.market.overseas(trade, symb)
+    return excd, symb, world.market.overseas(trade, symb)
 
 
 def _fmt(q_price: Decimal, zdiv: int) -> str:
     return s_dec(q_price, zdiv)
 
 
-def overseas_price(server: SimServer, req: ApiRequest) -> Reply:
-    excd, symb, q = _quote_for(server, req)
+def overseas_price(world: SimWorld, req: ApiRequest) -> Reply:
+    excd, symb, q = _quote_for(world, req)
     if q is None:
         # An unknown symbol comes back as a success with blank fields (python-kis checks `last`).
         keys = ("rsym", "zdiv", "base", "pvol", "last", "sign", "diff", "rate", "tvol", "tamt")
@@ -297,8 +299,8 @@ def overseas_price(server: SimServer, req: ApiRequest) -> Reply:
     return Reply({"output": out}, msg_cd="MCA00000")
 
 
-def price_detail(server: SimServer, req: ApiRequest) -> Reply:
-    excd, symb, q = _quote_for(server, req)
+def price_detail(world: SimWorld, req: ApiRequest) -> Reply:
+    excd, symb, q = _quote_for(world, req)
     if q is None:
         raise KisError("SIM00008", rt_cd="7")
     z = q.exchange.zdiv

@@ -10,49 +10,29 @@ from typing import TYPE_CHECKING
 
 from .api import ApiRequest, ApiSpec
 from .envelope import Reply, field_error, s_dec, s_int, s_rate
-from .market import DomesticQuote
+from .market import DomesticQuote, is_preferred
 
 if TYPE_CHECKING:
-    from .server import SimServer
+    from .world import SimWorld
 
 MAX_ROWS = 30
 MARKET_FILTERS = {"0000": "종합", "0001": "거래소", "1001": "코스닥", "2001": "코스피200"}
 
 
-def _is_preferred(q: DomesticQuote) -> bool:
-    name = q.listing.name
-    return q.listing.kind == "stock" and (name.endswith("우") or name[-2:] in ("우B", "우C"))
-
-
-def kospi200(server: SimServer) -> frozenset[str]:
-    """The 200 largest KOSPI common stocks by market cap at the previous close."""
-    cached = getattr(server, "_kospi200", None)
-    if cached is None:
-        stocks = [
-            q
-            for q in server.market.all_domestic()
-            if q.listing.market == "KOSPI" and q.listing.kind == "stock" and not _is_preferred(q)
-        ]
-        stocks.sort(key=lambda q: q.base * q.listed, reverse=True)
-        cached = frozenset(q.code for q in stocks[:200])
-        server._kospi200 = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def universe(server: SimServer, req: ApiRequest, *, kinds: tuple[str, ...]) -> list[DomesticQuote]:
+def universe(world: SimWorld, req: ApiRequest, *, kinds: tuple[str, ...]) -> list[DomesticQuote]:
     mrkt = req.get("FID_COND_MRKT_DIV_CODE").strip().upper()
     if mrkt not in ("J", "NX", "UN"):
         raise field_error("FID_COND_MRKT_DIV_CODE")
     iscd = req.get("FID_INPUT_ISCD").strip()
     if iscd not in MARKET_FILTERS:
         raise field_error("FID_INPUT_ISCD")
-    quotes = [q for q in server.market.all_domestic() if q.listing.kind in kinds]
+    quotes = [q for q in world.market.all_domestic() if q.listing.kind in kinds]
     if iscd == "0001":
         quotes = [q for q in quotes if q.listing.market == "KOSPI"]
     elif iscd == "1001":
         quotes = [q for q in quotes if q.listing.market == "KOSDAQ"]
     elif iscd == "2001":
-        members = kospi200(server)
+        members = world.market.kospi200()
         quotes = [q for q in quotes if q.code in members]
     return quotes
 
@@ -85,9 +65,9 @@ def _div_cls(req: ApiRequest, quotes: list[DomesticQuote]) -> list[DomesticQuote
     if div not in ("0", "1", "2"):
         raise field_error("FID_DIV_CLS_CODE")
     if div == "1":
-        return [q for q in quotes if not _is_preferred(q)]
+        return [q for q in quotes if not is_preferred(q)]
     if div == "2":
-        return [q for q in quotes if _is_preferred(q)]
+        return [q for q in quotes if is_preferred(q)]
     return quotes
 
 
@@ -101,7 +81,7 @@ def _exclusions(req: ApiRequest, quotes: list[DomesticQuote]) -> list[DomesticQu
         return len(flags) > i and flags[i] == "1"
 
     if on(4):
-        quotes = [q for q in quotes if not _is_preferred(q)]
+        quotes = [q for q in quotes if not is_preferred(q)]
     if on(6):
         quotes = [q for q in quotes if q.listing.kind != "etf"]
     if on(7):
@@ -160,7 +140,7 @@ CREDIT_SORT: dict[str, tuple[str, bool]] = {
 }
 
 
-def credit_balance(server: SimServer, req: ApiRequest) -> Reply:
+def credit_balance(world: SimWorld, req: ApiRequest) -> Reply:
     _screen(req, "11701")
     if req.get("FID_COND_MRKT_DIV_CODE").strip().upper() != "J":
         raise field_error("FID_COND_MRKT_DIV_CODE")
@@ -171,7 +151,7 @@ def credit_balance(server: SimServer, req: ApiRequest) -> Reply:
     if not option.isdigit() or not 2 <= int(option) <= 999:
         raise field_error("FID_OPTION")
     period = int(option)
-    quotes = universe(server, req, kinds=("stock",))
+    quotes = universe(world, req, kinds=("stock",))
     data = {q.code: _credit(q, period) for q in quotes}
     field_name, desc = CREDIT_SORT[sort]
     top = _top(quotes, lambda q: data[q.code][field_name], desc=desc)
@@ -193,7 +173,7 @@ def credit_balance(server: SimServer, req: ApiRequest) -> Reply:
                 "nday_vrss_stln_rmnd_inrt": s_dec(d["stln_inrt"], 2),
             }
         )
-    today = server.now()
+    today = world.now()
     start = today
     days = 0
     while days < period:
@@ -232,7 +212,7 @@ def _vol_fields(q: DomesticQuote) -> dict[str, Decimal]:
 VOLUME_SORT = {"0": "vol", "1": "vol_inrt", "2": "vol_tnrt", "3": "value", "4": "tr_pbmn_tnrt"}
 
 
-def volume_rank(server: SimServer, req: ApiRequest) -> Reply:
+def volume_rank(world: SimWorld, req: ApiRequest) -> Reply:
     _screen(req, "20171")
     blng = req.get("FID_BLNG_CLS_CODE").strip()
     if blng not in VOLUME_SORT:
@@ -241,7 +221,7 @@ def volume_rank(server: SimServer, req: ApiRequest) -> Reply:
     if trgt and not set(trgt) <= {"0", "1"}:
         raise field_error("FID_TRGT_CLS_CODE")
     req.get("FID_INPUT_DATE_1", required=False)
-    quotes = universe(server, req, kinds=("stock", "etf", "etn"))
+    quotes = universe(world, req, kinds=("stock", "etf", "etn"))
     quotes = _exclusions(req, _div_cls(req, _price_range(req, quotes)))
     data = {q.code: _vol_fields(q) for q in quotes}
     top = _top(quotes, lambda q: data[q.code][VOLUME_SORT[blng]], desc=True)
@@ -281,7 +261,7 @@ def _rate(a: Decimal, b: Decimal) -> Decimal:
     return (a - b) * 100 / b if b else Decimal(0)
 
 
-def fluctuation(server: SimServer, req: ApiRequest) -> Reply:
+def fluctuation(world: SimWorld, req: ApiRequest) -> Reply:
     _screen(req, "20170")
     sort = req.get("FID_RANK_SORT_CLS_CODE").strip()
     if sort not in ("0", "1", "2", "3", "4"):
@@ -294,7 +274,7 @@ def fluctuation(server: SimServer, req: ApiRequest) -> Reply:
         raise field_error("FID_PRC_CLS_CODE")
     for name in ("FID_TRGT_CLS_CODE", "FID_TRGT_EXLS_CLS_CODE"):
         req.get(name)
-    quotes = _div_cls(req, _price_range(req, universe(server, req, kinds=("stock",))))
+    quotes = _div_cls(req, _price_range(req, universe(world, req, kinds=("stock",))))
     lo = req.get("FID_RSFL_RATE1", required=False).strip()
     hi = req.get("FID_RSFL_RATE2", required=False).strip()
     try:
@@ -313,7 +293,7 @@ def fluctuation(server: SimServer, req: ApiRequest) -> Reply:
     }
     key, desc = keys[sort]
     rows = []
-    day = server.now().strftime("%Y%m%d")
+    day = world.now().strftime("%Y%m%d")
     for rank, q in enumerate(_top(quotes, key, desc=desc), 1):
         rows.append(
             {
@@ -349,11 +329,11 @@ def fluctuation(server: SimServer, req: ApiRequest) -> Reply:
 # ---- market cap -------------------------------------------------------------------------------
 
 
-def market_cap(server: SimServer, req: ApiRequest) -> Reply:
+def market_cap(world: SimWorld, req: ApiRequest) -> Reply:
     _screen(req, "20174")
     for name in ("FID_TRGT_CLS_CODE", "FID_TRGT_EXLS_CLS_CODE"):
         req.get(name)
-    quotes = _div_cls(req, _price_range(req, universe(server, req, kinds=("stock",))))
+    quotes = _div_cls(req, _price_range(req, universe(world, req, kinds=("stock",))))
     total = sum((q.price * q.listed for q in quotes), Decimal(0))
     rows = []
     top = _top(quotes, lambda q: q.price * q.listed, desc=True)
@@ -381,7 +361,6 @@ SPECS: list[ApiSpec] = [
         {"FHKST17010000": ""},
         {},
         credit_balance,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "volume-rank",
@@ -390,7 +369,6 @@ SPECS: list[ApiSpec] = [
         {"FHPST01710000": ""},
         {},
         volume_rank,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "fluctuation",
@@ -399,7 +377,6 @@ SPECS: list[ApiSpec] = [
         {"FHPST01700000": ""},
         {},
         fluctuation,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
     ApiSpec(
         "market-cap",
@@ -408,6 +385,5 @@ SPECS: list[ApiSpec] = [
         {"FHPST01740000": ""},
         {},
         market_cap,
-        custtype_required=True,  # endpoints.md R, seed 002: custtype Y
     ),
 ]

@@ -184,6 +184,12 @@ class DomesticQuote:
         self.steps += 1
 
 
+def is_preferred(q: DomesticQuote) -> bool:
+    """A preferred share, by the KRX naming convention (삼성전자우, …우B)."""
+    name = q.listing.name
+    return q.listing.kind == "stock" and (name.endswith("우") or name[-2:] in ("우B", "우C"))
+
+
 def _sign(price: Decimal, base: Decimal) -> str:
     if price > base:
         return "2"
@@ -292,6 +298,7 @@ class Market:
         self._date_cache: dict[int, str] = {}
         self.listings = krx_listings()
         self.overseas_listings = overseas_listings()
+        self._kospi200: frozenset[str] | None = None
 
     # ---- lookup ------------------------------------------------------------------------------
 
@@ -330,6 +337,19 @@ class Market:
             q = self.domestic(code)
             if q is not None:
                 yield q
+
+    def kospi200(self) -> frozenset[str]:
+        """The 200 largest KOSPI common stocks by market cap at the previous close (fixed for
+        the day, so computed once)."""
+        if self._kospi200 is None:
+            stocks = [
+                q
+                for q in self.all_domestic()
+                if q.listing.market == "KOSPI" and q.listing.kind == "stock" and not is_preferred(q)
+            ]
+            stocks.sort(key=lambda q: q.base * q.listed, reverse=True)
+            self._kospi200 = frozenset(q.code for q in stocks[:200])
+        return self._kospi200
 
     # ---- walk --------------------------------------------------------------------------------
 

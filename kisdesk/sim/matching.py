@@ -8,18 +8,23 @@ The books stay consistent by construction: every fill moves ``qty × price`` bet
 holding in one place (``_fill``); resting buy orders reserve ``remaining × price`` of buying
 power; resting sell orders hold back their remaining quantity from the sellable quantity.
 No fees or taxes are charged.
+
+The book is given what it works with when it is made (accounts, stats, clock) and tells
+its ``emit`` callback about every order it accepts, fills or cancels (the world passes them on
+to its listeners, e.g. a realtime notice feed).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from kisdesk.domain.ticks import is_on_tick
 
 from .accounts import Account, Holding, OverseasHolding
+from .clock import SimClock, hhmmss
 from .envelope import KisError
 from .market import DomesticQuote, OverseasQuote, overseas_tick
 from .order_types import (
@@ -28,10 +33,8 @@ from .order_types import (
     ORD_TYPES,
     PRICELESS_ORD_DVSN,
 )
+from .stats import SimStats
 from .universe import EXCHANGES
-
-if TYPE_CHECKING:
-    from .server import SimServer
 
 # Overseas auction types (MOO/LOO/MOC/LOC) are accepted on real and treated as limit/market;
 # Hong Kong 50 (odd-lot limit, sell only) is a limit for a quantity under one board lot.
@@ -92,11 +95,37 @@ class Order:
         return self.filled_amt / self.filled if self.filled else Decimal(0)
 
 
+@dataclass(frozen=True)
+class OrderEvent:
+    """Something happened to an order: ``accepted`` (new, modify or cancel order booked),
+    ``filled`` (``qty`` traded at ``price``) or ``cancelled`` (``qty`` taken off by the exchange,
+    the rest of an IOC/FOK order)."""
+
+    kind: str
+    order: Order
+    qty: int = 0
+    price: Decimal = Decimal(0)
+
+
 class OrderBook:
     """Every order of every account for the simulated day, and the matching rules."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(
+        self,
+        seed: int,
+        *,
+        accounts: Mapping[str, Account],
+        stats: SimStats,
+        clock: SimClock,
+        paper: bool,
+        emit: Callable[[OrderEvent], None] = lambda _event: None,
+    ) -> None:
         self.orders: dict[str, Order] = {}
+        self._accounts = accounts  # CANO-PRDT → account
+        self._stats = stats
+        self._clock = clock
+        self._orgno = "00950" if paper else "06010"
+        self._emit = emit
         self._rng = random.Random(f"kisdesk-sim:{seed}:fills")
         self._seq = self._rng.randint(1_000_000, 1_900_000)
 
@@ -159,35 +188,26 @@ class OrderBook:
     def fx_buying_power(self, acct: Account, ccy: str) -> Decimal:
         return acct.fx_cash(ccy) - self.reserved_fx(acct, ccy)
 
-    def hot_quotes(self, server: SimServer) -> list[DomesticQuote | OverseasQuote]:
-        """Quotes with resting orders: they move on every step so matching sees each price."""
-        seen: dict[tuple[str, str], DomesticQuote | OverseasQuote] = {}
-        for o in self.open_orders():
-            key = (o.exchange, o.code)
-            if key in seen:
-                continue
-            q = (
-                server.market.overseas(o.exchange, o.code)
-                if o.overseas
-                else server.market.domestic(o.code)
-            )
-            if q is not None:
-                seen[key] = q
-        return list(seen.values())
+    def resting_symbols(self) -> list[tuple[str, str]]:
+        """(exchange, code) of every symbol with a resting order, in order of the oldest: those
+        move on every step so matching sees each price on the path (the order keeps the seeded
+        partial fills the same from run to run)."""
+        return list(dict.fromkeys((o.exchange, o.code) for o in self.open_orders()))
 
     # ---- placing -----------------------------------------------------------------------------
 
-    def _new_order(self, server: SimServer, acct: Account, **kw: object) -> Order:
-        now = server.now()
+    def _new_order(self, acct: Account, **kw: object) -> Order:
+        now = self._clock.now()
         order = Order(
             account=acct.number,
             odno=self.next_odno(),
-            orgno="00950" if server.profile == "paper" else "06010",
-            time=now.strftime("%H%M%S"),
+            orgno=self._orgno,
+            time=hhmmss(now),
             date=now.strftime("%Y%m%d"),
             **kw,  # type: ignore[arg-type]
         )
         self.orders[order.odno] = order
+        self._emit(OrderEvent("accepted", order))
         return order
 
     def check_domestic_price(self, q: DomesticQuote, price: Decimal) -> None:
@@ -218,7 +238,6 @@ class OrderBook:
 
     def place_domestic(
         self,
-        server: SimServer,
         acct: Account,
         q: DomesticQuote,
         side: str,
@@ -235,14 +254,13 @@ class OrderBook:
         elif qty > self.sellable(acct, q.code):
             raise KisError("SIM00003")
         order = self._new_order(
-            server, acct, code=q.code, side=side, ord_dvsn=ord_dvsn, qty=qty, price=price
+            acct, code=q.code, side=side, ord_dvsn=ord_dvsn, qty=qty, price=price
         )
-        self._match_incoming(server, acct, order, q)
+        self._match_incoming(acct, order, q)
         return order
 
     def place_overseas(
         self,
-        server: SimServer,
         acct: Account,
         q: OverseasQuote,
         side: str,
@@ -272,7 +290,6 @@ class OrderBook:
             if h is None or qty > self.ovs_sellable(acct, h):
                 raise KisError("SIM00003")
         order = self._new_order(
-            server,
             acct,
             code=q.code,
             side=side,
@@ -281,7 +298,7 @@ class OrderBook:
             price=price,
             exchange=exch.trade,
         )
-        self._match_incoming(server, acct, order, q)
+        self._match_incoming(acct, order, q)
         return order
 
     def find(self, acct: Account, odno: str) -> Order | None:
@@ -291,10 +308,9 @@ class OrderBook:
             return None
         return o
 
-    def cancel(self, server: SimServer, acct: Account, orig: Order, qty: int) -> Order:
+    def cancel(self, acct: Account, orig: Order, qty: int) -> Order:
         orig.cancelled += qty
         return self._new_order(
-            server,
             acct,
             code=orig.code,
             side=orig.side,
@@ -308,7 +324,6 @@ class OrderBook:
 
     def modify(
         self,
-        server: SimServer,
         acct: Account,
         orig: Order,
         qty: int,
@@ -328,7 +343,6 @@ class OrderBook:
                 raise KisError("APBK0952", rt_cd="7")
         orig.moved += qty
         order = self._new_order(
-            server,
             acct,
             code=orig.code,
             side=orig.side,
@@ -339,13 +353,13 @@ class OrderBook:
             orgn_odno=orig.odno,
             exchange=orig.exchange,
         )
-        self._match_incoming(server, acct, order, q)
+        self._match_incoming(acct, order, q)
         return order
 
     # ---- matching ----------------------------------------------------------------------------
 
     def _match_incoming(
-        self, server: SimServer, acct: Account, order: Order, q: DomesticQuote | OverseasQuote
+        self, acct: Account, order: Order, q: DomesticQuote | OverseasQuote
     ) -> None:
         """An arriving order trades at the current price when it is marketable; an IOC/FOK
         one trades only what the touch holds and the exchange cancels the rest."""
@@ -353,7 +367,7 @@ class OrderBook:
         if kind is not None and kind.passive:
             return  # 최우선지정가 joins its side of the book; the walk fills it
         if kind is not None and kind.fixed_price:
-            self._fill(server, acct, order, order.remaining, order.price)
+            self._fill(acct, order, order.remaining, order.price)
             return
         marketable = (
             order.is_market
@@ -362,13 +376,16 @@ class OrderBook:
         )
         if kind is None or kind.tif == "day":
             if marketable:
-                self._fill(server, acct, order, order.remaining, q.price)
+                self._fill(acct, order, order.remaining, q.price)
             return
         qty = self._depth(order.remaining) if marketable else 0
         if kind.tif == "fok" and qty < order.remaining:
             qty = 0
-        self._fill(server, acct, order, qty, q.price)
-        order.cancelled += order.remaining
+        self._fill(acct, order, qty, q.price)
+        rest = order.remaining
+        order.cancelled += rest
+        if rest:
+            self._emit(OrderEvent("cancelled", order, rest))
 
     def _depth(self, qty: int) -> int:
         """What the touch holds for an order of ``qty``: all of a small one; for a larger one
@@ -377,7 +394,7 @@ class OrderBook:
             return self._rng.randint(max(1, qty // 3), qty)
         return qty
 
-    def on_step(self, server: SimServer, q: DomesticQuote | OverseasQuote) -> None:
+    def on_step(self, q: DomesticQuote | OverseasQuote) -> None:
         """After one walk step of ``q``: resting orders the price crossed trade at their own
         limit price, all of it or (for larger orders) a seeded part."""
         exch = q.exchange.trade if isinstance(q, OverseasQuote) else "KRX"
@@ -395,11 +412,9 @@ class OrderBook:
             if rem >= 10 * lot and self._rng.random() < 0.5:
                 lots = rem // lot
                 qty = self._rng.randint(max(1, lots // 3), lots) * lot
-            self._fill(server, server.account(o.account), o, qty, o.price)
+            self._fill(self._accounts[o.account], o, qty, o.price)
 
-    def _fill(
-        self, server: SimServer, acct: Account, order: Order, qty: int, price: Decimal
-    ) -> None:
+    def _fill(self, acct: Account, order: Order, qty: int, price: Decimal) -> None:
         if qty <= 0:
             return
         amount = price * qty
@@ -422,8 +437,9 @@ class OrderBook:
             acct.today_sell_amt += amount
         order.filled += qty
         order.filled_amt += amount
-        order.executions.append(Execution(qty, price, server.now().strftime("%H%M%S")))
-        server.stats.fills += 1
+        order.executions.append(Execution(qty, price, hhmmss(self._clock.now())))
+        self._stats.fills += 1
+        self._emit(OrderEvent("filled", order, qty, price))
 
     @staticmethod
     def _fill_overseas(

@@ -21,7 +21,7 @@ from .paging import paginate
 from .sessions import accepts, regular_open
 
 if TYPE_CHECKING:
-    from .server import SimServer
+    from .world import SimWorld
 
 CCLD_PAGE = {"real": 100, "paper": 15}
 RVSECNCL_PAGE = 50
@@ -55,37 +55,37 @@ def parse_price(text: str, name: str = "ORD_UNPR", *, allow_blank: bool = False)
     return value
 
 
-def check_session(server: SimServer, venue: str, ord_dvsn: str | None) -> None:
+def check_session(world: SimWorld, venue: str, ord_dvsn: str | None) -> None:
     """With market_hours="krx": paper takes orders only in the regular session, 40580000
     "모의투자 장종료 입니다." outside (errors-and-limits.md §2.4, §7); real takes each ORD_DVSN in
     its session window (sessions.py), APBK0919 outside. ``ord_dvsn`` None: a cancel, taken
     while any window of the venue is open."""
-    if server.market_hours == "always":
+    if world.market_hours == "always":
         return
-    now = server.now()
-    if server.profile == "paper":
+    now = world.now()
+    if world.profile == "paper":
         if not regular_open(now):
             raise KisError("40580000")
     elif not accepts(now, venue, ord_dvsn):
         raise KisError("APBK0919")
 
 
-def check_ord_dvsn(server: SimServer, ord_dvsn: str) -> None:
+def check_ord_dvsn(world: SimWorld, ord_dvsn: str) -> None:
     """Codes the simulator does not fill (02 conditional, 21-24 mid-point/stop, anything not in
     D5), and on paper everything but 00/01 (D5: paper "supports plain 00/01"): SIM00007."""
-    allowed = PAPER_ORD_DVSN if server.profile == "paper" else ORD_TYPES
+    allowed = PAPER_ORD_DVSN if world.profile == "paper" else ORD_TYPES
     if ord_dvsn not in allowed:
         raise KisError("SIM00007")
 
 
-def check_venue(server: SimServer, req: ApiRequest, ord_dvsn: str) -> str:
+def check_venue(world: SimWorld, req: ApiRequest, ord_dvsn: str) -> str:
     """The venue (paper: KRX only) and whether it takes this ORD_DVSN (endpoints.md D5 table,
     e.g. no 01 market order on NXT). No source gives KIS's code for a type the venue does not
     offer, so it is refused with the simulator's synthetic SIM00007 (errors-and-limits.md §2.4
     convention; remappable through SimServer.code_map) naming the venue. Codes outside the table
     are left to check_ord_dvsn."""
     venue = req.get("EXCG_ID_DVSN_CD", required=False).strip().upper()
-    allowed = ("", "KRX") if server.profile == "paper" else ("", "KRX", "NXT", "SOR")
+    allowed = ("", "KRX") if world.profile == "paper" else ("", "KRX", "NXT", "SOR")
     if venue not in allowed:
         raise field_error("EXCG_ID_DVSN_CD")
     venue = venue or "KRX"
@@ -94,7 +94,7 @@ def check_venue(server: SimServer, req: ApiRequest, ord_dvsn: str) -> str:
     return venue
 
 
-def order_ack(server: SimServer, order: Order, kind: str) -> Reply:
+def order_ack(world: SimWorld, order: Order, kind: str) -> Reply:
     """Order acks put UPPER-CASE keys in ``output`` (samples/order_cash_success*.json)."""
     body = {
         "output": {
@@ -103,8 +103,8 @@ def order_ack(server: SimServer, order: Order, kind: str) -> Reply:
             "ORD_TMD": order.time,
         }
     }
-    server.stats.orders_accepted += 1
-    if server.profile == "paper":
+    world.stats.orders_accepted += 1
+    if world.profile == "paper":
         text = {"buy": "매수", "sell": "매도", "modify": "정정", "cancel": "취소"}[kind]
         return Reply(body, msg_cd="40600000", msg1=f"모의투자 {text}주문이 완료 되었습니다.")
     return Reply(body, msg_cd="APBK0013")
@@ -113,12 +113,12 @@ def order_ack(server: SimServer, order: Order, kind: str) -> Reply:
 def counted(fn):  # type: ignore[no-untyped-def]
     """Count order calls that reached the handler, and rejections."""
 
-    def wrapper(server: SimServer, req: ApiRequest) -> Reply:
-        server.stats.orders_received += 1
+    def wrapper(world: SimWorld, req: ApiRequest) -> Reply:
+        world.stats.orders_received += 1
         try:
-            return fn(server, req)
+            return fn(world, req)
         except KisError:
-            server.stats.orders_rejected += 1
+            world.stats.orders_rejected += 1
             raise
 
     wrapper.__name__ = fn.__name__
@@ -126,37 +126,37 @@ def counted(fn):  # type: ignore[no-untyped-def]
 
 
 @counted
-def order_cash(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def order_cash(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     code = req.get("PDNO")
     ord_dvsn = req.get("ORD_DVSN").strip()
     qty_text = req.get("ORD_QTY")
-    # D5 ORD_UNPR: required, "0" for market-type orders, and "If omitted, the order amount is
+    # D5 ORD_UNPR: Req. Y, "0" for market-type orders, and "If omitted, the order amount is
     # reserved at the upper-limit price and settled at the fill price" (the official sample:
     # "ORD_UNPR가 없는 주문은 상한가로 주문금액을 선정"). We read that as describing price-less
-    # orders (market types, and those the exchange prices: 03-06, 15, 16): for those a blank
-    # ORD_UNPR is accepted and reads as 0, and a buy is checked at the upper limit. The key
-    # itself stays required (Req. Y), and a blank price on any order type that needs a price
-    # (00 limit, 07, 11, 12) is an input error.
-    price = parse_price(req.get("ORD_UNPR"), allow_blank=ord_dvsn in PRICELESS_ORD_DVSN)
+    # orders (market types, and those the exchange prices: 03-06, 15, 16): for those an absent
+    # or blank ORD_UNPR reads as 0, and a buy is checked at the upper limit. An order type that
+    # needs a price (00 limit, 07, 11, 12) without one is an input error naming the field.
+    priceless = ord_dvsn in PRICELESS_ORD_DVSN
+    price = parse_price(req.get("ORD_UNPR", required=not priceless), allow_blank=priceless)
     if req.op == "sell":
         sll_type = req.get("SLL_TYPE", required=False).strip()
         if sll_type not in ("", "01", "02", "05"):
             raise field_error("SLL_TYPE")
-    venue = check_venue(server, req, ord_dvsn)
-    check_session(server, venue, ord_dvsn)
-    check_ord_dvsn(server, ord_dvsn)
+    venue = check_venue(world, req, ord_dvsn)
+    check_session(world, venue, ord_dvsn)
+    check_ord_dvsn(world, ord_dvsn)
     qty = parse_qty(qty_text)
-    q = server.market.domestic(code.strip())
+    q = world.market.domestic(code.strip())
     if q is None:
         raise KisError("APBK0656")
-    order = server.orders.place_domestic(server, acct, q, req.op, ord_dvsn, qty, price)
-    return order_ack(server, order, req.op)
+    order = world.orders.place_domestic(acct, q, req.op, ord_dvsn, qty, price)
+    return order_ack(world, order, req.op)
 
 
 @counted
-def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def order_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     orgno = req.get("KRX_FWDG_ORD_ORGNO").strip()
     odno = req.get("ORGN_ODNO")
     ord_dvsn = req.get("ORD_DVSN").strip()
@@ -168,9 +168,9 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     all_qty = req.get("QTY_ALL_ORD_YN").strip().upper()
     if all_qty not in ("Y", "N"):
         raise field_error("QTY_ALL_ORD_YN")
-    venue = check_venue(server, req, ord_dvsn)
-    check_session(server, venue, ord_dvsn if kind == "01" else None)
-    orig = server.orders.find(acct, odno)
+    venue = check_venue(world, req, ord_dvsn)
+    check_session(world, venue, ord_dvsn if kind == "01" else None)
+    orig = world.orders.find(acct, odno)
     if orig is None or orig.overseas or orig.action == "cancel" or orig.orgno != orgno:
         raise KisError("SIM00005")
     if not orig.is_open:
@@ -179,27 +179,27 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     if qty > orig.remaining:
         raise KisError("SIM00004")
     if kind == "02":
-        order = server.orders.cancel(server, acct, orig, qty)
-        return order_ack(server, order, "cancel")
-    check_ord_dvsn(server, ord_dvsn)
-    q = quote_or_error(server, orig.code, "PDNO")
-    price = server.orders.domestic_price(q, ord_dvsn, price)
-    order = server.orders.modify(server, acct, orig, qty, ord_dvsn, price, q)
-    return order_ack(server, order, "modify")
+        order = world.orders.cancel(acct, orig, qty)
+        return order_ack(world, order, "cancel")
+    check_ord_dvsn(world, ord_dvsn)
+    q = quote_or_error(world, orig.code, "PDNO")
+    price = world.orders.domestic_price(q, ord_dvsn, price)
+    order = world.orders.modify(acct, orig, qty, ord_dvsn, price, q)
+    return order_ack(world, order, "modify")
 
 
-def inquire_psbl_order(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_psbl_order(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     code = req.get("PDNO").strip()
     price = parse_price(req.get("ORD_UNPR"))  # D3: "0" for market-type, never blank
     ord_dvsn = req.get("ORD_DVSN").strip()
     for name in ("CMA_EVLU_AMT_ICLD_YN", "OVRS_ICLD_YN"):
         if req.get(name).strip().upper() not in ("Y", "N"):
             raise field_error(name)
-    power = server.orders.buying_power(acct)
+    power = world.orders.buying_power(acct)
     unit = Decimal(0)
     if code:
-        q = server.market.domestic(code)
+        q = world.market.domestic(code)
         if q is None:
             raise field_error("PDNO")
         # Price-less types (or price 0) size at the upper limit, as KIS reserves market buys.
@@ -223,10 +223,10 @@ def inquire_psbl_order(server: SimServer, req: ApiRequest) -> Reply:
     return Reply({"output": out}, msg_cd="KIOK0510")
 
 
-def inquire_psbl_sell(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_psbl_sell(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     code = req.get("PDNO").strip()
-    q = server.market.domestic(code)
+    q = world.market.domestic(code)
     if q is None:
         raise field_error("PDNO")
     h = acct.holdings.get(code)
@@ -240,7 +240,7 @@ def inquire_psbl_sell(server: SimServer, req: ApiRequest) -> Reply:
         "sll_qty": str(h.today_sell_qty if h else 0),
         "cblc_qty": str(qty),
         "nsvg_qty": str(qty),
-        "ord_psbl_qty": str(server.orders.sellable(acct, code)),
+        "ord_psbl_qty": str(world.orders.sellable(acct, code)),
         "pchs_avg_pric": s_dec(cost / qty if qty else Decimal(0), 4),
         "pchs_amt": s_int(cost),
         "now_pric": s_int(q.price),
@@ -251,8 +251,8 @@ def inquire_psbl_sell(server: SimServer, req: ApiRequest) -> Reply:
     return Reply({"output": out}, msg_cd="KIOK0420")
 
 
-def _name(server: SimServer, code: str) -> str:
-    q = server.market.domestic(code)
+def _name(world: SimWorld, code: str) -> str:
+    q = world.market.domestic(code)
     return q.listing.name if q else ""
 
 
@@ -260,13 +260,13 @@ def _side_cd(order: Order) -> str:
     return "01" if order.side == "sell" else "02"
 
 
-def inquire_psbl_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_psbl_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     dv1 = req.get("INQR_DVSN_1").strip()
     dv2 = req.get("INQR_DVSN_2").strip()
     if dv2 not in ("0", "1", "2"):
         raise field_error("INQR_DVSN_2")
-    orders = [o for o in server.orders.open_orders(acct) if not o.overseas]
+    orders = [o for o in world.orders.open_orders(acct) if not o.overseas]
     if dv2 != "0":
         orders = [o for o in orders if _side_cd(o) == ("01" if dv2 == "1" else "02")]
     if dv1 in ("1", "2"):
@@ -278,7 +278,7 @@ def inquire_psbl_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
             "orgn_odno": o.orgn_odno,
             "ord_dvsn_name": ord_dvsn_name(o.ord_dvsn),
             "pdno": o.code,
-            "prdt_name": _name(server, o.code),
+            "prdt_name": _name(world, o.code),
             "rvse_cncl_dvsn_name": "정정" if o.action == "modify" else "",
             "ord_qty": str(o.qty),
             "ord_unpr": s_int(o.price),
@@ -321,7 +321,7 @@ def _side_name(o: Order) -> str:
     return f"현금{side}"
 
 
-def ccld_row(server: SimServer, o: Order) -> dict[str, str]:
+def ccld_row(world: SimWorld, o: Order) -> dict[str, str]:
     cancel = o.action == "cancel"
     return {
         "ord_dt": o.date,
@@ -332,7 +332,7 @@ def ccld_row(server: SimServer, o: Order) -> dict[str, str]:
         "sll_buy_dvsn_cd": _side_cd(o),
         "sll_buy_dvsn_cd_name": _side_name(o),
         "pdno": o.code,
-        "prdt_name": _name(server, o.code),
+        "prdt_name": _name(world, o.code),
         "ord_qty": str(o.qty),
         "ord_unpr": s_int(o.price),
         "ord_tmd": o.time,
@@ -363,8 +363,8 @@ def ccld_row(server: SimServer, o: Order) -> dict[str, str]:
     }
 
 
-def inquire_daily_ccld(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_daily_ccld(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     start = req.get("INQR_STRT_DT").strip()
     end = req.get("INQR_END_DT").strip()
     for name, value in (("INQR_STRT_DT", start), ("INQR_END_DT", end)):
@@ -385,7 +385,7 @@ def inquire_daily_ccld(server: SimServer, req: ApiRequest) -> Reply:
     orgno = req.get("ORD_GNO_BRNO", required=False).strip()
     orders = [
         o
-        for o in server.orders.for_account(acct)
+        for o in world.orders.for_account(acct)
         if not o.overseas
         and start <= o.date <= end
         and (side == "00" or _side_cd(o) == side)
@@ -396,12 +396,12 @@ def inquire_daily_ccld(server: SimServer, req: ApiRequest) -> Reply:
     ]
     if order_dir == "00":
         orders.reverse()
-    rows = [ccld_row(server, o) for o in orders]
+    rows = [ccld_row(world, o) for o in orders]
     filled_qty = sum(o.filled for o in orders)
     filled_amt = sum((o.filled_amt for o in orders), Decimal(0))
     fk = f"{acct.cano}^{acct.prdt}^{start}^{end}^{side}^{order_dir}^{ccld}^{pdno}^"
     page = paginate(
-        req, rows, size=CCLD_PAGE[server.profile], width=100, fk=fk, owner=acct.cano + acct.prdt
+        req, rows, size=CCLD_PAGE[world.profile], width=100, fk=fk, owner=acct.cano + acct.prdt
     )
     summary = {
         "tot_ord_qty": str(sum(o.qty for o in orders if o.action != "cancel")),
@@ -427,7 +427,6 @@ SPECS: list[ApiSpec] = [
         {"TTTC0012U": "buy", "TTTC0011U": "sell", "TTTC0802U": "buy", "TTTC0801U": "sell"},
         {"VTTC0012U": "buy", "VTTC0011U": "sell", "VTTC0802U": "buy", "VTTC0801U": "sell"},
         order_cash,
-        custtype_required=True,  # endpoints.md D5: custtype required
     ),
     ApiSpec(
         "order-rvsecncl",

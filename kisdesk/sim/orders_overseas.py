@@ -17,7 +17,7 @@ from .paging import paginate
 from .universe import EXCHANGES, US_EXCHANGES
 
 if TYPE_CHECKING:
-    from .server import SimServer
+    from .world import SimWorld
 
 US = US_EXCHANGES
 # (exchanges, real buy, real sell, paper buy, paper sell) — endpoints.md O4; the paper US sell
@@ -69,8 +69,8 @@ def _exchange(req: ApiRequest, allowed: str) -> str:
 
 
 @counted
-def order(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def order(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     side, group = req.op.split(":")
     excg = _exchange(req, group)
     code = req.get("PDNO").strip().upper()
@@ -78,8 +78,14 @@ def order(server: SimServer, req: ApiRequest) -> Reply:
     # O4: "0" for market-type orders, never blank.
     price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
     req.get("ORD_SVR_DVSN_CD")
-    ord_dvsn = req.get("ORD_DVSN").strip()
-    if side == "sell" and req.get("SLL_TYPE").strip() not in ("00", ""):
+    # O10: ORD_DVSN is required on the US TRs and the HK sell; on every other TR the doc says
+    # to leave it out ("제거"), so absent or blank there is the plain limit 00.
+    typed = excg in US or (excg == "SEHK" and side == "sell")
+    ord_dvsn = req.get("ORD_DVSN", required=typed).strip()
+    if not typed:
+        ord_dvsn = ord_dvsn or "00"
+    # O4 marks SLL_TYPE Y on sells ("00"), but mojito sells without it: absent is "00".
+    if side == "sell" and req.get("SLL_TYPE", required=False).strip() not in ("00", ""):
         raise field_error("SLL_TYPE")
     allowed = {"00"}
     if not req.paper and excg in US:
@@ -89,16 +95,16 @@ def order(server: SimServer, req: ApiRequest) -> Reply:
     if ord_dvsn not in allowed:
         raise KisError("SIM00007")
     qty = parse_qty(qty_text)
-    q = server.market.overseas(excg, code)
+    q = world.market.overseas(excg, code)
     if q is None:
         raise KisError("APBK0656")
-    placed = server.orders.place_overseas(server, acct, q, side, ord_dvsn, qty, price)
-    return order_ack(server, placed, side)
+    placed = world.orders.place_overseas(acct, q, side, ord_dvsn, qty, price)
+    return order_ack(world, placed, side)
 
 
 @counted
-def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def order_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     group, _, cancel_only = req.op.partition(":")
     excg = _exchange(req, group)
     code = req.get("PDNO").strip().upper()
@@ -106,21 +112,27 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
     kind = req.get("RVSE_CNCL_DVSN_CD").strip()
     if kind not in ("01", "02"):
         raise field_error("RVSE_CNCL_DVSN_CD")
-    qty = parse_qty(req.get("ORD_QTY"))
+    qty_text = req.get("ORD_QTY").strip()
+    # A cancel of "0" shares cancels what is left: python-kis cancels that way, and the official
+    # sample's note on ORD_QTY reads "[잔량전부 취소/정정주문] "0" 설정".
+    cancel_rest = kind == "02" and qty_text.isdigit() and int(qty_text) == 0
+    qty = 0 if cancel_rest else parse_qty(qty_text)
     price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
-    req.get("ORD_SVR_DVSN_CD")
+    # ORD_SVR_DVSN_CD is N here (O10) and python-kis leaves it out of modify and cancel.
     if kind == "01" and cancel_only:
         raise KisError("SIM00007")
-    orig = server.orders.find(acct, odno)
+    orig = world.orders.find(acct, odno)
     if orig is None or orig.exchange != excg or orig.code != code or orig.action == "cancel":
         raise KisError("SIM00005")
     if not orig.is_open:
         raise KisError("SIM00006")
+    if cancel_rest:
+        qty = orig.remaining
     if qty > orig.remaining:
         raise KisError("SIM00004")
     if kind == "02":
-        return order_ack(server, server.orders.cancel(server, acct, orig, qty), "cancel")
-    q = server.market.overseas(excg, code)
+        return order_ack(world, world.orders.cancel(acct, orig, qty), "cancel")
+    q = world.market.overseas(excg, code)
     assert q is not None
     ord_dvsn = orig.ord_dvsn if orig.ord_dvsn in OVS_LIMIT_TYPES else "00"
     if ord_dvsn in OVS_MARKET_TYPES:
@@ -129,16 +141,16 @@ def order_rvsecncl(server: SimServer, req: ApiRequest) -> Reply:
         raise KisError("SIM00001")
     if (q.upper is not None and price > q.upper) or (q.lower is not None and price < q.lower):
         raise KisError("SIM00002")
-    placed = server.orders.modify(server, acct, orig, qty, ord_dvsn, price, q)
-    return order_ack(server, placed, "modify")
+    placed = world.orders.modify(acct, orig, qty, ord_dvsn, price, q)
+    return order_ack(world, placed, "modify")
 
 
 NCCS_PAGE = 40
 
 
-def _nccs_row(server: SimServer, o: Order) -> dict[str, str]:
+def _nccs_row(world: SimWorld, o: Order) -> dict[str, str]:
     ex = EXCHANGES[o.exchange]
-    q = server.market.overseas(o.exchange, o.code)
+    q = world.market.overseas(o.exchange, o.code)
     z = ex.zdiv
     return {
         "ord_dt": o.date,
@@ -173,17 +185,23 @@ def _nccs_row(server: SimServer, o: Order) -> dict[str, str]:
     }
 
 
-def inquire_nccs(server: SimServer, req: ApiRequest) -> Reply:
-    acct = resolve_account(server, req)
+def inquire_nccs(world: SimWorld, req: ApiRequest) -> Reply:
+    acct = resolve_account(world, req)
     excg = req.get("OVRS_EXCG_CD").strip().upper()
     exchanges = US if excg == "NASD" else (excg,)
-    if excg not in EXCHANGES:
+    if not excg:
+        # Blank asks for every market (python-kis does, for all countries); the official sample
+        # warns "공백 입력 시 다음조회가 불가능": a next page with it blank is refused.
+        if req.tr_cont.strip().upper() == "N":
+            raise field_error("OVRS_EXCG_CD")
+        exchanges = tuple(EXCHANGES)
+    elif excg not in EXCHANGES:
         raise field_error("OVRS_EXCG_CD")
     sort = req.get("SORT_SQN", required=False).strip()
-    orders = [o for o in server.orders.open_orders(acct) if o.exchange in exchanges]
+    orders = [o for o in world.orders.open_orders(acct) if o.exchange in exchanges]
     if sort != "DS":
         orders.reverse()
-    rows = [_nccs_row(server, o) for o in orders]
+    rows = [_nccs_row(world, o) for o in orders]
     page = paginate(
         req,
         rows,

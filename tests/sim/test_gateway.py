@@ -201,8 +201,9 @@ def test_non_string_values_refused_on_every_post(kis: Kis) -> None:
     assert kis.order("TTTC0012U", "005930", 1, 0, "01")["rt_cd"] == "0"
 
 
-CUSTTYPE_REQUIRED = [
-    # endpoints.md D5 (order-cash), D10 (search-info), R / seed 002 (rankings).
+CUSTTYPE_DOCUMENTED_Y = [
+    # endpoints.md D5 (order-cash), D10 (search-info), R / seed 002 (rankings): the doc marks
+    # custtype Y, yet KIS serves clients that leave it out (issue 13 §3).
     ("POST", ORDER_CASH, "TTTC0012U"),
     ("GET", "/uapi/domestic-stock/v1/quotations/search-info", "CTPF1604R"),
     ("GET", "/uapi/domestic-stock/v1/ranking/credit-balance", "FHKST17010000"),
@@ -212,21 +213,23 @@ CUSTTYPE_REQUIRED = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "tr_id"), CUSTTYPE_REQUIRED)
-def test_custtype_required_where_documented(kis: Kis, method: str, path: str, tr_id: str) -> None:
+@pytest.mark.parametrize(("method", "path", "tr_id"), CUSTTYPE_DOCUMENTED_Y)
+def test_custtype_missing_means_individual_invalid_refused(
+    kis: Kis, method: str, path: str, tr_id: str
+) -> None:
     headers = kis.headers(tr_id)
     del headers["custtype"]
-    for hdr in (headers, {**headers, "custtype": ""}, {**headers, "custtype": "X"}):
-        r = kis.http.request(method, path, headers=hdr, content=b"{}" if method == "POST" else None)
+    content = b"{}" if method == "POST" else None
+    for hdr in (headers, {**headers, "custtype": ""}, kis.headers(tr_id)):
+        r = kis.http.request(method, path, headers=hdr, content=content)
+        assert r.json()["msg_cd"] == "OPSQ2001"  # reached the handler, which wants its fields
+    for bad in ("X", "PB"):
+        r = kis.http.request(method, path, headers={**headers, "custtype": bad}, content=content)
         assert r.status_code == 500  # EGW codes come back as HTTP 500 (simulator default)
         assert (r.json()["rt_cd"], r.json()["msg_cd"]) == ("1", "EGW00208")
         assert r.headers["tr_id"] == tr_id
-    assert kis.sim.stats.orders_received == 0
-    # With custtype P the same request reaches the handler (which then wants its fields).
-    r = kis.http.request(
-        method, path, headers=kis.headers(tr_id), content=b"{}" if method == "POST" else None
-    )
-    assert r.json()["msg_cd"] == "OPSQ2001"
+    received = 3 if path == ORDER_CASH else 0
+    assert kis.sim.stats.orders_received == received  # the refused ones never reached it
 
 
 def test_custtype_optional_elsewhere(kis: Kis) -> None:

@@ -427,11 +427,11 @@ def test_blank_price_is_an_input_error(kis: Kis) -> None:
         ).json()
         assert r["msg1"] == "ERROR : INPUT_FIELD_NAME ORD_UNPR"  # D3: "0", not blank
     # D5: a market-type order "without ORD_UNPR" is reserved at the upper limit: a blank price
-    # on 01 is accepted (as "0"); the key itself stays required.
+    # on 01 is accepted (as "0"), and so is no ORD_UNPR key at all ("If omitted, …").
     assert _cash(kis, SAMSUNG, "01", "", "KRX")["rt_cd"] == "0"
     body = {**kis.acct, "PDNO": SAMSUNG, "ORD_DVSN": "01", "ORD_QTY": "1"}
     r = kis.post("/uapi/domestic-stock/v1/trading/order-cash", "TTTC0012U", body).json()
-    assert r["msg1"] == "ERROR : INPUT_FIELD_NAME ORD_UNPR"
+    assert r["msg_cd"] == "APBK0013"
     odno = kis.order("TTTC0012U", SAMSUNG, 2, low)["output"]["ODNO"]
     for kind in ("01", "02"):  # modify and cancel: D6 allows no blank price either
         body = {
