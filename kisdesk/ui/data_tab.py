@@ -63,8 +63,8 @@ class TabTexts:
 class DataTab(QWidget):
     loaded = Signal(object)  # the result now on screen
     failed = Signal(str)  # a refresh failed; the message shown
-    retry_requested = Signal()  # Retry pressed: the tab refreshes (without a session, the app
-    # reconnects)
+    # Retry pressed: the tab refreshes itself; without a session the app may reconnect.
+    retry_requested = Signal()
 
     PAGE_TABLE, PAGE_EMPTY, PAGE_ERROR, PAGE_LOADING, PAGE_OFFLINE = range(5)
 

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from kisdesk.config.settings import DEFAULT_REFRESH_S
 from kisdesk.domain.format import (
     Direction,
     direction_of,
@@ -121,7 +120,6 @@ class HoldingsTab(DataTab):
         refresh_failed=QT_TRANSLATE_NOOP("Holdings", "Refresh failed: {msg}"),
     )
     SETTINGS_KEY = "tables/domestic"
-    AUTO_SECONDS = DEFAULT_REFRESH_S["demo"]
     AUTO_WHEN_HIDDEN = True
 
     def __init__(self, parent: QWidget | None = None) -> None:

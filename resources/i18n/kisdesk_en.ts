@@ -139,97 +139,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="34"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="51"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
         <source>Deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
         <source>D+2 deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
         <source>Securities eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
         <source>Total eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
         <source>Total P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
         <source>Net assets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
         <source>Asset change</source>
         <translation></translation>
     </message>
@@ -240,27 +240,27 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="118"/>
         <source>Loading balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="141"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation></translation>

@@ -141,97 +141,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="34"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
         <source>Change</source>
         <translation>전일대비</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Change %</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="51"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
         <source>Deposit</source>
         <translation>예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
         <source>D+2 deposit</source>
         <translation>D+2 예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
         <source>Securities eval</source>
         <translation>유가평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
         <source>Total eval</source>
         <translation>총평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
         <source>Total P&amp;L</source>
         <translation>평가손익합계</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
         <source>Net assets</source>
         <translation>순자산</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
         <source>Asset change</source>
         <translation>자산증감</translation>
     </message>
@@ -242,27 +242,27 @@
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
         <source>No holdings</source>
         <translation>보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="118"/>
         <source>Loading balance…</source>
         <translation>잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="141"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation>잔고 조회 중… {pages}페이지, {rows}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation>잔고를 불러오지 못했습니다.
