@@ -18,6 +18,7 @@ from kisdesk.kis.events import ClientEvent, EventKind
 from kisdesk.models.palette import KOREAN, WESTERN
 from kisdesk.services.refresher import Refresher
 from kisdesk.services.session import Session, start_demo_session
+from kisdesk.ui.data_tab import DataTab
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.main_window import MainWindow
 
@@ -64,7 +65,6 @@ class AppController(QObject):
         self.prefs = Preferences.load(settings, self.env)
         self.session: Session | None = None
         self.window = MainWindow(self.env, settings)
-        self.holdings = Refresher(self._fetch_holdings, self)
         self._closed = asyncio.Event()
         self._first_load: asyncio.Future[tuple[bool, str]] = (
             asyncio.get_event_loop().create_future()
@@ -75,20 +75,21 @@ class AppController(QObject):
         self._closing = False  # the close button was pressed while an order was in flight
         self.window.close_guard = self._close_guard
 
+        # The holdings refresh is the session's heartbeat: the status bar and the first load
+        # follow it. Every data tab refreshes itself (DataTab).
         tab = self.window.holdings
-        self.holdings.started.connect(tab.on_started)
-        self.holdings.progress.connect(tab.on_progress)
-        self.holdings.loaded.connect(self._on_holdings_loaded)
-        self.holdings.failed.connect(self._on_holdings_failed)
-        tab.retry_requested.connect(self._retry)
+        tab.loaded.connect(self._on_holdings_loaded)
+        tab.failed.connect(self._on_holdings_failed)
+        tab.retry_requested.connect(self._reconnect_if_disconnected)
         self.window.refresh_requested.connect(self.refresh_current)
         self.window.closed.connect(self._closed.set)
         self.window.preferences_requested.connect(self.open_preferences)
         self.window.rankings.market_data_key_requested.connect(self._edit_current_profile)
         # An accepted order, modify, cancel or fill changes holdings and buying power.
-        self.window.orders.orders_changed.connect(self.holdings.request)
+        self.window.orders.orders_changed.connect(tab.refresh)
         self.preferences_dialog: Any = None
         self._apply_palette()
+        self._apply_refresh_interval()
 
         from kisdesk.ui.profiles_menu import ProfilesMenu
 
@@ -150,8 +151,6 @@ class AppController(QObject):
             tab.set_session(self.session)
         self.window.rankings.set_market_data_client(getattr(self.session, "data_client", None))
         self._usage_timer.start()
-        self.holdings.request()
-        self.holdings.start_auto(self.prefs.refresh_seconds)
 
     def _needs_setup(self, detail: str, profile: Profile | None) -> None:
         """paper/real with nothing saved: say so in the tab and open the set-up dialog."""
@@ -167,7 +166,7 @@ class AppController(QObject):
 
     def _show_failure(self, message: str) -> None:
         self.window.status.set_connection("error", message)
-        self.window.holdings.on_failed(message)
+        self.window.holdings.show_failure(message)
         self._resolve_first(False, message)
 
     async def wait_closed(self) -> None:
@@ -226,7 +225,7 @@ class AppController(QObject):
         """End the current session (if any) and empty every table."""
         await self._let_orders_settle()
         self._usage_timer.stop()
-        await self.holdings.cancel()
+        await self._stop_refreshing()
         if self._connect_task is not None and not self._connect_task.done():
             self._connect_task.cancel()
         for tab in self._session_tabs():
@@ -240,9 +239,6 @@ class AppController(QObject):
             return
         self._shut_down = True
         await self._disconnect()
-        for tab in self._session_tabs():
-            if hasattr(tab, "shutdown"):  # tabs with refreshers wait for them to end
-                await tab.shutdown()
         if shiboken6.isValid(self.window) and self.window.isVisible():
             self.window.save_layout()
             self.window.hide()
@@ -256,11 +252,11 @@ class AppController(QObject):
         """Reconnect to ``profile`` (None: demo): every table is cleared and reloaded."""
         async with self._switch_lock:
             await self._disconnect()
-            self.window.holdings.clear()
             self.window.set_account("")
             self.profile = profile
             self.env = profile.env if profile is not None else "demo"
             self.prefs = Preferences.load(self.settings, self.env)
+            self._apply_refresh_interval()
             self.profiles_menu.set_current(profile)
             await self._connect()
 
@@ -276,21 +272,20 @@ class AppController(QObject):
             session = self.session
             self.session = None
             self._usage_timer.stop()
-            await self.holdings.cancel()  # a refresh now would issue a fresh token at once
+            await self._stop_refreshing()  # a refresh now would issue a fresh token at once
             for tab in self._session_tabs():
                 tab.set_session(None)
             if session is not None:
                 await log_out(session)
-            self.window.holdings.clear()
             message = translate("Controller", "Logged out. Press Retry to connect again.")
             self.window.status.set_connection("error", message)
-            self.window.holdings.on_failed(message)
+            self.window.holdings.show_failure(message)
 
-    def _retry(self) -> None:
+    def _reconnect_if_disconnected(self) -> None:
+        """Retry on the holdings tab: with a session the tab refreshes itself; without one
+        (logged out, or the connection never came up) it means connect again."""
         if self.session is None:
             asyncio.get_event_loop().create_task(self.switch_to(self.profile))
-        else:
-            self.holdings.request()
 
     def _edit_current_profile(self) -> None:
         if self.profile is not None:
@@ -303,31 +298,40 @@ class AppController(QObject):
             self.request_switch(profile)
 
     # -- refresh ------------------------------------------------------------------------------
+    @property
+    def holdings(self) -> Refresher:
+        """The holdings tab's refresher (tests and benches wait on it and drive it)."""
+        return self.window.holdings.refresher
+
+    def _data_tabs(self) -> list[DataTab]:
+        return [self.window.holdings, self.window.overseas, self.window.rankings]
+
     def _session_tabs(self) -> list[Any]:
         """Widgets that follow the session (set_session on connect and disconnect)."""
-        return [self.window.overseas, self.window.rankings, self.window.orders]
+        return [*self._data_tabs(), self.window.orders]
+
+    async def _stop_refreshing(self) -> None:
+        """No refresh may outlive its session: stop every tab's and wait for them to end."""
+        for tab in self._data_tabs():
+            await tab.shutdown()
+
+    def _apply_refresh_interval(self) -> None:
+        """The preference's interval, to every tab that refreshes on a timer."""
+        for tab in self._data_tabs():
+            tab.set_auto_interval(self.prefs.refresh_seconds)
 
     def refresh_current(self) -> None:
         """F5: refresh what the user is looking at."""
         current = self.window.tabs.currentWidget()
-        if current is self.window.holdings:
-            self.holdings.request()
-        elif hasattr(current, "refresh"):
+        if hasattr(current, "refresh"):
             current.refresh()
 
-    async def _fetch_holdings(self, progress: Any) -> Any:
-        if self.session is None:
-            raise RuntimeError(translate("Controller", "Not connected."))
-        return await self.session.client.domestic_balance(progress=progress)
-
     def _on_holdings_loaded(self, balance: Any) -> None:
-        self.window.holdings.on_loaded(balance)
         self.window.status.set_refreshed(datetime.now())
         self.window.status.set_connection("connected")
         self._resolve_first(True, f"holdings={len(balance.holdings)}")
 
     def _on_holdings_failed(self, message: str) -> None:
-        self.window.holdings.on_failed(message)
         self.window.status.set_connection("error", message)
         self._resolve_first(False, message)
 
@@ -383,11 +387,9 @@ class AppController(QObject):
             orders.save(self.settings)
             self.window.orders.reload_settings()
         self._apply_palette()
-        if self.session is not None:
-            self.holdings.start_auto(prefs.refresh_seconds)
+        self._apply_refresh_interval()
 
     def _apply_palette(self) -> None:
         palette = WESTERN if self.prefs.palette == "western" else KOREAN
-        self.window.holdings.set_palette(palette)
         for tab in self._session_tabs():
             tab.set_palette(palette)

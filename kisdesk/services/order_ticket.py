@@ -26,8 +26,8 @@ from kisdesk.domain.symbols import Symbol
 from kisdesk.kis.errors import KisError
 from kisdesk.kis.records import BuyingPower, DomesticQuote
 from kisdesk.models.qtfix import emit
+from kisdesk.services.errors import describe
 from kisdesk.services.orders import OrderService
-from kisdesk.services.refresher import user_message
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ class OrderTicket(QObject):
             quote = await source.quote(code)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, user_message(exc))
+                emit(self.failed, describe(exc))
             return
         finally:
             self._quote_busy = False
@@ -233,7 +233,7 @@ class OrderTicket(QObject):
             record = await source.buying_power(code, otype, price)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, user_message(exc))
+                emit(self.failed, describe(exc))
             return
         if gen == self._gen:
             self.buying_power = (otype, price, record)

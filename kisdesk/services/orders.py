@@ -34,7 +34,7 @@ from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
 from kisdesk.kis.records import BuyingPower, DomesticQuote, OrderAck
 from kisdesk.kis.records import Side as KisSide
 from kisdesk.models.qtfix import emit
-from kisdesk.services.refresher import user_message
+from kisdesk.services.errors import describe
 from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -316,7 +316,7 @@ class OrderService(QObject):
         try:
             rows = await self.fetch_executions(start, end)
         except KisError as exc:
-            emit(self.executions_failed, user_message(exc))
+            emit(self.executions_failed, describe(exc))
         else:
             emit(self.executions_loaded, rows)
 
@@ -335,7 +335,7 @@ class OrderService(QObject):
             try:
                 orders = await self.fetch_open_orders()
             except KisError as exc:
-                emit(self.open_orders_failed, user_message(exc))
+                emit(self.open_orders_failed, describe(exc))
             else:
                 self._on_open_orders(orders)
             if not self._open_again:
@@ -483,7 +483,7 @@ class OrderService(QObject):
             reconcile = True
         except KisError as exc:
             # Stopped before the exchange (not sent, rate limit, token): the order does not exist.
-            order.rejected(user_message(exc))
+            order.rejected(describe(exc))
         except asyncio.CancelledError:
             order.unknown(translate("OrderService", "Interrupted while sending"))
             raise
@@ -635,7 +635,7 @@ class OrderService(QObject):
             self.refresh_open_orders()
             return MutationResult(False, f"{_lost_answer_text()} ({exc})", unknown=True)
         except KisError as exc:
-            return MutationResult(False, user_message(exc))
+            return MutationResult(False, describe(exc))
         finally:
             self._set_busy(False)
         self._known_odnos.add(ack.order_no)

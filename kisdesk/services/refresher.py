@@ -3,6 +3,9 @@
 A refresh asked for while one is running does not start a second request chain: it sets a flag,
 and exactly one more run follows the current one. Timer ticks, F5 presses and post-order
 refreshes can therefore arrive in any burst without multiplying API calls.
+
+The timer asks through ``on_tick`` when one is given (a tab that checks its inputs or its
+visibility first), else it requests directly.
 """
 
 from __future__ import annotations
@@ -16,12 +19,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kisdesk.kis.errors import KisError
-from kisdesk.services.errors import describe
+from kisdesk.services.errors import describe as describe_error
 
 log = logging.getLogger(__name__)
-
-# The old name, still imported by the order panel, the open orders and the order service.
-user_message = describe
 
 
 class Refresher(QObject):
@@ -34,24 +34,38 @@ class Refresher(QObject):
         self,
         fetch: Callable[[Callable[[int, int], None]], Awaitable[Any]],
         parent: QObject | None = None,
+        *,
+        on_tick: Callable[[], None] | None = None,
+        describe: Callable[[BaseException], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch
+        self._describe = describe or describe_error
         self._task: asyncio.Task[None] | None = None
         self._again = False
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self.request)
+        self._timer.timeout.connect(on_tick or self.request)
         self.last_result: Any = None
 
     @property
     def busy(self) -> bool:
         return self._task is not None and not self._task.done()
 
+    @property
+    def interval_s(self) -> float:
+        return self._timer.interval() / 1000
+
+    @property
+    def auto_active(self) -> bool:
+        return self._timer.isActive()
+
     def set_interval(self, seconds: int) -> None:
         self._timer.setInterval(max(1, seconds) * 1000)
 
-    def start_auto(self, seconds: int) -> None:
-        self.set_interval(seconds)
+    def start_auto(self, seconds: int | None = None) -> None:
+        """Refresh on the timer, every ``seconds`` (None: the interval set before)."""
+        if seconds is not None:
+            self.set_interval(seconds)
         self._timer.start()
 
     def stop_auto(self) -> None:
@@ -63,6 +77,15 @@ class Refresher(QObject):
             self._again = True
             return
         self._task = asyncio.get_event_loop().create_task(self._run())
+
+    def abandon(self) -> None:
+        """Stop the timer and cancel a running refresh without waiting for it: the next
+        request starts afresh instead of queueing behind an answer nobody wants."""
+        self._timer.stop()
+        self._again = False
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
 
     async def cancel(self) -> None:
         self._timer.stop()
@@ -83,10 +106,10 @@ class Refresher(QObject):
                 raise
             except KisError as exc:
                 log.warning("refresh failed: %s", exc)
-                self.failed.emit(describe(exc))
+                self.failed.emit(self._describe(exc))
             except Exception as exc:  # unexpected: logged with traceback, shown in the tab
                 log.exception("refresh crashed")
-                self.failed.emit(describe(exc))
+                self.failed.emit(self._describe(exc))
             else:
                 self.last_result = result
                 self.loaded.emit(result)

@@ -5,15 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from kisdesk.domain.format import (
     Direction,
@@ -26,8 +19,8 @@ from kisdesk.domain.format import (
 )
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
+from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
-from kisdesk.ui.tab_states import ErrorBanner, StatePage
 from kisdesk.ui.table_view import RecordTableView
 
 
@@ -57,8 +50,6 @@ def holdings_columns() -> list[Column]:
         Column("pnl_rate", translate("Holdings", "Return %"), fmt=fmt_rate, direction=by("pnl")),
     ]
 
-
-SETTINGS_KEY = "tables/domestic"
 
 # (attribute of the summary record, label, coloured by sign)
 SUMMARY_FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -116,62 +107,33 @@ class SummaryStrip(QFrame):
             )
 
 
-class HoldingsTab(QWidget):
-    """States: loading (first load), table, empty, error. A failed refresh with data on screen
-    keeps the (stale) rows and shows the error in a banner above them."""
+class HoldingsTab(DataTab):
+    """The domestic balance. Its refresh runs while the tab is hidden too: it is the account's
+    heartbeat (the status bar's connection state, the first load of the app)."""
 
-    retry_requested = Signal()
     sell_requested = Signal(object)  # the DomesticHolding record
 
-    PAGE_TABLE, PAGE_EMPTY, PAGE_ERROR, PAGE_LOADING = range(4)
+    TEXTS = TabTexts(
+        context="Holdings",
+        loading=QT_TRANSLATE_NOOP("Holdings", "Loading balance…"),
+        load_failed=QT_TRANSLATE_NOOP("Holdings", "Could not load the balance.\n{msg}"),
+        refresh_failed=QT_TRANSLATE_NOOP("Holdings", "Refresh failed: {msg}"),
+    )
+    SETTINGS_KEY = "tables/domestic"
+    AUTO_WHEN_HIDDEN = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = SummaryStrip()
-        self.banner = ErrorBanner()
-        self.banner_text = self.banner.text
-        self.banner.retry.connect(self.retry_requested)
-
         self.table = RecordTableView(holdings_columns(), row_key=lambda r: r.code)
         self.table.activated_record.connect(self.sell_requested)
-
-        self.empty_page = StatePage()
         self.empty_page.message.setText(translate("Holdings", "No holdings"))
-        self.error_page = StatePage(with_button=True)
-        assert self.error_page.button is not None
-        self.error_page.button.clicked.connect(self.retry_requested)
-        self.loading_page = StatePage()
-        self.loading_page.message.setText(translate("Holdings", "Loading balance…"))
-        self.loading_page.progress.show()
+        self.build(self.table, above=[self.summary])
 
-        self.stack = QStackedWidget()
-        for page in (self.table, self.empty_page, self.error_page, self.loading_page):
-            self.stack.addWidget(page)
-        self.stack.setCurrentIndex(self.PAGE_LOADING)
+    async def fetch(self, session: Any, progress: Any) -> Any:
+        return await session.client.domestic_balance(progress=progress)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        self.has_data = False
-        self._widths_set = False
-
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_state(settings, SETTINGS_KEY)
-
-    def restore_state(self, settings: QSettings) -> bool:
-        restored = self.table.restore_state(settings, SETTINGS_KEY)
-        self._widths_set = self._widths_set or restored
-        return restored
-
-    # -- driven by the Refresher ------------------------------------------------------------
-    def on_started(self) -> None:
-        if not self.has_data:
-            self.loading_page.message.setText(translate("Holdings", "Loading balance…"))
-            self.stack.setCurrentIndex(self.PAGE_LOADING)
-
-    def on_progress(self, pages: int, rows: int) -> None:
+    def show_progress(self, pages: int, rows: int) -> None:
         if not self.has_data:
             self.loading_page.message.setText(
                 translate("Holdings", "Loading balance… page {pages}, {rows} rows").format(
@@ -179,39 +141,19 @@ class HoldingsTab(QWidget):
                 )
             )
 
-    def on_loaded(self, balance: Any) -> None:
-        self.banner.hide()
+    def show_result(self, balance: Any) -> None:
         self.table.model.set_records(balance.holdings)
-        if balance.holdings and not self._widths_set:
-            # First data and no saved layout: size columns to their contents once.
-            self.table.view.resizeColumnsToContents()
-            self._widths_set = True
+        self.fit_once("", self.table)
         self.summary.show_summary(balance.summary)
-        self.has_data = True
         self.stack.setCurrentIndex(self.PAGE_TABLE if balance.holdings else self.PAGE_EMPTY)
 
-    def on_failed(self, message: str) -> None:
-        if self.has_data:
-            self.banner_text.setText(
-                translate("Holdings", "Refresh failed: {msg}").format(msg=message)
-            )
-            self.banner.show()
-        else:
-            self.error_page.message.setText(
-                translate("Holdings", "Could not load the balance.\n{msg}").format(msg=message)
-            )
-            self.stack.setCurrentIndex(self.PAGE_ERROR)
+    def on_loaded(self, balance: Any) -> None:
+        """Show a balance obtained elsewhere (the GUI bench feeds rows this way)."""
+        self.display(balance)
+
+    def clear_data(self) -> None:
+        self.table.model.clear()
 
     def set_palette(self, palette: Palette) -> None:
         self.table.model.set_palette(palette)
         self.summary.set_palette(palette)
-
-    def clear(self) -> None:
-        self.table.model.clear()
-        self.has_data = False
-        self.banner.hide()
-        self.stack.setCurrentIndex(self.PAGE_LOADING)
-
-    @property
-    def error_visible(self) -> bool:
-        return self.banner.isVisibleTo(self) or self.stack.currentIndex() == self.PAGE_ERROR

@@ -33,14 +33,15 @@ from kisdesk.kis.errors import KisError
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
+from kisdesk.services.errors import describe
 from kisdesk.services.orders import MutationResult, OpenOrder
-from kisdesk.services.refresher import user_message
 from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import TrContext, translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.table_view import RecordTableView
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_RED = "#c62828"  # error text
 
 
 def _side_dir(side: Side) -> Direction:
@@ -266,6 +267,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         self.palette = KOREAN
         self._tasks: set[asyncio.Task[Any]] = set()
         self.dialog: QDialog | None = None
+        self._load_error = False  # the message says the table could not be read
         self.table = RecordTableView(open_order_columns(), row_key=lambda o: o.order_no)
         self.table.setObjectName("openOrdersTable")
         self.table.view.installEventFilter(self)
@@ -295,8 +297,9 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         self.env = env
         self.table.model.clear()
         self.message.clear()
+        self._load_error = False
         if service is not None:
-            service.open_orders_loaded.connect(self.table.set_records)
+            service.open_orders_loaded.connect(self._on_loaded)
             service.open_orders_failed.connect(self._show_error)
 
     def set_palette(self, palette: Palette) -> None:
@@ -313,20 +316,31 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         if not view.currentIndex().isValid() and self.table.proxy.rowCount() > 0:
             view.setCurrentIndex(self.table.proxy.index(0, 0))
 
+    def _on_loaded(self, orders: list[OpenOrder]) -> None:
+        self.table.set_records(orders)
+        if self._load_error:  # the table is fresh again: the error it had is gone
+            self._load_error = False
+            self.message.clear()
+
     def _show_error(self, message: str) -> None:
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setText(message)
+        self._say(message, _RED, load_error=True)
+
+    def _say(self, text: str, colour: str, *, load_error: bool = False) -> None:
+        """One message under the table. Only a load error is cleared by the next good load;
+        the outcome of a cancel or modify stays until something else is said."""
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setText(text)
+        self._load_error = load_error
 
     def _show(self, result: MutationResult, what: str) -> None:
-        colour = "#2e7d32" if result.ok else ("#e67e00" if result.unknown else "#c62828")
-        self.message.setStyleSheet(f"color: {colour};")
+        colour = "#2e7d32" if result.ok else ("#e67e00" if result.unknown else _RED)
         if result.ok and result.ack is not None:
             text = translate("OpenOrders", "{what} accepted: ODNO {odno} · {time} · {msg}").format(
                 what=what, odno=result.ack.order_no, time=_time(result.ack.time), msg=result.message
             )
         else:
             text = translate("OpenOrders", "{what}: {msg}").format(what=what, msg=result.message)
-        self.message.setText(text)
+        self._say(text, colour)
         emit(self.status, text)
 
     # -- keys ----------------------------------------------------------------------------------
@@ -386,13 +400,13 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         if order.order_type not in MODIFIABLE_TYPES:
             # Another type (최유리, 조건부지정가… placed elsewhere): the dialog would show one
             # price and KIS would re-price it by that type's own rule. Cancel it instead.
-            self.message.setStyleSheet("color: #c62828;")
-            self.message.setText(
+            self._say(
                 translate(
                     "OpenOrders",
                     "Only limit orders can be modified here (this one is type {code}); "
                     "cancel it and place a new order instead.",
-                ).format(code=order.order_type)
+                ).format(code=order.order_type),
+                _RED,
             )
             return
         self._spawn(self._modify_flow(self.service, order))
@@ -405,7 +419,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
                 power = await service.buying_power(order.code, "00", order.price)
                 cash = power.orderable_cash
         except KisError as exc:
-            self.message.setText(user_message(exc))
+            self._say(describe(exc), _RED)
             return
         if service is not self.service:  # switched while the quote was read
             return
@@ -536,7 +550,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
         try:
             rows = await service.fetch_executions(start, end)
         except KisError as exc:
-            self.message.setText(user_message(exc))
+            self.message.setText(describe(exc))
             return
         if service is not self.service:
             return

@@ -1,21 +1,16 @@
 """해외잔고: overseas holdings of every exchange, per-currency totals and the won view.
 
-Same states as the domestic tab (loading with progress, table, empty, error with Retry; a failed
-refresh over data keeps the rows and shows a banner). The tab owns its Refresher and refreshes
-itself on a slow timer while it is visible.
+States, banner, refresher and timer come from DataTab (ui/data_tab.py); the tab refreshes while
+it is visible, at the preference's interval (5 s at the least).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,9 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,18 +33,13 @@ from kisdesk.domain.currency import (
 from kisdesk.domain.format import Direction, direction_of, fmt_krw, fmt_price, fmt_rate, fmt_signed
 from kisdesk.models.columns import Column, by_value
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.models.qtfix import emit
 from kisdesk.models.table import RecordTableModel
 from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
-from kisdesk.services.refresher import Refresher
+from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
-from kisdesk.ui.tab_states import ErrorBanner, StatePage
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)
-
-SETTINGS_KEY = "tables/overseas"
-AUTO_SECONDS = 60  # slow: a balance is heavy, and KIS refreshes overseas prices with a delay
 
 
 def us_daytime_note() -> str:
@@ -236,31 +224,27 @@ def totals_columns() -> list[Column]:
     ]
 
 
-class OverseasTab(QWidget):
+class OverseasTab(DataTab):
     """Integration contract: ``set_session``, ``refresh``, ``set_palette``, ``table``,
-    ``save_state`` / ``restore_state``."""
+    ``save_state`` / ``restore_state``, ``loaded`` (the OverseasSnapshot shown)."""
 
-    loaded = Signal(object)  # the OverseasSnapshot shown (for the status bar, tests)
-
-    PAGE_TABLE, PAGE_EMPTY, PAGE_ERROR, PAGE_LOADING, PAGE_OFFLINE = range(5)
+    TEXTS = TabTexts(
+        context="Overseas",
+        loading=QT_TRANSLATE_NOOP("Overseas", "Loading overseas balance…"),
+        load_failed=QT_TRANSLATE_NOOP("Overseas", "Could not load the overseas balance.\n{msg}"),
+        refresh_failed=QT_TRANSLATE_NOOP("Overseas", "Refresh failed: {msg}"),
+        not_connected=QT_TRANSLATE_NOOP("Overseas", "Not connected"),
+    )
+    SETTINGS_KEY = "tables/overseas"
+    AUTO_SECONDS = 60  # until the preference arrives
+    # A balance of every exchange is heavy (one call per exchange and page), and KIS refreshes
+    # overseas prices with a delay: never more often than this, whatever the preference.
+    MIN_AUTO_S = 5
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.session: Any = None
-        self.snapshot: OverseasSnapshot | None = None
-        self.has_data = False
-        self.auto_seconds = AUTO_SECONDS
-        self._generation = 0
         self._palette = KOREAN
-        self._loaded_at: datetime | None = None
-        self._widths_set = False  # columns fitted to the first data, or restored from settings
-
-        self.refresher = Refresher(self._fetch, self)
-        self.refresher.started.connect(self._on_started)
-        self.refresher.progress.connect(self._on_progress)
-        self.refresher.loaded.connect(self._on_loaded)
-        self.refresher.failed.connect(self._on_failed)
 
         # -- tool row: exchange filter, refresh, last update
         self.exchange_filter = QComboBox()
@@ -301,63 +285,15 @@ class OverseasTab(QWidget):
         self.krw_line.setWordWrap(True)
         self.krw_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        # -- banner: failed refresh over data, or exchanges that failed
-        self.banner = ErrorBanner()
-        self.banner_text = self.banner.text
-        self.banner.retry.connect(self.refresh)
-
-        # -- the table and its states
+        # -- the table and its states; the banner also names exchanges that failed
         self.table = RecordTableView(overseas_columns(), row_key=lambda r: r.key)
-        self.empty_page = StatePage()
         self.empty_page.message.setText(translate("Overseas", "No overseas holdings"))
-        self.error_page = StatePage(with_button=True)
-        assert self.error_page.button is not None
-        self.error_page.button.clicked.connect(self.refresh)
-        self.loading_page = StatePage()
-        self.loading_page.progress.show()
-        self.loading_page.message.setText(translate("Overseas", "Loading overseas balance…"))
-        self.offline_page = StatePage()
-        self.offline_page.message.setText(translate("Overseas", "Not connected"))
-        self.stack = QStackedWidget()
-        for page in (
-            self.table,
-            self.empty_page,
-            self.error_page,
-            self.loading_page,
-            self.offline_page,
-        ):
-            self.stack.addWidget(page)
-        self.stack.setCurrentIndex(self.PAGE_OFFLINE)
+        self.build(self.table, above=[tools, self.totals_view, self.krw_line])
+        self._update_button()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(tools)
-        layout.addWidget(self.totals_view)
-        layout.addWidget(self.krw_line)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        self._update_enabled()
-
-    # -- integration contract ---------------------------------------------------------------
-    def set_session(self, session: Any) -> None:
-        """Attach a connected session (or None: disconnected, clear everything)."""
-        self._generation += 1
-        self._stop()
-        self.session = session
-        self.clear()
-        self._update_enabled()
-        if session is None:
-            self.stack.setCurrentIndex(self.PAGE_OFFLINE)
-            return
-        self.stack.setCurrentIndex(self.PAGE_LOADING)
-        if self.isVisible():
-            self.refresh()
-            self.refresher.start_auto(self.auto_seconds)
-
-    def refresh(self) -> None:
-        """Ask for a refresh; coalesced with one already running. No-op when disconnected."""
-        if self.session is not None:
-            self.refresher.request()
+    @property
+    def snapshot(self) -> OverseasSnapshot | None:
+        return self.result
 
     def set_palette(self, palette: Palette) -> None:
         self._palette = palette
@@ -366,61 +302,11 @@ class OverseasTab(QWidget):
         if self.snapshot is not None:
             self._show_krw(self.snapshot)
 
-    def save_state(self, settings: QSettings) -> None:
-        self.table.save_state(settings, SETTINGS_KEY)
+    # -- the DataTab parts ------------------------------------------------------------------
+    async def fetch(self, session: Any, progress: Any) -> OverseasSnapshot:
+        return await fetch_overseas(session.client, session.env.profile, progress=progress)
 
-    def restore_state(self, settings: QSettings) -> bool:
-        restored = self.table.restore_state(settings, SETTINGS_KEY)
-        self._widths_set = self._widths_set or restored
-        return restored
-
-    def set_auto_interval(self, seconds: int) -> None:
-        self.auto_seconds = max(5, seconds)
-        self.refresher.set_interval(self.auto_seconds)
-
-    async def shutdown(self) -> None:
-        self._generation += 1
-        await self.refresher.cancel()
-
-    # -- visibility drives the slow timer ---------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.session is None:
-            return
-        self.refresher.start_auto(self.auto_seconds)
-        stale = self.snapshot is None or (
-            self._loaded_at is not None
-            and (datetime.now() - self._loaded_at).total_seconds() >= self.auto_seconds
-        )
-        if stale and not self.refresher.busy:
-            self.refresh()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self.refresher.stop_auto()
-
-    # -- fetching ---------------------------------------------------------------------------
-    async def _fetch(self, progress: Any) -> tuple[int, OverseasSnapshot]:
-        session, generation = self.session, self._generation
-        if session is None:
-            raise RuntimeError(translate("Overseas", "Not connected"))
-        snapshot = await fetch_overseas(session.client, session.env.profile, progress=progress)
-        return generation, snapshot
-
-    def _stop(self) -> None:
-        self.refresher.stop_auto()
-        if self.refresher.busy:
-            with contextlib.suppress(RuntimeError):  # no loop at interpreter shutdown
-                asyncio.get_event_loop().create_task(self.refresher.cancel())
-
-    # -- refresher signals ------------------------------------------------------------------
-    def _on_started(self) -> None:
-        self.refresh_button.setEnabled(False)
-        if not self.has_data:
-            self.loading_page.message.setText(translate("Overseas", "Loading overseas balance…"))
-            self.stack.setCurrentIndex(self.PAGE_LOADING)
-
-    def _on_progress(self, done: int, total: int) -> None:
+    def show_progress(self, done: int, total: int) -> None:
         text = translate("Overseas", "Loading overseas balance… {done} of {total} queries").format(
             done=done, total=total
         )
@@ -428,16 +314,10 @@ class OverseasTab(QWidget):
         if total:
             self.loading_page.progress.setRange(0, total)
             self.loading_page.progress.setValue(done)
-        self.updated.setText(text if self.has_data else "")
+        if self.updated is not None:
+            self.updated.setText(text if self.has_data else "")
 
-    def _on_loaded(self, result: tuple[int, OverseasSnapshot]) -> None:
-        generation, snapshot = result
-        self.refresh_button.setEnabled(self.session is not None)
-        if generation != self._generation:
-            return  # an answer for a session that is gone
-        self.snapshot = snapshot
-        self._loaded_at = datetime.now()
-        self.has_data = True
+    def show_result(self, snapshot: OverseasSnapshot) -> None:
         self._fill_filter(snapshot.exchanges)
         self._apply_filter()
         self.totals_model.set_records(snapshot.totals)
@@ -451,48 +331,13 @@ class OverseasTab(QWidget):
                 )
             )
             self.banner.show()
-        else:
-            self.banner.hide()
-        self.updated.setText(
-            translate("Overseas", "Updated {time}").format(
-                time=self._loaded_at.strftime("%H:%M:%S")
-            )
-        )
-        emit(self.loaded, snapshot)
 
-    def _on_failed(self, message: str) -> None:
-        self.refresh_button.setEnabled(self.session is not None)
-        if self.session is None:
-            return
-        if self.has_data:
-            self.banner_text.setText(
-                translate("Overseas", "Refresh failed: {msg}").format(msg=message)
-            )
-            self.banner.show()
-        else:
-            self.error_page.message.setText(
-                translate("Overseas", "Could not load the overseas balance.\n{msg}").format(
-                    msg=message
-                )
-            )
-            self.stack.setCurrentIndex(self.PAGE_ERROR)
-        self.updated.setText("")
-
-    # -- display ----------------------------------------------------------------------------
-    def clear(self) -> None:
-        self.snapshot = None
-        self._loaded_at = None
-        self.has_data = False
+    def clear_data(self) -> None:
         self.table.model.clear()
         self.totals_model.clear()
         self._fit_totals()
         self.krw_line.clear()
-        self.banner.hide()
-        self.updated.clear()
         self._fill_filter([])
-
-    def _update_enabled(self) -> None:
-        self.refresh_button.setEnabled(self.session is not None)
 
     def _fill_filter(self, exchanges: list[str]) -> None:
         current = self.exchange_filter.currentData() or ""
@@ -512,9 +357,7 @@ class OverseasTab(QWidget):
         exchange = self.exchange_filter.currentData() or ""
         rows = [r for r in self.snapshot.rows if not exchange or r.exchange == exchange]
         self.table.model.set_records(rows)
-        if rows and not self._widths_set:
-            self.table.view.resizeColumnsToContents()
-            self._widths_set = True
+        self.fit_once("", self.table)
         if rows:
             self.stack.setCurrentIndex(self.PAGE_TABLE)
         elif not self.snapshot.rows:
@@ -569,7 +412,3 @@ class OverseasTab(QWidget):
             )
         else:
             self.krw_line.setText("")
-
-    @property
-    def error_visible(self) -> bool:
-        return self.banner.isVisibleTo(self) or self.stack.currentIndex() == self.PAGE_ERROR

@@ -8,15 +8,11 @@ client only when one is provided (``set_market_data_client``). Every ranking ret
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +33,6 @@ from kisdesk.domain.format import (
 )
 from kisdesk.domain.rankings import (
     MARKETS,
-    MAX_ROWS,
     PERIOD_DEFAULT,
     PERIOD_MAX,
     PERIOD_MIN,
@@ -50,73 +44,13 @@ from kisdesk.domain.rankings import (
 from kisdesk.models.columns import Column, by_sign, by_value
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
-from kisdesk.services.refresher import Refresher
+from kisdesk.services.rankings import RankingQuery, RankingResult, fetch_ranking, ranked_rows
+from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.tab_states import StatePage
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)
-
-SETTINGS_KEY = "tables/rankings"
-AUTO_SECONDS = 30
-
-
-# -- what is asked and what comes back ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RankingQuery:
-    kind: RankingKind
-    market: str = "0000"  # FID_INPUT_ISCD
-    sort: str = ""  # the kind's sort code ("" for kinds with a fixed sort)
-    period: int | None = None  # FID_OPTION, credit ranking only
-
-
-@dataclass(frozen=True)
-class RankingResult:
-    query: RankingQuery
-    rows: list[Any]
-    header: Any = None  # CreditBalanceHeader (output1) for the credit ranking
-
-
-async def fetch_ranking(client: Any, query: RankingQuery) -> RankingResult:
-    """One ranking request, dispatched to the client method of its kind."""
-    kind = query.kind
-    header = None
-    if kind is RankingKind.CREDIT_BALANCE:
-        answer = await client.credit_balance_ranking(
-            query.sort or "0", market=query.market, days=query.period or PERIOD_DEFAULT
-        )
-        rows, header = list(answer.rows), answer.header
-    elif kind is RankingKind.VOLUME:
-        rows = await client.volume_rank(sector=query.market, sort=query.sort or "0")
-    elif kind in (RankingKind.RISERS, RankingKind.FALLERS):
-        rows = await client.fluctuation_rank(sort=spec(kind).fixed_sort, sector=query.market)
-    else:
-        rows = await client.market_cap_rank(sector=query.market)
-    # At most 30 rows and no continuation (seed 002); keep the API's order.
-    return RankingResult(query=query, rows=list(rows)[:MAX_ROWS], header=header)
-
-
-class RankedRow:
-    """A ranking row with its position in the answer; other attributes read through."""
-
-    __slots__ = ("position", "record")
-
-    def __init__(self, position: int, record: Any) -> None:
-        self.position = position
-        self.record = record
-
-    @property
-    def rank(self) -> int:
-        data_rank = getattr(self.record, "rank", None)
-        return int(data_rank) if data_rank else self.position + 1
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.record, name)
-
 
 # -- columns ---------------------------------------------------------------------------------
 
@@ -271,35 +205,33 @@ def _ymd(value: date | None) -> str:
 # -- the tab -----------------------------------------------------------------------------------
 
 
-class RankingsTab(QWidget):
+class RankingsTab(DataTab):
     """Integration contract: ``set_session``, ``set_market_data_client``, ``refresh``,
-    ``set_palette``, ``table``, ``save_state`` / ``restore_state``, ``symbol_chosen``."""
+    ``set_palette``, ``table``, ``save_state`` / ``restore_state``, ``symbol_chosen``,
+    ``loaded`` (the RankingResult shown)."""
 
     symbol_chosen = Signal(str)
     market_data_key_requested = Signal()  # paper: the user wants to add a real data key
-    loaded = Signal(object)  # the RankingResult shown
     rejected = Signal(str)  # a refresh refused before any request (bad input), with the message
 
-    PAGE_TABLE, PAGE_EMPTY, PAGE_ERROR, PAGE_LOADING, PAGE_PAPER, PAGE_OFFLINE = range(6)
+    PAGE_PAPER = DataTab.PAGE_OFFLINE + 1
+
+    TEXTS = TabTexts(
+        context="Rankings",
+        loading=QT_TRANSLATE_NOOP("Rankings", "Loading ranking…"),
+        load_failed=QT_TRANSLATE_NOOP("Rankings", "Could not load the ranking.\n{msg}"),
+        refresh_failed=QT_TRANSLATE_NOOP("Rankings", "Refresh failed: {msg}"),
+        not_connected=QT_TRANSLATE_NOOP("Rankings", "Not connected"),
+    )
+    SETTINGS_KEY = "tables/rankings"
+    AUTO_SECONDS = 30  # until the preference arrives
+    MIN_AUTO_S = 5  # a ranking moves slowly; one call each time
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.session: Any = None
         self.market_data_client: Any = None
-        self.auto_seconds = AUTO_SECONDS
-        self.result: RankingResult | None = None
         self._query: RankingQuery | None = None  # the last query actually requested
-        self._generation = 0
-        self._loaded_at: datetime | None = None
-        self._widths_set: set[str] = set()  # tables fitted to their first rows or restored
-
-        self.refresher = Refresher(self._fetch, self)
-        self.refresher.started.connect(self._on_started)
-        self.refresher.loaded.connect(self._on_loaded)
-        self.refresher.failed.connect(self._on_failed)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._on_timer)
 
         # -- selectors
         self.kind_box = QComboBox()
@@ -358,35 +290,11 @@ class RankingsTab(QWidget):
             view.activated_record.connect(self._on_activated)
             self.tables[name] = view
             self.table_stack.addWidget(view)
-        self.empty_page = StatePage()
         self.empty_page.message.setText(translate("Rankings", "No rows for this ranking"))
-        self.error_page = StatePage(with_button=True)
-        assert self.error_page.button is not None
-        self.error_page.button.clicked.connect(self.refresh)
-        self.loading_page = StatePage()
-        self.loading_page.progress.show()
-        self.loading_page.message.setText(translate("Rankings", "Loading ranking…"))
+        self.build(self.table_stack, above=[row, self.input_error, self.info])
         self.paper_page = self._build_paper_page()
-        self.offline_page = StatePage()
-        self.offline_page.message.setText(translate("Rankings", "Not connected"))
-        self.stack = QStackedWidget()
-        for page in (
-            self.table_stack,
-            self.empty_page,
-            self.error_page,
-            self.loading_page,
-            self.paper_page,
-            self.offline_page,
-        ):
-            self.stack.addWidget(page)
-        self.stack.setCurrentIndex(self.PAGE_OFFLINE)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(row)
-        layout.addWidget(self.input_error)
-        layout.addWidget(self.info)
-        layout.addWidget(self.stack, 1)
+        self.stack.addWidget(self.paper_page)
+        assert self.stack.indexOf(self.paper_page) == self.PAGE_PAPER
 
         self._fill_sorts()
         self._update_inputs()
@@ -433,79 +341,40 @@ class RankingsTab(QWidget):
     def kind(self) -> RankingKind:
         return RankingKind(self.kind_box.currentData())
 
-    def set_session(self, session: Any) -> None:
-        self._generation += 1
-        self._stop()
-        self.session = session
-        self._clear()
-        self._update_source()
-
     def set_market_data_client(self, client: Any) -> None:
         """A real-environment client for market data while the session trades on paper."""
         if client is self.market_data_client:
             return
-        self._generation += 1
-        self._stop()
         self.market_data_client = client
-        self._clear()
-        self._update_source()
-
-    def refresh(self) -> None:
-        """Validate the inputs and ask for the ranking (coalesced). Bad input is refused with a
-        message and sends nothing."""
-        if self._client() is None:
-            return
-        try:
-            query = self.current_query()
-        except PeriodError as error:
-            message = _period_message(error)
-            self.input_error.setText(message)
-            self.input_error.show()
-            self.period_edit.setStyleSheet("border: 1px solid #c62828;")
-            emit(self.rejected, message)
-            return
-        self._clear_input_error()
-        self._query = query
-        if self.result is None or self.result.query != query:
-            self._show_loading()
-        self.refresher.request()
+        self.restart()
 
     def set_palette(self, palette: Palette) -> None:
         for view in self.tables.values():
             view.model.set_palette(palette)
 
-    def save_state(self, settings: QSettings) -> None:
-        for name, view in self.tables.items():
-            view.save_state(settings, f"{SETTINGS_KEY}/{name}")
-        settings.setValue(f"{SETTINGS_KEY}/kind", self.kind.value)
-        settings.setValue(f"{SETTINGS_KEY}/market", self.market_box.currentData())
-        settings.setValue(f"{SETTINGS_KEY}/period", self.period_edit.text())
+    def saved_views(self) -> dict[str, RecordTableView]:
+        return dict(self.tables)
 
-    def restore_state(self, settings: QSettings) -> None:
-        for name, view in self.tables.items():
-            if view.restore_state(settings, f"{SETTINGS_KEY}/{name}"):
-                self._widths_set.add(name)
+    def save_state(self, settings: QSettings) -> None:
+        super().save_state(settings)
+        settings.setValue(f"{self.SETTINGS_KEY}/kind", self.kind.value)
+        settings.setValue(f"{self.SETTINGS_KEY}/market", self.market_box.currentData())
+        settings.setValue(f"{self.SETTINGS_KEY}/period", self.period_edit.text())
+
+    def restore_state(self, settings: QSettings) -> bool:
+        restored = super().restore_state(settings)
         for box, key in ((self.kind_box, "kind"), (self.market_box, "market")):
-            index = box.findData(settings.value(f"{SETTINGS_KEY}/{key}"))
+            index = box.findData(settings.value(f"{self.SETTINGS_KEY}/{key}"))
             if index >= 0:
                 box.blockSignals(True)
                 box.setCurrentIndex(index)
                 box.blockSignals(False)
-        period = settings.value(f"{SETTINGS_KEY}/period")
+        period = settings.value(f"{self.SETTINGS_KEY}/period")
         if isinstance(period, str) and period:
             self.period_edit.setText(period)
         self._fill_sorts()
         self._update_inputs()
-
-    def set_auto_interval(self, seconds: int) -> None:
-        self.auto_seconds = max(5, seconds)
-        if self._timer.isActive():
-            self._timer.start(self.auto_seconds * 1000)
-
-    async def shutdown(self) -> None:
-        self._generation += 1
-        self._timer.stop()
-        await self.refresher.cancel()
+        return restored
 
     # -- inputs -----------------------------------------------------------------------------
     def current_query(self) -> RankingQuery:
@@ -585,95 +454,60 @@ class RankingsTab(QWidget):
     def paper_blocked(self) -> bool:
         return self.session is not None and self._client() is None
 
-    def _update_source(self) -> None:
-        client = self._client()
-        enabled = client is not None
+    # -- the DataTab parts ------------------------------------------------------------------
+    def can_refresh(self) -> bool:
+        return self._client() is not None
+
+    def restart(self) -> None:
+        enabled = self.can_refresh()
         for w in (self.kind_box, self.market_box, self.sort_box, self.period_edit):
             w.setEnabled(enabled)
-        self.refresh_button.setEnabled(enabled)
-        if self.session is None:
-            self.stack.setCurrentIndex(self.PAGE_OFFLINE)
-            return
-        if client is None:
-            self.stack.setCurrentIndex(self.PAGE_PAPER)
-            return
-        if self.isVisible():
-            self._timer.start(self.auto_seconds * 1000)
-            self.refresh()
-        else:
-            self._show_loading()
+        super().restart()
 
-    def _stop(self) -> None:
-        self._timer.stop()
-        if self.refresher.busy:
-            with contextlib.suppress(RuntimeError):  # no loop at interpreter shutdown
-                asyncio.get_event_loop().create_task(self.refresher.cancel())
+    def idle_page(self) -> int:
+        return self.PAGE_PAPER if self.paper_blocked else self.PAGE_OFFLINE
 
-    # -- visibility drives the slow timer ---------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._client() is None:
-            return
-        self._timer.start(self.auto_seconds * 1000)
-        stale = self._loaded_at is None or (
-            (datetime.now() - self._loaded_at).total_seconds() >= self.auto_seconds
-        )
-        if stale and not self.refresher.busy:
-            self.refresh()
+    def prepare_refresh(self) -> bool:
+        """Validate the inputs: bad input is refused with a message and sends nothing."""
+        try:
+            query = self.current_query()
+        except PeriodError as error:
+            message = _period_message(error)
+            self.input_error.setText(message)
+            self.input_error.show()
+            self.period_edit.setStyleSheet("border: 1px solid #c62828;")
+            emit(self.rejected, message)
+            return False
+        self._clear_input_error()
+        self._query = query
+        if self.result is None or self.result.query != query:
+            self.show_loading()  # another ranking: what is on screen does not answer it
+        return True
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._timer.stop()
-
-    def _on_timer(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    # -- fetching ---------------------------------------------------------------------------
-    async def _fetch(self, _progress: Any) -> tuple[int, RankingResult]:
-        client, query, generation = self._client(), self._query, self._generation
+    async def fetch(self, session: Any, progress: Any) -> RankingResult:
+        client, query = self._client(), self._query
         if client is None or query is None:
             raise RuntimeError(translate("Rankings", "Not connected"))
-        return generation, await fetch_ranking(client, query)
+        return await fetch_ranking(client, query)
 
-    def _show_loading(self) -> None:
-        self.stack.setCurrentIndex(self.PAGE_LOADING)
+    def is_current(self, result: RankingResult) -> bool:
+        return result.query == self._query
 
-    def _on_started(self) -> None:
-        self.refresh_button.setEnabled(False)
-
-    def _on_loaded(self, answer: tuple[int, RankingResult]) -> None:
-        generation, result = answer
-        self.refresh_button.setEnabled(self._client() is not None)
-        if generation != self._generation or result.query != self._query:
-            return  # for a session or a selection that is gone; a newer run follows
-        self.result = result
-        self._loaded_at = datetime.now()
+    def show_result(self, result: RankingResult) -> None:
         name = TABLE_OF[result.query.kind]
         view = self.tables[name]
-        view.model.set_records(RankedRow(i, r) for i, r in enumerate(result.rows))
-        if result.rows and name not in self._widths_set:
-            view.view.resizeColumnsToContents()
-            self._widths_set.add(name)
+        view.model.set_records(ranked_rows(result))
+        self.fit_once(name, view)
         self.table_stack.setCurrentWidget(view)
         self.stack.setCurrentIndex(self.PAGE_TABLE if result.rows else self.PAGE_EMPTY)
         self._show_info(result)
-        self.updated.setText(
-            translate("Rankings", "Updated {time}").format(
-                time=self._loaded_at.strftime("%H:%M:%S")
-            )
-        )
-        emit(self.loaded, result)
 
-    def _on_failed(self, message: str) -> None:
-        self.refresh_button.setEnabled(self._client() is not None)
-        if self._client() is None:
-            return
-        self.error_page.message.setText(
-            translate("Rankings", "Could not load the ranking.\n{msg}").format(msg=message)
-        )
-        self.stack.setCurrentIndex(self.PAGE_ERROR)
-        self.updated.clear()
+    def clear_data(self) -> None:
+        self._query = None
+        for view in self.tables.values():
+            view.model.clear()
+        self.info.clear()
+        self._clear_input_error()
 
     def _show_info(self, result: RankingResult) -> None:
         parts: list[str] = []
@@ -694,13 +528,3 @@ class RankingsTab(QWidget):
         code = getattr(row, "code", "")
         if code:
             emit(self.symbol_chosen, str(code))
-
-    def _clear(self) -> None:
-        self.result = None
-        self._query = None
-        self._loaded_at = None
-        for view in self.tables.values():
-            view.model.clear()
-        self.info.clear()
-        self.updated.clear()
-        self._clear_input_error()

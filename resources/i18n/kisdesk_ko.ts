@@ -40,34 +40,29 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="158"/>
+        <location filename="../../kisdesk/services/controller.py" line="157"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="190"/>
+        <location filename="../../kisdesk/services/controller.py" line="189"/>
         <source>Waiting for the order in flight before closing…</source>
         <translation>전송 중인 주문의 결과를 기다린 뒤 종료합니다…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="192"/>
+        <location filename="../../kisdesk/services/controller.py" line="191"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation>전송 중인 주문의 결과를 기다린 뒤 연결을 끊습니다…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="203"/>
+        <location filename="../../kisdesk/services/controller.py" line="202"/>
         <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
         <translation>연결을 끊을 때까지 주문의 결과를 확인하지 못했습니다. 접수되었을 수 있으니 다시 보내기 전에 당일 체결내역을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="285"/>
+        <location filename="../../kisdesk/services/controller.py" line="280"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/services/controller.py" line="320"/>
-        <source>Not connected.</source>
-        <translation>연결되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -90,6 +85,24 @@
         <location filename="../../kisdesk/ui/crash.py" line="54"/>
         <source>Details were saved to {path}</source>
         <translation>자세한 내용을 {path}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <location filename="../../kisdesk/ui/data_tab.py" line="246"/>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/data_tab.py" line="290"/>
+        <source>Updated {time}</source>
+        <translation>{time} 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/data_tab.py" line="349"/>
+        <source>Still waiting for the KIS server to answer ({seconds} s)…</source>
+        <translation>한국투자증권 서버의 응답을 기다리고 있습니다 ({seconds}초)…</translation>
     </message>
 </context>
 <context>
@@ -136,97 +149,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="34"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
         <source>Change</source>
         <translation>전일대비</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Change %</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="54"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
         <source>Deposit</source>
         <translation>예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
         <source>D+2 deposit</source>
         <translation>D+2 예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
         <source>Securities eval</source>
         <translation>유가평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
         <source>Total eval</source>
         <translation>총평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
         <source>Total P&amp;L</source>
         <translation>평가손익합계</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
         <source>Net assets</source>
         <translation>순자산</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="71"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
         <source>Asset change</source>
         <translation>자산증감</translation>
     </message>
@@ -237,28 +250,27 @@
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
         <source>No holdings</source>
         <translation>보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="144"/>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="171"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="118"/>
         <source>Loading balance…</source>
         <translation>잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="177"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation>잔고 조회 중… {pages}페이지, {rows}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="196"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="201"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation>잔고를 불러오지 못했습니다.
@@ -623,234 +635,234 @@
 <context>
     <name>OpenOrders</name>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="63"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
         <source>Time</source>
         <translation>주문시각</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="128"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="359"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="433"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="65"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="92"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="373"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="447"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="65"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="92"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="66"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="93"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="68"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="95"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="122"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="69"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="96"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="123"/>
         <source>Side</source>
         <translation>구분</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="74"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="100"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <source>Type</source>
-        <translation>주문유형</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="75"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="101"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="360"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="434"/>
-        <source>Price</source>
-        <translation>주문가격</translation>
+        <source>Type</source>
+        <translation>주문유형</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="76"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="102"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="131"/>
-        <source>Qty</source>
-        <translation>주문수량</translation>
+        <location filename="../../kisdesk/ui/open_orders.py" line="374"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="448"/>
+        <source>Price</source>
+        <translation>주문가격</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="132"/>
+        <source>Qty</source>
+        <translation>주문수량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
         <source>Open</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="358"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="432"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="80"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="108"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="372"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="446"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="80"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="108"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="81"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="109"/>
         <source>Original</source>
         <translation>원주문번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="89"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
         <source>Date</source>
         <translation>주문일자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
         <source>Avg price</source>
         <translation>체결평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
         <source>Filled amt</source>
         <translation>체결금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="116"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="117"/>
         <source>Sent</source>
         <translation>전송시각</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="134"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="135"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="141"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="170"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="438"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="171"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="452"/>
         <source>Modify order</source>
         <translation>주문 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="189"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="190"/>
         <source>New price</source>
         <translation>정정가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="193"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="194"/>
         <source>Quantity (open {n})</source>
         <translation>수량 (미체결 {n})</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="203"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="204"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation>Up/Down: ±1호가 또는 ±1 · Enter: 확인 · Esc: 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="275"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="277"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="277"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="279"/>
         <source>Del: cancel · M: modify</source>
         <translation>Del: 취소 · M: 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="324"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="338"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation>{what} 접수: 주문번호 {odno} · {time} · {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="328"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="342"/>
         <source>{what}: {msg}</source>
         <translation>{what}: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="361"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="375"/>
         <source>Open quantity</source>
         <translation>미체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="364"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="378"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="365"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="379"/>
         <source>{side} 취소 (cancel)</source>
         <translation>{side} 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="369"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="383"/>
         <source>Cancel the order (Enter)</source>
         <translation>주문 취소 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="379"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="393"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="391"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="404"/>
         <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
         <translation>여기서는 지정가 주문만 정정할 수 있습니다 (이 주문의 유형: {code}). 취소한 뒤 새로 주문하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="435"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="449"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="439"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="453"/>
         <source>{side} 정정 (modify)</source>
         <translation>{side} 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="443"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="457"/>
         <source>Modify the order (Enter)</source>
         <translation>주문 정정 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="454"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="468"/>
         <source>Modify</source>
         <translation>정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="486"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
         <source>Load</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="492"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="506"/>
         <source>From</source>
         <translation>조회기간</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="494"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="508"/>
         <source>to</source>
         <translation>~</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="522"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="536"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>오늘 주문 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="535"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="549"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="544"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="558"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
@@ -1299,176 +1311,169 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="47"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation>주간거래도 되는 미국 주식입니다. 주간거래 시간에는 KIS API가 이 값을 야간 세션 기준으로 알려 주므로 HTS에 표시되는 주간 시세와 다를 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="89"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="107"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="95"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="113"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="275"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="259"/>
         <source>Exchange</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
         <source>Currency</source>
         <translation>통화</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="138"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="144"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="152"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="208"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="140"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="158"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="213"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="146"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="165"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="206"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="173"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="224"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="161"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="212"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="181"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="169"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="222"/>
         <source>FX rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="175"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
         <source>Eval (KRW)</source>
         <translation>원화평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="199"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
         <source>Exchanges</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="204"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="192"/>
         <source>Holdings</source>
         <translation>보유종목수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="230"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
         <source>Realized P&amp;L</source>
         <translation>실현손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="268"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="501"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="252"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="346"/>
         <source>All exchanges</source>
         <translation>전체 거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="270"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="254"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="312"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="526"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="290"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="369"/>
         <source>No overseas holdings</source>
         <translation>해외 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="318"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="420"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="233"/>
         <source>Loading overseas balance…</source>
         <translation>해외잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="320"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="406"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="424"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="310"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation>해외잔고 조회 중… {total}건 중 {done}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="449"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="329"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation>일부 거래소를 불러오지 못했습니다: {parts}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="457"/>
-        <source>Updated {time}</source>
-        <translation>{time} 갱신</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="469"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="474"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation>해외잔고를 불러오지 못했습니다.
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="523"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="366"/>
         <source>No holdings on this exchange</source>
         <translation>이 거래소에는 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="551"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="394"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation>원화 환산: 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pnl}{rate}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="560"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="403"/>
         <source>exchange rates per currency are not offered here</source>
         <translation>통화별 환율은 제공되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="566"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="409"/>
         <source>The won view is not available: {msg}</source>
         <translation>원화 환산을 조회할 수 없습니다: {msg}</translation>
     </message>
@@ -1684,278 +1689,278 @@ Its app key, secret, account number and cached tokens are deleted from the keyri
 <context>
     <name>Rankings</name>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="136"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="70"/>
         <source>Rank</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="137"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="71"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="138"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="72"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="73"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="142"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="76"/>
         <source>Change</source>
         <translation>전일대비</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="148"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="82"/>
         <source>Change %</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="152"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="86"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="167"/>
         <source>Volume</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="160"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="94"/>
         <source>Loan shares</source>
         <translation>융자잔고 주수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="162"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="96"/>
         <source>Loan amount</source>
         <translation>융자잔고 금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="164"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="98"/>
         <source>Loan ratio</source>
         <translation>융자잔고 비율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="166"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="100"/>
         <source>Loan N-day change</source>
         <translation>융자 N일 증가율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="169"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="103"/>
         <source>Stock-loan shares</source>
         <translation>대주잔고 주수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="171"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="105"/>
         <source>Stock-loan amount</source>
         <translation>대주잔고 금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="173"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="107"/>
         <source>Stock-loan ratio</source>
         <translation>대주잔고 비율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="175"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="109"/>
         <source>Stock-loan N-day change</source>
         <translation>대주 N일 증가율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="118"/>
         <source>Prev. volume</source>
         <translation>전일거래량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="185"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="119"/>
         <source>Avg volume</source>
         <translation>평균거래량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="186"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="120"/>
         <source>Volume increase</source>
         <translation>거래량증가율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="188"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="122"/>
         <source>Turnover</source>
         <translation>거래회전율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="189"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="123"/>
         <source>Traded value</source>
         <translation>거래대금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="196"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="130"/>
         <source>High</source>
         <translation>고가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="197"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="131"/>
         <source>Low</source>
         <translation>저가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="198"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="132"/>
         <source>vs open</source>
         <translation>시가대비</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="200"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="134"/>
         <source>Days up</source>
         <translation>연속상승일수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="201"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="135"/>
         <source>Days down</source>
         <translation>연속하락일수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="208"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="142"/>
         <source>Listed shares</source>
         <translation>상장주식수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="209"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="143"/>
         <source>Market cap (100M KRW)</source>
         <translation>시가총액(억원)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="210"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="144"/>
         <source>Market share</source>
         <translation>시장비중</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="232"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="166"/>
         <source>Credit balance top</source>
         <translation>신용잔고 상위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="168"/>
         <source>Top risers</source>
         <translation>상승률 상위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="169"/>
         <source>Top fallers</source>
         <translation>하락률 상위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="170"/>
         <source>Market cap</source>
         <translation>시가총액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="245"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="179"/>
         <source>All markets</source>
         <translation>전체 시장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="246"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="180"/>
         <source>KOSPI</source>
         <translation>코스피</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="247"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="181"/>
         <source>KOSDAQ</source>
         <translation>코스닥</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="248"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="182"/>
         <source>KOSPI 200</source>
         <translation>코스피200</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="257"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="191"/>
         <source>Enter the increase period in days ({low}–{high}).</source>
         <translation>증가 기간을 일 단위로 입력하세요 ({low}–{high}).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="259"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="193"/>
         <source>The increase period must be from {low} to {high} days.</source>
         <translation>증가 기간은 {low}일에서 {high}일 사이여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="261"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="195"/>
         <source>The increase period must be a whole number of days, {low}–{high}.</source>
         <translation>증가 기간은 {low}–{high} 사이의 정수(일)여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="315"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="223"/>
+        <source>Refresh failed: {msg}</source>
+        <translation>새로고침 실패: {msg}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="247"/>
         <source>Sort</source>
         <translation>정렬</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="316"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="248"/>
         <source>Increase period (days)</source>
         <translation>증가 기간 (일)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="322"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="254"/>
         <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
         <translation>FID_OPTION: 잔고 증감을 계산하는 기간(일), {low}–{high}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="327"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="259"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="333"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="265"/>
         <source>Market</source>
         <translation>시장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="362"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="293"/>
         <source>No rows for this ranking</source>
         <translation>이 순위에 해당하는 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="368"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="221"/>
         <source>Loading ranking…</source>
         <translation>순위 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="371"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="636"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="224"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="490"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="403"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="311"/>
         <source>KIS does not offer rankings in paper trading (모의투자 미지원).
 They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
         <translation>KIS는 모의투자에서 순위 조회를 제공하지 않습니다 (모의투자 미지원).
 대신 실전투자에서 가져올 수 있습니다. 실전 &quot;시세 조회용&quot; 앱키를 저장하면 시세와 순위는 실전에서 읽고 주문은 모의투자로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="411"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="319"/>
         <source>Use a real market-data key…</source>
         <translation>실전 시세 조회용 키 사용…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="414"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="322"/>
         <source>Opens the profile&apos;s set-up: add a real app key and secret for market data. Orders stay on paper.</source>
         <translation>프로필 설정을 엽니다: 시세 조회용 실전 앱키와 앱시크릿을 추가하세요. 주문은 모의투자로 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="662"/>
-        <source>Updated {time}</source>
-        <translation>{time} 갱신</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="673"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="222"/>
         <source>Could not load the ranking.
 {msg}</source>
         <translation>순위를 불러오지 못했습니다.
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="683"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="517"/>
         <source>Base dates {start} – {end}</source>
         <translation>기준일 {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="690"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="524"/>
         <source>market data from the real environment</source>
         <translation>실전투자 시세</translation>
     </message>

@@ -244,7 +244,7 @@ def test_refresh_keeps_api_order_and_timer_follows_visibility(qtbot, settings, d
     server = demo_session.sim
     tab = _make_tab(qtbot, settings)
     _connect(qtbot, tab, demo_session)
-    assert tab._timer.isActive()
+    assert tab.refresher.auto_active
     with qtbot.waitSignal(tab.loaded, timeout=15_000):
         tab.select(RankingKind.RISERS)
     first = [r.code for r in _shown(tab)]
@@ -258,7 +258,7 @@ def test_refresh_keeps_api_order_and_timer_follows_visibility(qtbot, settings, d
     assert _monotonic([r.change_rate for r in rows], True)  # ...and the table follows it
     assert [r.rank for r in rows] == list(range(1, len(rows) + 1))
     tab.hide()
-    assert not tab._timer.isActive()
+    assert not tab.refresher.auto_active
 
 
 def test_error_page_retry_and_disconnect(qtbot, settings, demo_session):
