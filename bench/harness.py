@@ -97,13 +97,16 @@ def report(name: str, result: dict[str, Any]) -> None:
 
 
 def qt_app() -> Any:
+    """The QApplication, with cycles collected on its thread only, as the app does."""
     from PySide6.QtWidgets import QApplication
 
+    from kisdesk.models.gui_gc import install_gui_gc
     from kisdesk.models.qtfix import pin_bools
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setQuitOnLastWindowClosed(False)
     pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True per emit()
+    install_gui_gc()  # a SimThread allocates hard; its collections must not free Qt objects
     return app
 
 
@@ -112,8 +115,13 @@ def run_qasync(main: Callable[[], Awaitable[Any]]) -> Any:
     qt_app()
     import qasync
 
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        return runner.run(main())
+    from kisdesk.models.gui_gc import uninstall_gui_gc
+
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            return runner.run(main())
+    finally:
+        uninstall_gui_gc()
 
 
 async def until(predicate: Callable[[], Any], timeout: float = 30.0, step: float = 0.005) -> None:
