@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import weakref
 from collections.abc import Awaitable, Callable
+from types import MethodType
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +21,8 @@ from kisdesk.kis.errors import KisError, NetworkError, ProtocolError, ServerErro
 from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
+
+Fetch = Callable[[Callable[[int, int], None]], Awaitable[Any]]  # fetch(progress) -> result
 
 
 class Refresher(QObject):
@@ -29,11 +33,11 @@ class Refresher(QObject):
 
     def __init__(
         self,
-        fetch: Callable[[Callable[[int, int], None]], Awaitable[Any]],
+        fetch: Fetch,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fetch = fetch
+        self._fetch = _hold(fetch, parent)
         self._task: asyncio.Task[None] | None = None
         self._again = False
         self._timer = QTimer(self)
@@ -73,9 +77,12 @@ class Refresher(QObject):
     async def _run(self) -> None:
         while True:
             self._again = False
+            fetch = self._fetch()
+            if fetch is None:  # its owner is gone
+                return
             self.started.emit()
             try:
-                result = await self._fetch(self.progress.emit)
+                result = await fetch(self.progress.emit)
             except asyncio.CancelledError:
                 raise
             except KisError as exc:
@@ -89,6 +96,14 @@ class Refresher(QObject):
                 self.loaded.emit(result)
             if not self._again:
                 return
+
+
+def _hold(fetch: Fetch, parent: QObject | None) -> Callable[[], Fetch | None]:
+    """A method of the parent is held weakly: the parent owns the refresher, and a strong
+    reference back would make the pair a cycle that only the garbage collector frees."""
+    if parent is not None and isinstance(fetch, MethodType) and fetch.__self__ is parent:
+        return weakref.WeakMethod(fetch)
+    return lambda: fetch
 
 
 def user_message(exc: BaseException) -> str:
