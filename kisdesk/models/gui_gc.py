@@ -40,6 +40,7 @@ class GuiGarbageCollector:
         self.thresholds = gc.get_threshold()
         self.collections = [0, 0, 0]  # per generation, by this collector
         self.off_thread: list[str] = []  # names of threads that started a collection anyway
+        self._old_after_full = 0  # objects in the oldest generation after the last full pass
         self._was_enabled = gc.isenabled()
         self._gui_thread = threading.get_ident()
         self._timer = QTimer()
@@ -73,10 +74,19 @@ class GuiGarbageCollector:
         limit0, limit1, limit2 = self.thresholds
         if count0 <= limit0:
             return 0
-        # As CPython picks: the oldest generation whose own count passed its threshold.
-        generation = 2 if count2 > limit2 else 1 if count1 > limit1 else 0
+        # As CPython picks: the oldest generation whose own count passed its threshold, where a
+        # full collection also waits until the old generation grew by a quarter since the last
+        # one (a large heap of long-lived objects would otherwise be walked every few seconds).
+        generation = 1 if count1 > limit1 else 0
+        if count2 > limit2:
+            old = len(gc.get_objects(generation=2))
+            if old - self._old_after_full > self._old_after_full // 4:
+                generation = 2
         self.collections[generation] += 1
-        return gc.collect(generation)
+        found = gc.collect(generation)
+        if generation == 2:
+            self._old_after_full = len(gc.get_objects(generation=2))
+        return found
 
     def _watch(self, phase: str, info: dict[str, Any]) -> None:
         # Called by CPython at the start and end of every collection, on the collecting thread.
