@@ -201,25 +201,11 @@ def session_on(
     on_event: Callable[[Any], None] | None = None,
     timeout: float = 10.0,
 ) -> Any:
-    """A Session whose client talks to ``sim`` (SimServer or SimThread, started) like to KIS,
-    with its own rate limiter at the environment's rate (20/s on the real profile)."""
-    from kisdesk.kis import Credentials, KisClient
-    from kisdesk.kis.env import demo_environment
-    from kisdesk.kis.ratelimit import RateLimiter
-    from kisdesk.kis.tokens import MemoryTokenStore
-    from kisdesk.services.session import Session
+    """A Session whose client talks to ``sim`` (SimServer, SimThread or SimProcess, started)
+    like to KIS, with its own rate limiter at the environment's rate (20/s on the real profile)."""
+    from kisdesk.services.session import connect_to_sim
 
-    env = demo_environment(sim.base_url, sim.ws_url)
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
-    client = KisClient(
-        env,
-        creds,
-        on_event=on_event,
-        token_store=MemoryTokenStore(),
-        timeout=timeout,
-        limiter=RateLimiter(env.rate_per_sec),
-    )
-    return Session(env=env, account=creds.account, client=client, profile_name="demo")
+    return connect_to_sim(sim, account, on_event=on_event, timeout=timeout, own_limiter=True)
 
 
 def session_factory(make: Callable[..., Any]) -> Callable[..., Any]:
