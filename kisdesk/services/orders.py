@@ -322,7 +322,6 @@ class OrderService(QObject):
             self._open_again = True
             return
         self._open_task = self._spawn(self._refresh_open_loop())
-        self._open_task.add_done_callback(self._forget_loop)
 
     async def _refresh_open_loop(self) -> None:
         while True:
@@ -368,15 +367,6 @@ class OrderService(QObject):
             self._today_again = True
             return
         self._today_task = self._spawn(self._refresh_today_loop())
-        self._today_task.add_done_callback(self._forget_loop)
-
-    def _forget_loop(self, task: asyncio.Task[Any]) -> None:
-        # A finished loop is not kept: a cancelled one holds its frame (and so this service)
-        # through its exception's traceback, a cycle only the garbage collector would free.
-        if self._open_task is task:
-            self._open_task = None
-        if self._today_task is task:
-            self._today_task = None
 
     async def _refresh_today_loop(self) -> None:
         while True:
