@@ -75,6 +75,10 @@ class FaultSim:
         self.port = port
         self.thread = SimThread(profile="real", seed=SEED, ticker_interval=None, **kwargs)
         self.running = False
+        # As whom to connect: the server keeps its keys and accounts over restarts.
+        server = self.thread.server
+        self.appkey, self.appsecret = server.appkey, server.appsecret
+        self.accounts: dict[str, str] = server.accounts
 
     def start(self) -> FaultSim:
         self.thread.start(port=self.port)
@@ -90,7 +94,7 @@ class FaultSim:
     def server(self) -> Any:
         return self.thread.server
 
-    # Where and as whom to connect (services.session.connect_to_sim), valid while stopped too.
+    # Where to connect (services.session.connect_to_sim), known while stopped too.
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
@@ -98,18 +102,6 @@ class FaultSim:
     @property
     def ws_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}"
-
-    @property
-    def appkey(self) -> str:
-        return self.server.appkey
-
-    @property
-    def appsecret(self) -> str:
-        return self.server.appsecret
-
-    @property
-    def accounts(self) -> dict[str, str]:
-        return self.server.accounts
 
     def call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """``SimThread.call`` while running; stopped, no request can be in flight, so the
