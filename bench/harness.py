@@ -97,13 +97,16 @@ def report(name: str, result: dict[str, Any]) -> None:
 
 
 def qt_app() -> Any:
+    """The QApplication, with cycles collected on its thread only, as the app does."""
     from PySide6.QtWidgets import QApplication
 
+    from kisdesk.models.gui_gc import install_gui_gc
     from kisdesk.models.qtfix import pin_bools
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setQuitOnLastWindowClosed(False)
     pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True per emit()
+    install_gui_gc()  # a SimThread allocates hard; its collections must not free Qt objects
     return app
 
 
@@ -112,8 +115,13 @@ def run_qasync(main: Callable[[], Awaitable[Any]]) -> Any:
     qt_app()
     import qasync
 
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        return runner.run(main())
+    from kisdesk.models.gui_gc import uninstall_gui_gc
+
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            return runner.run(main())
+    finally:
+        uninstall_gui_gc()
 
 
 async def until(predicate: Callable[[], Any], timeout: float = 30.0, step: float = 0.005) -> None:
@@ -193,25 +201,11 @@ def session_on(
     on_event: Callable[[Any], None] | None = None,
     timeout: float = 10.0,
 ) -> Any:
-    """A Session whose client talks to ``sim`` (SimServer or SimThread, started) like to KIS,
-    with its own rate limiter at the environment's rate (20/s on the real profile)."""
-    from kisdesk.kis import Credentials, KisClient
-    from kisdesk.kis.env import demo_environment
-    from kisdesk.kis.ratelimit import RateLimiter
-    from kisdesk.kis.tokens import MemoryTokenStore
-    from kisdesk.services.session import Session
+    """A Session whose client talks to ``sim`` (SimServer, SimThread or SimProcess, started)
+    like to KIS, with its own rate limiter at the environment's rate (20/s on the real profile)."""
+    from kisdesk.services.session import connect_to_sim
 
-    env = demo_environment(sim.base_url, sim.ws_url)
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
-    client = KisClient(
-        env,
-        creds,
-        on_event=on_event,
-        token_store=MemoryTokenStore(),
-        timeout=timeout,
-        limiter=RateLimiter(env.rate_per_sec),
-    )
-    return Session(env=env, account=creds.account, client=client, profile_name="demo")
+    return connect_to_sim(sim, account, on_event=on_event, timeout=timeout, own_limiter=True)
 
 
 def session_factory(make: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,23 +18,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_API", "pyside6")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import harness  # sets the offscreen platform before Qt loads
+
 ORDER_CASH = "/uapi/domestic-stock/v1/trading/order-cash"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 async def run(orders: int, gap: float, code: str) -> list[float]:
@@ -42,10 +35,7 @@ async def run(orders: int, gap: float, code: str) -> list[float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
-    from kisdesk.kis import Credentials, KisClient
-    from kisdesk.kis.env import demo_environment
-    from kisdesk.kis.tokens import MemoryTokenStore
-    from kisdesk.services.session import DEMO_SEED, Session
+    from kisdesk.services.session import DEMO_SEED, connect_to_sim
     from kisdesk.sim.server import SimServer
     from kisdesk.ui import order_panel
     from kisdesk.ui.order_dock import OrderDock
@@ -60,11 +50,8 @@ async def run(orders: int, gap: float, code: str) -> list[float]:
 
     sim.specs[ORDER_CASH] = dataclasses.replace(spec, handler=timed)
     await sim.start()
-    env = demo_environment(sim.base_url, sim.ws_url)
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts["demo"])
-    client = KisClient(env, creds, token_store=MemoryTokenStore())
-    await client.ensure_token()
-    session = Session(env=env, account=creds.account, client=client, sim=sim)
+    session = connect_to_sim(sim, own_sim=True)
+    await session.client.ensure_token()
 
     tmp = tempfile.mkdtemp(prefix="kisdesk-bench-")
     settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
@@ -124,20 +111,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--code", default="005930")
     args = parser.parse_args(argv)
 
-    import qasync  # binds to PySide6: QT_API is set above
-    from PySide6.QtWidgets import QApplication
-
-    from kisdesk.models.qtfix import pin_bools
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setQuitOnLastWindowClosed(False)  # closing the bench window must not stop the loop
-    pin_bools()
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        latencies = runner.run(run(args.orders, args.gap, args.code))
-    del app
+    # The app's set-up: QApplication that outlives its windows, GUI-thread garbage collection.
+    latencies = harness.run_qasync(lambda: run(args.orders, args.gap, args.code))
+    p99 = harness.percentile(latencies, 0.99)
     print(
         f"order latency, Enter -> POST at the simulator, {len(latencies)} orders: "
-        f"p50 {statistics.median(latencies):.2f} ms, p99 {percentile(latencies, 0.99):.2f} ms, "
+        f"p50 {statistics.median(latencies):.2f} ms, p99 {p99:.2f} ms, "
         f"min {min(latencies):.2f} ms, max {max(latencies):.2f} ms"
     )
     return 0

@@ -53,6 +53,7 @@ def run(argv: list[str]) -> int:
     import qasync  # after PySide6, so qasync binds to it
     from PySide6.QtWidgets import QApplication
 
+    from kisdesk.models.gui_gc import install_gui_gc, uninstall_gui_gc
     from kisdesk.models.qtfix import pin_bools
 
     pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True on every emit()
@@ -71,8 +72,14 @@ def run(argv: list[str]) -> int:
 
     ensure_hangul_font(app)  # before any widget exists: a machine without a Korean font
 
-    with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
-        return runner.run(_main(app, args))
+    # Cycles are collected on this (the GUI) thread only, so no other thread (the keyring's)
+    # ever destroys a Qt object; stopped once the loop is closed and only this thread is busy.
+    install_gui_gc()
+    try:
+        with asyncio.Runner(loop_factory=qasync.QEventLoop) as runner:
+            return runner.run(_main(app, args))
+    finally:
+        uninstall_gui_gc()
 
 
 def _app_icon() -> Any:

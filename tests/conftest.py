@@ -1,4 +1,5 @@
-"""Shared fixtures: headless Qt, an in-memory keyring, and simulators on loopback."""
+"""Shared fixtures: headless Qt, Python's cycle collector on the GUI thread only, an in-memory
+keyring, simulators on loopback, and the qasync loop."""
 
 from __future__ import annotations
 
@@ -14,9 +15,39 @@ import keyring
 import pytest
 
 from kisdesk.config.memory_keyring import MemoryKeyring
+from kisdesk.models.gui_gc import install_gui_gc, uninstall_gui_gc
 from kisdesk.models.qtfix import pin_bools
 
 pin_bools()  # PySide6 6.12 + CPython 3.11: emit() leaks a reference to True (see qtfix)
+
+
+# -- the cycle collector runs on the GUI thread only (issue 13) -------------------------------
+# The simulators of the tests run in threads of this process (SimThread) and allocate hard; with
+# automatic collection on, one of them started a collection that destroyed a PySide object there
+# and deadlocked the run against the GUI thread. Automatic collection is off for the whole
+# session, so no thread but this one starts a collection (the collector's gc.callbacks hook
+# records any that does, and the test during which it happened fails). That leaves reference
+# counting: a simulator thread frees only what it last held, and it never holds a Qt object (sim/
+# imports no Qt; SimThread.call runs the test's callables on plain server state). So the thread
+# stays, rather than a process: tests read and change the server's state through SimThread.call.
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_gc(qapp):
+    """The GUI-thread collector of the session (kisdesk.models.gui_gc), as the app installs it."""
+    collector = install_gui_gc()
+    yield collector
+    uninstall_gui_gc()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(gui_gc):
+    yield
+    # A test that never spins Qt never lets the timer fire: collect what is due here, on the
+    # GUI thread, so garbage cannot pile up over a run of such tests.
+    gui_gc.collect_due()
+    off_thread, gui_gc.off_thread[:] = list(gui_gc.off_thread), []
+    assert not off_thread, f"a garbage collection started off the GUI thread: {off_thread}"
 
 
 @pytest.fixture(autouse=True)

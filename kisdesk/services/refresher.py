@@ -13,7 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import weakref
 from collections.abc import Awaitable, Callable
+from types import MethodType
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,6 +24,8 @@ from kisdesk.kis.errors import KisError
 from kisdesk.services.errors import describe as describe_error
 
 log = logging.getLogger(__name__)
+
+Fetch = Callable[[Callable[[int, int], None]], Awaitable[Any]]  # fetch(progress) -> result
 
 
 class Refresher(QObject):
@@ -32,14 +36,14 @@ class Refresher(QObject):
 
     def __init__(
         self,
-        fetch: Callable[[Callable[[int, int], None]], Awaitable[Any]],
+        fetch: Fetch,
         parent: QObject | None = None,
         *,
         on_tick: Callable[[], None] | None = None,
         describe: Callable[[BaseException], str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fetch = fetch
+        self._fetch = _hold(fetch, parent)
         self._describe = describe or describe_error
         self._task: asyncio.Task[None] | None = None
         self._again = False
@@ -99,9 +103,12 @@ class Refresher(QObject):
     async def _run(self) -> None:
         while True:
             self._again = False
+            fetch = self._fetch()
+            if fetch is None:  # its owner is gone
+                return
             self.started.emit()
             try:
-                result = await self._fetch(self.progress.emit)
+                result = await fetch(self.progress.emit)
             except asyncio.CancelledError:
                 raise
             except KisError as exc:
@@ -115,3 +122,11 @@ class Refresher(QObject):
                 self.loaded.emit(result)
             if not self._again:
                 return
+
+
+def _hold(fetch: Fetch, parent: QObject | None) -> Callable[[], Fetch | None]:
+    """A method of the parent is held weakly: the parent owns the refresher, and a strong
+    reference back would make the pair a cycle that only the garbage collector frees."""
+    if parent is not None and isinstance(fetch, MethodType) and fetch.__self__ is parent:
+        return weakref.WeakMethod(fetch)
+    return lambda: fetch

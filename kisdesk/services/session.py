@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from kisdesk.config.masking import register_secret
 from kisdesk.kis import Credentials, Environment, KisClient
+from kisdesk.kis.env import demo_environment
+from kisdesk.kis.ratelimit import RateLimiter
+from kisdesk.kis.tokens import MemoryTokenStore
 
 if TYPE_CHECKING:
     from kisdesk.sim.server import SimServer
@@ -41,6 +43,63 @@ class Session:
                 self.sim = None
 
 
+class SimEndpoint(Protocol):
+    """What a client needs to know of a running simulator: a SimServer on this loop, a SimThread,
+    or the first line ``python -m kisdesk.sim`` prints in another process."""
+
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def ws_url(self) -> str: ...
+    @property
+    def appkey(self) -> str: ...
+    @property
+    def appsecret(self) -> str: ...
+    @property
+    def accounts(self) -> Mapping[str, str]: ...
+
+
+def connect_to_sim(
+    sim: SimEndpoint,
+    account: str = "demo",
+    *,
+    env_name: str = "demo",
+    profile: str = "real",
+    profile_name: str | None = None,
+    own_sim: bool = False,
+    own_limiter: bool = False,
+    **client_options: Any,
+) -> Session:
+    """A Session whose client talks to the simulator ``sim`` over TCP as to KIS: the app's demo
+    mode, the tests and the benches all connect through here.
+
+    ``account``: a key of the simulator's accounts ("demo", "large"). ``env_name`` names the
+    environment ("paper", or "real" for a test of the real-money guards) while ``profile`` picks
+    the TR IDs and rate the simulator speaks. ``own_sim``: ``sim`` is a SimServer on this loop
+    that closing the session stops. ``own_limiter``: a rate limiter of this client's own at the
+    environment's rate, rather than the process-wide one of the app key (a fresh simulator's
+    window starts empty too). ``client_options`` go to KisClient (on_event, timeout, clock,
+    sleep, limiter…); tokens are kept in memory unless ``token_store`` says otherwise (None: the
+    OS keyring, as for a paper or real profile)."""
+    env = replace(demo_environment(sim.base_url, sim.ws_url, profile=profile), name=env_name)
+    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
+    if "token_store" not in client_options:
+        # Simulator tokens are worthless outside this process: keep them away from the keyring
+        # (a locked desktop keyring would otherwise prompt on a first launch of the demo).
+        client_options["token_store"] = MemoryTokenStore()
+    if own_limiter:
+        client_options["limiter"] = RateLimiter(env.rate_per_sec)
+    client = KisClient(env, creds, **client_options)
+    owned = cast("SimServer", sim) if own_sim else None
+    return Session(
+        env=env,
+        account=creds.account,
+        client=client,
+        sim=owned,
+        profile_name=env_name if profile_name is None else profile_name,
+    )
+
+
 async def start_demo_session(
     *,
     seed: int = DEMO_SEED,
@@ -50,23 +109,14 @@ async def start_demo_session(
 ) -> Session:
     """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS."""
     # Imported here so paper/real start-up never pays for aiohttp.
-    from kisdesk.kis.env import demo_environment
     from kisdesk.sim.server import SimServer
 
     sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
     await sim.start()
-    env = demo_environment(sim.base_url, sim.ws_url)
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
-    for secret in (creds.appkey, creds.appsecret, creds.account):
-        register_secret(secret)
-    client = KisClient(env, creds, on_event=on_event, token_store=_demo_token_store())
+    try:
+        session = connect_to_sim(sim, account, on_event=on_event, own_sim=True)
+    except BaseException:
+        await sim.stop()
+        raise
     log.info("demo session started on %s", sim.base_url)
-    return Session(env=env, account=creds.account, client=client, sim=sim, profile_name="demo")
-
-
-def _demo_token_store() -> Any:
-    """Demo tokens are worthless outside this process: keep them in memory, away from the keyring
-    (a locked desktop keyring would otherwise prompt on a first launch)."""
-    from kisdesk.kis.tokens import MemoryTokenStore
-
-    return MemoryTokenStore()
+    return session

@@ -11,6 +11,7 @@ orders, executions and the orders sent from here. The integration surface for th
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -77,7 +78,8 @@ class OrderDock(QWidget):
         self.service: OrderService | None = None
         self.env = "demo"
         self._shortcuts: list[QShortcut] = []
-        self._window: QMainWindow | None = None
+        # Weak: the window holds this dock (window.orders), a strong reference back is a cycle.
+        self._window: weakref.ref[QMainWindow] | None = None
         self.cheat_sheet: CheatSheet | None = None
 
         self.badge = EnvBadge("demo")
@@ -172,7 +174,7 @@ class OrderDock(QWidget):
     def install_shortcuts(self, window: QMainWindow) -> None:
         """Window-wide keys from the keymap (F2 symbol, F9 buy, F10 sell, F11 open orders,
         Shift+F1 cheat sheet); rebuilt when the keymap changes."""
-        self._window = window
+        self._window = weakref.ref(window)
         self._rebuild_shortcuts()
 
     def set_palette(self, palette: Palette) -> None:
@@ -187,7 +189,8 @@ class OrderDock(QWidget):
             sc.setEnabled(False)
             sc.deleteLater()
         self._shortcuts = []
-        if self._window is None:
+        window = self._window() if self._window is not None else None
+        if window is None:
             return
         handlers = {
             "focus_symbol": self.focus_symbol,
@@ -198,7 +201,7 @@ class OrderDock(QWidget):
         }
         for action_id in GLOBAL_ACTIONS:
             for seq in self.keymap.sequences(action_id):
-                sc = QShortcut(QKeySequence(seq), self._window)
+                sc = QShortcut(QKeySequence(seq), window)
                 sc.setContext(Qt.ShortcutContext.WindowShortcut)
                 sc.activated.connect(handlers[action_id])
                 self._shortcuts.append(sc)

@@ -1,5 +1,5 @@
-"""Fixtures for the credentials tests: a temp KISDESK_HOME, a settings file in it, a qasync loop
-that runs during qtbot waits, and simulators with chosen credentials."""
+"""Fixtures for the credentials tests: a temp KISDESK_HOME, a settings file in it and simulators
+with chosen credentials (the qasync loop and run_async are in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -39,18 +39,6 @@ def _clean_session_state():
     from kisdesk.config.profiles import forget_session_profiles
 
     forget_session_profiles()
-
-
-@pytest.fixture
-def run(qtbot, qloop):
-    """run(coro) → its result, spinning Qt (and the loop's tasks) meanwhile."""
-
-    def runner(coro, timeout_ms: int = 15_000):
-        task = qloop.create_task(coro)
-        qtbot.waitUntil(task.done, timeout=timeout_ms)
-        return task.result()
-
-    return runner
 
 
 @pytest.fixture

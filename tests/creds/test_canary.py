@@ -47,7 +47,15 @@ def canary_servers():
 
 
 def test_no_secret_reaches_any_file_or_log(
-    qtbot, qloop, run, kisdesk_home, logging_home, settings, caplog, canary_servers, memory_keyring
+    qtbot,
+    qloop,
+    run_async,
+    kisdesk_home,
+    logging_home,
+    settings,
+    caplog,
+    canary_servers,
+    memory_keyring,
 ):
     caplog.set_level(logging.DEBUG)
     for name in ("httpx", "httpcore"):  # the noisiest loggers on, to be sure they are masked
@@ -85,7 +93,7 @@ def test_no_secret_reaches_any_file_or_log(
 
     # -- a session: refreshes, injected errors, orders, rankings ------------------------------
     events = []
-    session = run(
+    session = run_async(
         start_profile_session(
             profile,
             on_event=events.append,
@@ -121,12 +129,12 @@ def test_no_secret_reaches_any_file_or_log(
     assert isinstance(shown[-1], str)
     assert not isinstance(refresh(), str)
 
-    ack = run(client.buy("005930", 1, 0, order_type="01"))
+    ack = run_async(client.buy("005930", 1, 0, order_type="01"))
     assert ack.order_no
     with pytest.raises(KisError) as rejected:
-        run(client.buy("005930", 10**9, 0, order_type="01"))
+        run_async(client.buy("005930", 10**9, 0, order_type="01"))
     shown.append(str(rejected.value))
-    rows = run(session.data_client.volume_rank())
+    rows = run_async(session.data_client.volume_rank())
     assert rows
 
     # Tokens in use, to look for them too (the keyring is the only place they may be).
@@ -146,7 +154,7 @@ def test_no_secret_reaches_any_file_or_log(
         crash.report(*sys.exc_info())
     qtbot.wait(10)  # the (suppressed offscreen) dialog timer
 
-    run(log_out(session))
+    run_async(log_out(session))
     settings.sync()
 
     # -- look everywhere ----------------------------------------------------------------------

@@ -71,12 +71,12 @@ def test_switch_is_listed_and_confirmed(qtbot, settings, paper_server, real_serv
 
 
 def test_forget_removes_every_keyring_entry(
-    qtbot, qloop, run, settings, paper_server, memory_keyring
+    qtbot, qloop, run_async, settings, paper_server, memory_keyring
 ):
     paper = add_profile(settings, paper_server, "Paper", "paper")
-    session = run(start_profile_session(paper, base_url_override=paper_server.base_url))
-    run(session.client.domestic_balance())  # issues and caches a token
-    run(session.close())
+    session = run_async(start_profile_session(paper, base_url_override=paper_server.base_url))
+    run_async(session.client.domestic_balance())  # issues and caches a token
+    run_async(session.close())
     held = {user for _, user in memory_keyring.entries()}
     assert held == {f"profile/{paper.id}", token_entries([paper_server.appkey])[0]}
 
@@ -101,15 +101,15 @@ def test_forget_can_be_declined(qtbot, settings, paper_server, memory_keyring):
     assert calls["forgotten"] == [] and len(memory_keyring.entries()) == 1
 
 
-def test_log_out_revokes_the_token(qtbot, qloop, run, settings, paper_server, memory_keyring):
+def test_log_out_revokes_the_token(qtbot, qloop, run_async, settings, paper_server, memory_keyring):
     paper = add_profile(settings, paper_server, "Paper", "paper")
     events = []
-    session = run(
+    session = run_async(
         start_profile_session(
             paper, on_event=events.append, base_url_override=paper_server.base_url
         )
     )
-    run(session.client.domestic_balance())
+    run_async(session.client.domestic_balance())
     token_entry = token_entries([paper_server.appkey])[0]
     assert token_entry in {user for _, user in memory_keyring.entries()}
 
@@ -117,7 +117,7 @@ def test_log_out_revokes_the_token(qtbot, qloop, run, settings, paper_server, me
     menu.logout_action.trigger()
     answer(menu, QMessageBox.StandardButton.Yes)
     assert calls["logout"] == 1
-    run(log_out(session))  # what the controller's on_logout runs
+    run_async(log_out(session))  # what the controller's on_logout runs
     assert EventKind.TOKEN_REVOKED in [e.kind for e in events]
     assert paper_server.stats.as_dict()["by_path"].get("/oauth2/revokeP") == 1
     assert token_entry not in {user for _, user in memory_keyring.entries()}

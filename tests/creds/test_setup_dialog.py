@@ -45,7 +45,7 @@ def tokens_issued(server) -> int:
 
 @pytest.mark.parametrize("env", ["paper", "real"])
 def test_set_up_then_restart_connects_without_a_second_token(
-    env, qtbot, qloop, run, settings, paper_server, real_server, memory_keyring
+    env, qtbot, qloop, run_async, settings, paper_server, real_server, memory_keyring
 ):
     server = paper_server if env == "paper" else real_server
     dialog = make_dialog(qtbot, settings, server, env)
@@ -76,13 +76,13 @@ def test_set_up_then_restart_connects_without_a_second_token(
     last = again.last_profile()
     assert last == profile
     events = []
-    session = run(
+    session = run_async(
         start_profile_session(last, on_event=events.append, base_url_override=server.base_url)
     )
     try:
-        balance = run(session.client.domestic_balance())
+        balance = run_async(session.client.domestic_balance())
     finally:
-        run(session.close())
+        run_async(session.close())
     assert len(balance.holdings) == result.holdings
     assert session.env.name == env
     assert [e.kind for e in events if e.kind.value.startswith("token")] == [EventKind.TOKEN_REUSED]
@@ -183,7 +183,7 @@ def test_environment_badge_and_data_keys(qtbot, qapp, settings):
 
 
 def test_paper_with_market_data_keys(
-    qtbot, qloop, run, settings, paper_server, real_server, memory_keyring
+    qtbot, qloop, run_async, settings, paper_server, real_server, memory_keyring
 ):
     dialog = SetupDialog(
         settings,
@@ -208,7 +208,7 @@ def test_paper_with_market_data_keys(
     profile = saved.args[0]
     assert load_secrets(profile.id).has_data_keys
 
-    session = run(
+    session = run_async(
         start_profile_session(
             profile,
             base_url_override=paper_server.base_url,
@@ -216,16 +216,16 @@ def test_paper_with_market_data_keys(
         )
     )
     try:
-        quote = run(session.data_client.domestic_price("005930"))
+        quote = run_async(session.data_client.domestic_price("005930"))
         assert quote.price > 0
     finally:
-        run(session.close())
+        run_async(session.close())
     assert tokens_issued(paper_server) == 1
     assert tokens_issued(real_server) == 1
 
 
 def test_session_only_mode_without_a_keyring(
-    qtbot, qloop, run, settings, settings_path, paper_server
+    qtbot, qloop, run_async, settings, settings_path, paper_server
 ):
     keyring.set_keyring(keyring.backends.fail.Keyring())
     check = ensure_secure_keyring()
@@ -239,11 +239,11 @@ def test_session_only_mode_without_a_keyring(
         dialog.save()
     profile = saved.args[0]
     assert profile.session_only
-    session = run(start_profile_session(profile, base_url_override=paper_server.base_url))
+    session = run_async(start_profile_session(profile, base_url_override=paper_server.base_url))
     try:
-        run(session.client.domestic_balance())
+        run_async(session.client.domestic_balance())
     finally:
-        run(session.close())
+        run_async(session.close())
     assert tokens_issued(paper_server) == 1
     # Everything lives in the session keyring; the settings file knows nothing of it.
     held = {user for service, user in keyring.get_keyring().entries() if service == SERVICE}

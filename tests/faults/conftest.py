@@ -7,8 +7,8 @@ with a factory that returns a Session whose client talks to the test's simulator
 timeout, its own rate limiter, and a clock that can jump a minute at once). Nothing else of the
 app is replaced.
 
-Loop pattern as in tests/ui: sync tests, one qasync loop that believes it runs, so tasks run
-while qtbot.waitUntil spins Qt.
+Loop pattern of tests/conftest.py (qloop, run_async): sync tests, one qasync loop that believes
+it runs, so tasks run while qtbot.waitUntil spins Qt.
 """
 
 from __future__ import annotations
@@ -30,38 +30,6 @@ from PySide6.QtCore import QSettings
 sys.path.insert(0, str(Path(__file__).parent))  # fault_helpers, for the tests of this folder
 
 SEED = 20261
-
-
-@pytest.fixture(scope="session")
-def _faults_qloop(qapp):
-    import qasync
-
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    yield loop  # not closed: qasync refuses to close a loop that believes it runs
-
-
-@pytest.fixture
-def qloop(_faults_qloop):
-    loop = _faults_qloop
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    for task in [t for t in asyncio.all_tasks(loop) if not t.done()]:
-        task.cancel()
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
-
-
-@pytest.fixture
-def run_async(qtbot, qloop):
-    """Run a coroutine to completion on the already-running loop, spinning Qt meanwhile."""
-
-    def run(coro, timeout_ms: int = 10_000):
-        task = qloop.create_task(coro)
-        qtbot.waitUntil(task.done, timeout=timeout_ms)
-        return task.result()
-
-    return run
 
 
 def free_port() -> int:
@@ -107,6 +75,10 @@ class FaultSim:
         self.port = port
         self.thread = SimThread(profile="real", seed=SEED, ticker_interval=None, **kwargs)
         self.running = False
+        # As whom to connect: the server keeps its keys and accounts over restarts.
+        server = self.thread.server
+        self.appkey, self.appsecret = server.appkey, server.appsecret
+        self.accounts: dict[str, str] = server.accounts
 
     def start(self) -> FaultSim:
         self.thread.start(port=self.port)
@@ -122,9 +94,14 @@ class FaultSim:
     def server(self) -> Any:
         return self.thread.server
 
+    # Where to connect (services.session.connect_to_sim), known while stopped too.
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}"
 
     def call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """``SimThread.call`` while running; stopped, no request can be in flight, so the
@@ -205,12 +182,8 @@ class App:
 def start_app(qtbot, run_async, tmp_path, monkeypatch, fault_sim):
     """``start_app()``: the app in demo mode, connected to ``fault_sim``; returns once the
     holdings are on screen (``wait=False``: at once) with the auto refresh every second."""
-    from kisdesk.kis import Credentials, KisClient
-    from kisdesk.kis.env import demo_environment
-    from kisdesk.kis.ratelimit import RateLimiter
-    from kisdesk.kis.tokens import MemoryTokenStore
     from kisdesk.services.controller import AppController
-    from kisdesk.services.session import Session
+    from kisdesk.services.session import Session, connect_to_sim
 
     monkeypatch.setenv("KISDESK_HOME", str(tmp_path / "kisdesk-home"))
     started: list[App] = []
@@ -218,7 +191,6 @@ def start_app(qtbot, run_async, tmp_path, monkeypatch, fault_sim):
     def start(*, timeout: float = 0.5, wait: bool = True, account: str = "demo") -> App:
         warp = TimeWarp(fault_sim)
         events: list[Any] = []
-        server = fault_sim.server
 
         async def session_factory(**kwargs: Any) -> Session:
             on_event = kwargs.get("on_event")
@@ -228,21 +200,15 @@ def start_app(qtbot, run_async, tmp_path, monkeypatch, fault_sim):
                 if on_event is not None:
                     on_event(event)
 
-            env = demo_environment(fault_sim.base_url, fault_sim.base_url.replace("http", "ws"))
-            creds = Credentials(
-                appkey=server.appkey, appsecret=server.appsecret, account=server.accounts[account]
-            )
-            client = KisClient(
-                env,
-                creds,
+            return connect_to_sim(
+                fault_sim,
+                account,
                 on_event=record,
-                token_store=MemoryTokenStore(),
                 timeout=timeout,
-                limiter=RateLimiter(env.rate_per_sec),
+                own_limiter=True,
                 clock=warp.clock,
                 sleep=warp.sleep,
             )
-            return Session(env=env, account=creds.account, client=client, profile_name="demo")
 
         settings = QSettings(str(tmp_path / f"app{len(started)}.ini"), QSettings.Format.IniFormat)
         controller = AppController(settings, "demo", session_factory=session_factory)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from kisdesk.kis import ClientEvent, Credentials, KisClient, RateLimiter, demo_environment
+from kisdesk.kis import ClientEvent, KisClient, RateLimiter
 
 
 class FakeClock:
@@ -45,15 +45,29 @@ def make_client(
     fresh_limiter: bool = True,
     **kwargs: Any,
 ) -> KisClient:
-    """A KisClient for the simulator running in ``sim`` (a SimThread)."""
-    profile = sim.server.profile
-    env = demo_environment(sim.base_url, sim.ws_url, profile=profile)
-    creds = Credentials(sim.appkey, sim.appsecret, sim.accounts[account])
+    """A KisClient for the simulator running in ``sim`` (a SimThread). Tokens go to the keyring
+    (the test's in-memory one) unless ``token_store`` says otherwise, as for a real profile."""
+    from kisdesk.services.session import connect_to_sim
+
+    kwargs.setdefault("token_store", None)
+    own_limiter = False
     if fresh_limiter and "limiter" not in kwargs:
         # A new limiter per test: the sim's window starts empty too.
-        kwargs["limiter"] = RateLimiter(kwargs.pop("rate_per_sec", None) or env.rate_per_sec)
+        rate = kwargs.pop("rate_per_sec", None)
+        if rate:
+            kwargs["limiter"] = RateLimiter(rate)
+        else:
+            own_limiter = True  # at the environment's rate
     on_event: Callable[[ClientEvent], None] | None = events.append if events is not None else None
-    return KisClient(env, creds, on_event=on_event, **kwargs)
+    session = connect_to_sim(
+        sim,
+        account,
+        profile=sim.server.profile,
+        own_limiter=own_limiter,
+        on_event=on_event,
+        **kwargs,
+    )
+    return session.client
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ def test_many_model_updates_keep_true_alive(model, make_quote, bump):
     emit_leaks_true()  # the probe runs once; keep it out of the measurement
     # Garbage from earlier tests may hold references to True; collect it now, not mid-count.
     gc.collect()
+    was_enabled = gc.isenabled()  # off for the whole test run (the GUI-thread collector)
     gc.disable()
     try:
         before = sys.getrefcount(True)
@@ -27,7 +28,8 @@ def test_many_model_updates_keep_true_alive(model, make_quote, bump):
             model.upsert([quotes[i]])
         after = sys.getrefcount(True)
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
     # A leak loses one reference per emit (3,000); a little noise from other objects is not it.
     assert after >= before - 50
 

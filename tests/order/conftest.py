@@ -5,7 +5,6 @@ Keyboard helpers live in order_helpers.py.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,22 +25,6 @@ def order_home(tmp_path, monkeypatch):
     return home
 
 
-def _session_on(sim: Any, env_name: str, profile: str = "real") -> Any:
-    """A Session whose client talks to ``sim`` under the environment name ``env_name`` (the
-    real-mode test needs "real" while still talking to the simulator on loopback)."""
-    from kisdesk.kis import Credentials, KisClient
-    from kisdesk.kis.env import demo_environment
-    from kisdesk.kis.tokens import MemoryTokenStore
-    from kisdesk.services.session import Session
-
-    env = dataclasses.replace(
-        demo_environment(sim.base_url, sim.ws_url, profile=profile), name=env_name
-    )
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts["demo"])
-    client = KisClient(env, creds, token_store=MemoryTokenStore())
-    return Session(env=env, account=creds.account, client=client, sim=sim, profile_name=env_name)
-
-
 @pytest.fixture
 def make_session(run_async):
     """``make_session("demo")``: start a simulator on the test loop (no ticker: prices stay put
@@ -49,12 +32,15 @@ def make_session(run_async):
     made: list[Any] = []
 
     def make(env_name: str = "demo", seed: int = 4321, profile: str = "real") -> Any:
+        from kisdesk.services.session import connect_to_sim
         from kisdesk.sim.server import SimServer
 
         async def start() -> Any:
             sim = SimServer(profile=profile, seed=seed, ticker_interval=None)
             await sim.start()
-            session = _session_on(sim, env_name, profile)
+            # Under the environment name ``env_name``: the real-mode tests need "real" while
+            # still talking to the simulator on loopback.
+            session = connect_to_sim(sim, env_name=env_name, profile=profile, own_sim=True)
             # Token first: no issuance task may outlive the simulator at teardown.
             await session.client.ensure_token()
             return session

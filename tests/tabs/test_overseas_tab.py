@@ -295,7 +295,7 @@ def test_paper_profile_asks_each_us_exchange_within_the_rate(
     assert "not offered" in tab.krw_line.text()
 
 
-def test_exchanges_are_fetched_concurrently(qtbot, demo_session, run):
+def test_exchanges_are_fetched_concurrently(qtbot, demo_session, run_async):
     """With every balance call slowed down, the whole fetch takes a fraction of the calls' sum:
     the queries overlap (bounded by MAX_CONCURRENCY and the limiter)."""
     import time
@@ -307,7 +307,7 @@ def test_exchanges_are_fetched_concurrently(qtbot, demo_session, run):
     server.faults.add("latency", tr_id="TTTS3012R", delay=delay)
     server.stats.reset()
     started = time.monotonic()
-    snap = run(fetch_overseas(demo_session.client, "real", with_present=False), 30_000)
+    snap = run_async(fetch_overseas(demo_session.client, "real", with_present=False), 30_000)
     elapsed = time.monotonic() - started
     calls = server.stats.by_tr_id["TTTS3012R"]
     assert calls == snap.pages >= len(balance_queries("real"))

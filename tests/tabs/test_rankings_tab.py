@@ -53,7 +53,7 @@ def _monotonic(values: list[Decimal], descending: bool) -> bool:
     return all(a >= b for a, b in pairs) if descending else all(a <= b for a, b in pairs)
 
 
-def test_every_credit_sort_code_in_the_api_order(qtbot, settings, demo_session, run):
+def test_every_credit_sort_code_in_the_api_order(qtbot, settings, demo_session, run_async):
     stats = demo_session.sim.stats
     tab = _make_tab(qtbot, settings)
     _connect(qtbot, tab, demo_session)
@@ -68,7 +68,9 @@ def test_every_credit_sort_code_in_the_api_order(qtbot, settings, demo_session, 
         assert tab.result.query.sort == s.code and tab.result.query.period == 5
         rows = _shown(tab)
         assert 0 < len(rows) <= 30
-        direct = run(demo_session.client.credit_balance_ranking(s.code, market="0000", days=5))
+        direct = run_async(
+            demo_session.client.credit_balance_ranking(s.code, market="0000", days=5)
+        )
         assert [r.code for r in rows] == [r.code for r in direct.rows]
         assert [r.rank for r in rows] == list(range(1, len(rows) + 1))
         field, descending = CREDIT_ORDER[s.code]
@@ -95,7 +97,7 @@ def test_base_dates_and_market_selector(qtbot, settings, demo_session):
     assert markets == {"KOSDAQ"}
 
 
-def test_other_rankings_from_one_selector(qtbot, settings, demo_session, run, tmp_path):
+def test_other_rankings_from_one_selector(qtbot, settings, demo_session, run_async, tmp_path):
     stats = demo_session.sim.stats
     tab = _make_tab(qtbot, settings)
     _connect(qtbot, tab, demo_session)
@@ -105,7 +107,7 @@ def test_other_rankings_from_one_selector(qtbot, settings, demo_session, run, tm
     for sort in VOLUME_SORTS:
         with qtbot.waitSignal(tab.loaded, timeout=15_000):
             tab.select(RankingKind.VOLUME, sort=sort.code)
-        direct = run(client.volume_rank(sector="0000", sort=sort.code))
+        direct = run_async(client.volume_rank(sector="0000", sort=sort.code))
         assert [r.code for r in _shown(tab)] == [r.code for r in direct]
     assert not tab.period_edit.isVisibleTo(tab)  # the period is the credit ranking's own
     columns_seen.add(tab.table.model.column_of("avg_volume"))
@@ -113,20 +115,26 @@ def test_other_rankings_from_one_selector(qtbot, settings, demo_session, run, tm
     with qtbot.waitSignal(tab.loaded, timeout=15_000):
         tab.select(RankingKind.RISERS)
     risers = _shown(tab)
-    assert [r.code for r in risers] == [r.code for r in run(client.fluctuation_rank(sort="0"))]
+    assert [r.code for r in risers] == [
+        r.code for r in run_async(client.fluctuation_rank(sort="0"))
+    ]
     assert _monotonic([r.change_rate for r in risers], True)
     assert not tab.sort_box.isVisibleTo(tab)
 
     with qtbot.waitSignal(tab.loaded, timeout=15_000):
         tab.select(RankingKind.FALLERS)
     fallers = _shown(tab)
-    assert [r.code for r in fallers] == [r.code for r in run(client.fluctuation_rank(sort="1"))]
+    assert [r.code for r in fallers] == [
+        r.code for r in run_async(client.fluctuation_rank(sort="1"))
+    ]
     assert _monotonic([r.change_rate for r in fallers], False)
 
     with qtbot.waitSignal(tab.loaded, timeout=15_000):
         tab.select(RankingKind.MARKET_CAP, market="0001")
     caps = _shown(tab)
-    assert [r.code for r in caps] == [r.code for r in run(client.market_cap_rank(sector="0001"))]
+    assert [r.code for r in caps] == [
+        r.code for r in run_async(client.market_cap_rank(sector="0001"))
+    ]
     assert _monotonic([r.market_cap for r in caps], True)
     assert tab.table.model.column_of("market_cap") is not None
 
@@ -240,7 +248,9 @@ def test_double_click_or_enter_chooses_the_symbol(qtbot, settings, demo_session)
     assert blocker.args == [expected]
 
 
-def test_refresh_keeps_api_order_and_timer_follows_visibility(qtbot, settings, demo_session, run):
+def test_refresh_keeps_api_order_and_timer_follows_visibility(
+    qtbot, settings, demo_session, run_async
+):
     server = demo_session.sim
     tab = _make_tab(qtbot, settings)
     _connect(qtbot, tab, demo_session)
@@ -254,7 +264,7 @@ def test_refresh_keeps_api_order_and_timer_follows_visibility(qtbot, settings, d
     rows = _shown(tab)
     codes = [r.code for r in rows]
     assert codes != first  # the ranking changed under the same rows of the table...
-    assert codes == [r.code for r in run(demo_session.client.fluctuation_rank(sort="0"))]
+    assert codes == [r.code for r in run_async(demo_session.client.fluctuation_rank(sort="0"))]
     assert _monotonic([r.change_rate for r in rows], True)  # ...and the table follows it
     assert [r.rank for r in rows] == list(range(1, len(rows) + 1))
     tab.hide()
