@@ -39,7 +39,7 @@ def usernames(backend: MemoryKeyring) -> set[str]:
     return {user for service, user in backend.entries() if service == SERVICE}
 
 
-def test_new_profile_whose_token_cannot_be_stored_leaves_nothing(qtbot, qloop, run, settings):
+def test_new_profile_whose_token_cannot_be_stored_leaves_nothing(qtbot, qloop, run_async, settings):
     backend = RefusingKeyring()
     keyring.set_keyring(backend)
     store = ProfileStore(settings)
@@ -47,25 +47,25 @@ def test_new_profile_whose_token_cannot_be_stored_leaves_nothing(qtbot, qloop, r
     tokens.save(token_entries([SECRETS.appkey])[0], "tested-token")
     backend.refuse_set = True
     with pytest.raises(SecretStorageError):
-        run(save_profile(store, name="Main", env="paper", secrets=SECRETS, tokens=tokens))
+        run_async(save_profile(store, name="Main", env="paper", secrets=SECRETS, tokens=tokens))
     assert store.profiles() == []  # the name went with its secrets
     assert usernames(backend) == set()
 
     backend.refuse_set = False  # the staged token was kept for a second try
-    profile = run(save_profile(store, name="Main", env="paper", secrets=SECRETS, tokens=tokens))
+    profile = run_async(save_profile(store, name="Main", env="paper", secrets=SECRETS, tokens=tokens))
     assert store.get(profile.id) == profile
-    assert run(read_profile_secrets(profile.id)).appkey == SECRETS.appkey
+    assert run_async(read_profile_secrets(profile.id)).appkey == SECRETS.appkey
     assert usernames(backend) == {profile_entry(profile.id), token_entries([SECRETS.appkey])[0]}
 
 
-def test_edit_with_a_new_key_drops_the_old_keys_tokens(qtbot, qloop, run, settings, memory_keyring):
+def test_edit_with_a_new_key_drops_the_old_keys_tokens(qtbot, qloop, run_async, settings, memory_keyring):
     store = ProfileStore(settings)
     profile = store.add("Main", "real")
     save_secrets(profile.id, SECRETS)
     old_token = token_entries([SECRETS.appkey])[0]
     save_token_entry(old_token, "old-token")
     new = ProfileSecrets("C" * 36, "d" * 180, SECRETS.account)
-    saved = run(
+    saved = run_async(
         save_profile(
             store,
             name="Renamed",
@@ -77,11 +77,11 @@ def test_edit_with_a_new_key_drops_the_old_keys_tokens(qtbot, qloop, run, settin
         )
     )
     assert saved.id == profile.id and store.get(profile.id).name == "Renamed"
-    assert run(read_profile_secrets(profile.id)).appkey == new.appkey
+    assert run_async(read_profile_secrets(profile.id)).appkey == new.appkey
     assert old_token not in usernames(memory_keyring)
 
 
-def test_forget_completes_after_the_menu_is_gone(qtbot, qloop, run, settings, memory_keyring):
+def test_forget_completes_after_the_menu_is_gone(qtbot, qloop, run_async, settings, memory_keyring):
     """The menu may be deleted (the window closed) while the keyring works: the profile still
     goes from the keyring *and* the settings, and nothing touches the deleted menu."""
     store = ProfileStore(settings)
@@ -107,7 +107,7 @@ def test_forget_completes_after_the_menu_is_gone(qtbot, qloop, run, settings, me
         profile_entry(other.id),
         token_entries([SECRETS.appkey])[0],
     }
-    assert run(forget_profile(store, other)) == [
+    assert run_async(forget_profile(store, other)) == [
         profile_entry(other.id),
         token_entries([SECRETS.appkey])[0],
     ]
