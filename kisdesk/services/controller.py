@@ -305,7 +305,7 @@ class AppController(QObject):
     # -- refresh ------------------------------------------------------------------------------
     def _session_tabs(self) -> list[Any]:
         """Widgets that follow the session (set_session on connect and disconnect)."""
-        return [self.window.overseas, self.window.rankings, self.window.orders]
+        return [self.window.overseas, self.window.rankings, self.window.orders, self.window.chart]
 
     def refresh_current(self) -> None:
         """F5: refresh what the user is looking at."""
