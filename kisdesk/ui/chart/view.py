@@ -20,7 +20,7 @@ from kisdesk.kis.charts import ChartBar
 from kisdesk.ui.chart.items import BarsItem, PriceAxis, TimeAxis, moving_average
 from kisdesk.ui.chart.style import MA_COLORS, MA_PERIODS
 
-MIN_BARS, DEFAULT_BARS = 20, 120
+MIN_BARS, DEFAULT_BARS, MAX_BARS = 20, 120, 20_000
 RIGHT_ROOM = 3.0  # empty slots right of the last bar, where the price tag sits
 
 
@@ -173,7 +173,9 @@ class ChartView(pg.GraphicsLayoutWidget):
     # -- the view ---------------------------------------------------------------------------------
     def apply_view(self) -> None:
         n = len(self.bars)
-        self.count = min(max(self.count, float(MIN_BARS)), float(max(n, MIN_BARS)))
+        # More bars than are loaded may be asked for (zooming out): the left stays empty until
+        # the older page arrives.
+        self.count = min(max(self.count, float(MIN_BARS)), float(MAX_BARS))
         self.end = min(max(self.end, min(self.count, float(n))), float(n))
         self._fitting = True
         try:
@@ -192,6 +194,8 @@ class ChartView(pg.GraphicsLayoutWidget):
         """factor < 1 shows fewer bars (zoom in), keeping the right edge."""
         self.count *= factor
         self.apply_view()
+        if self.end - self.count <= 0.5:
+            self.reached_start.emit()
 
     def pan(self, bars: float) -> None:
         self.end += bars
