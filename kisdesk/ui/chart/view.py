@@ -49,7 +49,6 @@ class ChartView(pg.GraphicsLayoutWidget):
             plot.hideAxis("left")
             plot.showAxis("right")
             plot.getAxis("right").setWidth(72)
-            plot.showGrid(x=True, y=True, alpha=0.15)
             plot.setMenuEnabled(False)
             plot.hideButtons()
             vb = plot.getViewBox()
@@ -65,7 +64,10 @@ class ChartView(pg.GraphicsLayoutWidget):
         self.volume.addItem(self.vol_bars)
         self.ma_lines: dict[int, pg.PlotDataItem] = {}
         for n in MA_PERIODS:
-            line = pg.PlotDataItem(pen=pg.mkPen(MA_COLORS[n], width=1.2), connect="finite")
+            line = pg.PlotDataItem(
+                pen=pg.mkPen(MA_COLORS[n], width=1), connect="finite", skipFiniteCheck=True
+            )
+            line.setClipToView(True)  # only the part in view is drawn
             line.setZValue(5)
             self.price.addItem(line)
             self.ma_lines[n] = line
