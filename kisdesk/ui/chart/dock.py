@@ -340,13 +340,20 @@ class ChartPanel(QWidget):
         def num(value: Decimal) -> str:
             return f"{value:,.{places}f}"
 
+        o_, h_, l_, c_ = (
+            translate("Chart", "O"),
+            translate("Chart", "H"),
+            translate("Chart", "L"),
+            translate("Chart", "C"),
+        )
+        vol = translate("Chart", "Vol")
         parts = [
             bar_label(b, self.period),
-            f"{translate('Chart', 'O')} {num(b.open)}",
-            f"{translate('Chart', 'H')} {num(b.high)}",
-            f"{translate('Chart', 'L')} {num(b.low)}",
-            f"{translate('Chart', 'C')} <b>{num(b.close)}</b>",
-            f"{translate('Chart', 'Vol')} {b.volume:,.0f}",
+            f"{o_} {num(b.open)}",
+            f"{h_} {num(b.high)}",
+            f"{l_} {num(b.low)}",
+            f"{c_} <b>{num(b.close)}</b>",
+            f"{vol} {b.volume:,.0f}",
             f"<span style='color:{colour}'>{arrow} {num(abs(diff))} ({rate:+.2f}%)</span>",
         ]
         self.readout.setText("&nbsp;&nbsp;".join(parts))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from kisdesk.kis.charts import ChartBar
 from kisdesk.ui.chart.items import BarsItem, PriceAxis, TimeAxis, moving_average
 from kisdesk.ui.chart.style import MA_COLORS, MA_PERIODS
+from kisdesk.ui.i18n import translate
 
 MIN_BARS, DEFAULT_BARS, MAX_BARS = 20, 120, 20_000
 RIGHT_ROOM = 3.0  # empty slots right of the last bar, where the price tag sits
@@ -261,9 +262,11 @@ class ChartView(pg.GraphicsLayoutWidget):
         self.last_tag.show()
         upper, lower = self.limits
         left = max(0.0, self.end - self.count)
+        upper_name = translate("Chart", "Upper limit")
+        lower_name = translate("Chart", "Lower limit")
         for line, tag, value, colour, name in (
-            (self.upper_line, self.limit_tags[0], upper, up_colour, "상한"),
-            (self.lower_line, self.limit_tags[1], lower, down_colour, "하한"),
+            (self.upper_line, self.limit_tags[0], upper, up_colour, upper_name),
+            (self.lower_line, self.limit_tags[1], lower, down_colour, lower_name),
         ):
             if value is None:
                 line.hide()
