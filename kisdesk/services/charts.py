@@ -315,18 +315,13 @@ class ChartService(QObject):
     async def _today_minutes(self, series: Series, until: dt.time | None, want: int) -> None:
         """Today's one-minute bars (D13, 30 a page) back from ``until`` until ``want`` are in;
         when today runs out the rest is D14 (real-only): on paper, say so and stop."""
-        got: list[ChartBar] = []
         pages = self.client.minute_chart_pages(series.symbol.code, until)
-        async for page in pages:
-            got = merge_older(got, page)
-            if len(got) >= want:
-                break
-        else:
+        got, exhausted = await _collect(pages, want)
+        if exhausted:
             series.today_done = True
             if self.paper:
                 series.complete = True
                 series.note = not_on_paper_note()
-        await _close(pages)
         series.base = merge_older(series.base, got)
         series.bars = aggregate(series.base, series.period)
 
@@ -346,15 +341,9 @@ class ChartService(QObject):
     async def _take_pages(
         self, series: Series, pages: AsyncIterator[list[ChartBar]], count: int
     ) -> None:
-        taken = 0
-        async for page in pages:
-            series.bars = merge_older(series.bars, page)
-            taken += 1
-            if taken >= count:
-                break
-        else:
-            series.complete = True
-        await _close(pages)
+        got, exhausted = await _collect(pages, 1, pages_wanted=count)
+        series.bars = merge_older(series.bars, got)
+        series.complete = series.complete or exhausted
 
     async def _older(self, series: Series) -> None:
         try:
@@ -390,23 +379,31 @@ class ChartService(QObject):
             await self._today_minutes(series, cursor.time(), want)
             return
         # Past days: D14 pages of 120 one-minute bars (real-only).
-        got: list[ChartBar] = []
         pages = client.minute_chart_day_pages(sym.code, cursor.date(), cursor.time())
-        async for page in pages:
-            got = merge_older(got, page)
-            if len(got) >= want:
-                break
-        else:
-            series.complete = True
-        await _close(pages)
+        got, exhausted = await _collect(pages, want)
+        series.complete = series.complete or exhausted
         series.base = merge_older(series.base, got)
         series.bars = aggregate(series.base, period)
 
 
-async def _close(pages: AsyncIterator[Any]) -> None:
+async def _collect(
+    pages: AsyncIterator[list[ChartBar]], want: int, *, pages_wanted: int | None = None
+) -> tuple[list[ChartBar], bool]:
+    """Older pages in front of each other until ``want`` bars (or ``pages_wanted`` pages) are
+    in: (the bars oldest first, whether the pages ran out)."""
+    got: list[ChartBar] = []
+    taken = 0
+    exhausted = True
+    async for page in pages:
+        got = merge_older(got, page)
+        taken += 1
+        if len(got) >= want and (pages_wanted is None or taken >= pages_wanted):
+            exhausted = False
+            break
     aclose = getattr(pages, "aclose", None)
     if aclose is not None:
         await aclose()
+    return got, exhausted
 
 
 def not_on_paper_note(*, overseas: bool = False) -> str:

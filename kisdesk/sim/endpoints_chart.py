@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .api import ApiRequest, ApiSpec
 from .clock import KST
 from .endpoints_domestic import quote_or_error
-from .endpoints_info import _group
+from .endpoints_info import _group, price_snapshot
 from .envelope import Reply, field_error, s_dec, s_int, s_rate
 from .history import Bar, MinuteBar
 from .market import DomesticQuote, OverseasQuote
@@ -115,19 +115,6 @@ def _yn(req: ApiRequest, name: str, *, required: bool = True) -> None:
 # ---- D13 / D14: domestic minute bars -------------------------------------------------------------
 
 
-def _snapshot(q: DomesticQuote) -> dict[str, str]:
-    return {
-        "prdy_vrss": s_int(q.change),
-        "prdy_vrss_sign": q.sign(),
-        "prdy_ctrt": s_rate(q.change, q.base),
-        "stck_prdy_clpr": s_int(q.base),
-        "acml_vol": str(q.volume),
-        "acml_tr_pbmn": s_int(q.value),
-        "hts_kor_isnm": q.listing.name,
-        "stck_prpr": s_int(q.price),
-    }
-
-
 def _krx_today(world: SimWorld, q: DomesticQuote) -> list[MinuteBar]:
     window = today_window(world, world.now(), KRX_OPEN, KRX_CLOSE)
     if window is None:
@@ -181,7 +168,7 @@ def minute_chart(world: SimWorld, req: ApiRequest) -> Reply:
         cut = datetime.combine(world.now().date(), until, KST)
         chosen = [b for b in day if b.at <= cut]
     rows = _minute_rows(chosen[-D13_ROWS:], day)
-    return Reply({"output1": _snapshot(q), "output2": rows}, msg_cd="MCA00000")
+    return Reply({"output1": price_snapshot(q), "output2": rows}, msg_cd="MCA00000")
 
 
 def _krx_day_minutes(world: SimWorld, q: DomesticQuote, bar: Bar) -> list[MinuteBar]:
@@ -227,7 +214,7 @@ def minute_chart_day(world: SimWorld, req: ApiRequest) -> Reply:
                 else _krx_day_minutes(world, q, next(b for b in kept if b.day == d))
             )
             rows += _minute_rows([b for b in chosen if b.at.date() == d], whole)
-    return Reply({"output1": _snapshot(q), "output2": rows}, msg_cd="MCA00000")
+    return Reply({"output1": price_snapshot(q), "output2": rows}, msg_cd="MCA00000")
 
 
 # ---- O6b / O7: overseas bars ---------------------------------------------------------------------

@@ -27,6 +27,12 @@ Rounder = Callable[[Decimal, bool], Decimal]  # (price, up) → a price on the s
 HISTORY_DAYS = 1000  # business days of invented history behind each symbol
 
 
+def _traded_value(bar: Bar | MinuteBar) -> Decimal:
+    """Volume at the bar's typical price (O+H+L+C)/4, whole units: the sim's traded value."""
+    typical = (bar.open + bar.high + bar.low + bar.close) / 4
+    return (typical * bar.volume).quantize(Decimal(1))
+
+
 @dataclass(frozen=True)
 class Bar:
     day: date
@@ -38,9 +44,7 @@ class Bar:
 
     @property
     def value(self) -> Decimal:
-        return ((self.open + self.high + self.low + self.close) / 4 * self.volume).quantize(
-            Decimal(1)
-        )
+        return _traded_value(self)
 
 
 def rounder(q: Quote) -> Rounder:
@@ -120,9 +124,7 @@ class MinuteBar:
 
     @property
     def value(self) -> Decimal:
-        return ((self.open + self.high + self.low + self.close) / 4 * self.volume).quantize(
-            Decimal(1)
-        )
+        return _traded_value(self)
 
 
 def bridge(

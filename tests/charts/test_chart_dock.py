@@ -46,7 +46,8 @@ def _paper_session(seed: int = 99) -> Any:
 
 
 @pytest.fixture
-def desk(qtbot, run_async, kisdesk_home):
+def desk(qtbot, run_async, tmp_path, monkeypatch):
+    monkeypatch.setenv("KISDESK_HOME", str(tmp_path / "home"))  # settings, logs: per test
     made: list[AppController] = []
 
     def open_desk(env: str = "demo") -> AppController:
@@ -69,13 +70,6 @@ def desk(qtbot, run_async, kisdesk_home):
         run_async(controller.shutdown())
         controller.window.close()
         controller.window.deleteLater()
-
-
-@pytest.fixture
-def kisdesk_home(tmp_path, monkeypatch):
-    home = tmp_path / "kisdesk-home"
-    monkeypatch.setenv("KISDESK_HOME", str(home))
-    return home
 
 
 def shown(qtbot: Any, chart: Any, code: str, period: Period | None = None) -> None:

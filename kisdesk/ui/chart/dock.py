@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kisdesk.domain.currency import QUOTE_EXCHANGE
 from kisdesk.domain.direction import direction_of
 from kisdesk.kis.charts import ChartBar
 from kisdesk.models.palette import KOREAN, Palette
@@ -50,18 +51,6 @@ PERIOD_ACTIONS = {
     "chart_day": Period.DAY,
     "chart_week": Period.WEEK,
     "chart_month": Period.MONTH,
-}
-# Trading exchange (balance) → quotation exchange (chart TRs).
-QUOTE_EXCHANGE = {
-    "NASD": "NAS",
-    "NYSE": "NYS",
-    "AMEX": "AMS",
-    "SEHK": "HKS",
-    "SHAA": "SHS",
-    "SZAA": "SZS",
-    "TKSE": "TSE",
-    "HASE": "HNX",
-    "VNSE": "HSX",
 }
 
 
