@@ -50,6 +50,19 @@ MARKETS: dict[str, OverseasMarket] = {
     )
 }
 
+# Trading exchange (balance, orders) → quotation exchange (prices, charts): NASD → NAS …
+QUOTE_EXCHANGE = {
+    "NASD": "NAS",
+    "NYSE": "NYS",
+    "AMEX": "AMS",
+    "SEHK": "HKS",
+    "SHAA": "SHS",
+    "SZAA": "SZS",
+    "TKSE": "TSE",
+    "HASE": "HNX",
+    "VNSE": "HSX",
+}
+
 _NON_US = ("SEHK", "SHAA", "SZAA", "TKSE", "HASE", "VNSE")
 
 # Seed 000: on real, NASD means "all of the US" (NAS/NYSE/AMEX would only repeat its rows); on

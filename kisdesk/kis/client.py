@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 import httpx
 
 from kisdesk.config.masking import register_secret
+from kisdesk.kis.charts import ChartsApi
 from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.domestic import DomesticApi
 from kisdesk.kis.env import Environment
@@ -35,13 +36,15 @@ from kisdesk.kis.transport import Reply, Transport
 log = get_logger(__name__)
 
 
-class KisClient(DomesticApi, OrdersApi, OverseasApi, RankingApi):
+class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, RankingApi):
     """The async KIS Open API client.
 
     Methods (all ``async``; records in kisdesk.kis.records, amounts Decimal):
 
     - quotations: ``domestic_price``, ``daily_chart``, ``product_info``, ``stock_info``,
       ``overseas_price``, ``overseas_price_detail``
+    - chart bars (kis/charts.py): ``minute_chart``, ``minute_chart_day``,
+      ``overseas_daily_chart``, ``overseas_minute_chart`` and their ``*_pages`` iterators
     - account: ``domestic_balance`` (+ ``domestic_balance_pages``), ``buying_power``,
       ``sellable_quantity``, ``overseas_balance``, ``overseas_present_balance``
     - orders: ``order_cash`` (``buy`` / ``sell``), ``modify_order``, ``cancel_order``,

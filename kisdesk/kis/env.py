@@ -43,6 +43,8 @@ _REAL: dict[str, str | None] = {
     "daily_chart": "FHKST03010100",
     "product_info": "CTPF1604R",
     "stock_info": "CTPF1002R",
+    "minute_chart": "FHKST03010200",  # D13
+    "minute_chart_day": "FHKST03010230",  # D14
     # domestic account
     "domestic_balance": "TTTC8434R",
     "buying_power": "TTTC8908R",
@@ -64,6 +66,8 @@ _REAL: dict[str, str | None] = {
     "overseas_present_balance": "CTRP6504R",
     "overseas_price": "HHDFS00000300",
     "overseas_price_detail": "HHDFS76200200",
+    "overseas_daily_chart": "HHDFS76240000",  # O6b
+    "overseas_minute_chart": "HHDFS76950200",  # O7
     "overseas_open_orders": "TTTS3018R",
     "overseas_rvsecncl_us": "TTTT1004U",
     "overseas_rvsecncl_hk": "TTTS1003U",
@@ -90,6 +94,8 @@ _PAPER: dict[str, str | None] = {
     "daily_chart": "FHKST03010100",
     "product_info": None,
     "stock_info": None,
+    "minute_chart": "FHKST03010200",  # the same TR on the paper host
+    "minute_chart_day": None,
     "domestic_balance": "VTTC8434R",
     "buying_power": "VTTC8908R",
     "sellable_quantity": None,
@@ -107,6 +113,8 @@ _PAPER: dict[str, str | None] = {
     "overseas_present_balance": "VTRP6504R",  # paper fills output3 only
     "overseas_price": "HHDFS00000300",
     "overseas_price_detail": None,
+    "overseas_daily_chart": "HHDFS76240000",  # the same TR on the paper host
+    "overseas_minute_chart": None,
     # Seed 004 lists 해외주식 미체결내역 as offered on paper (⭕), as does postman v1.6; the
     # digest (endpoints.md O5) says real-only, but the seed wins.
     "overseas_open_orders": "VTTS3018R",

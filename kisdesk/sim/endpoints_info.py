@@ -62,6 +62,20 @@ def _date(text: str, name: str) -> date:
         raise field_error(name) from None
 
 
+def price_snapshot(q: DomesticQuote) -> dict[str, str]:
+    """The day so far, as the chart TRs' ``output1`` opens (D9, D13, D14)."""
+    return {
+        "prdy_vrss": s_int(q.change),
+        "prdy_vrss_sign": q.sign(),
+        "prdy_ctrt": s_rate(q.change, q.base),
+        "stck_prdy_clpr": s_int(q.base),
+        "acml_vol": str(q.volume),
+        "acml_tr_pbmn": s_int(q.value),
+        "hts_kor_isnm": q.listing.name,
+        "stck_prpr": s_int(q.price),
+    }
+
+
 def daily_chart(world: SimWorld, req: ApiRequest) -> Reply:
     mrkt = req.get("FID_COND_MRKT_DIV_CODE").strip().upper()
     if mrkt not in ("J", "NX", "UN"):
@@ -104,14 +118,7 @@ def daily_chart(world: SimWorld, req: ApiRequest) -> Reply:
     listed = Decimal(q.listed)
     eps, bps = Decimal(ex["eps"]), Decimal(ex["bps"])
     snapshot = {
-        "prdy_vrss": s_int(q.change),
-        "prdy_vrss_sign": q.sign(),
-        "prdy_ctrt": s_rate(q.change, q.base),
-        "stck_prdy_clpr": s_int(q.base),
-        "acml_vol": str(q.volume),
-        "acml_tr_pbmn": s_int(q.value),
-        "hts_kor_isnm": q.listing.name,
-        "stck_prpr": s_int(q.price),
+        **price_snapshot(q),
         "stck_shrn_iscd": q.code,
         "prdy_vol": str(q.prev_volume),
         "stck_mxpr": s_int(q.upper),

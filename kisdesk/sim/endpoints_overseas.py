@@ -116,17 +116,7 @@ NATN_MARKETS: dict[str, dict[str, tuple[str, ...]]] = {
     "392": {"00": ("TKSE",), "01": ("TKSE",)},
     "704": {"00": ("HASE", "VNSE"), "01": ("HASE",), "02": ("VNSE",)},
 }
-LINKED_EXCHANGE = {
-    "NASD": "NAS",
-    "NYSE": "NYS",
-    "AMEX": "AMS",
-    "SEHK": "HKS",
-    "SHAA": "SHS",
-    "SZAA": "SZS",
-    "TKSE": "TSE",
-    "HASE": "HNX",
-    "VNSE": "HSX",
-}
+LINKED_EXCHANGE = {trade: e.quote for trade, e in EXCHANGES.items()}
 
 
 def present_balance(world: SimWorld, req: ApiRequest) -> Reply:

@@ -29,6 +29,7 @@ from typing import Any
 from aiohttp import web
 
 from . import (
+    endpoints_chart,
     endpoints_domestic,
     endpoints_info,
     endpoints_overseas,
@@ -59,6 +60,7 @@ def _spec_modules() -> Iterable[ApiSpec]:
     for mod in (
         endpoints_domestic,
         endpoints_info,
+        endpoints_chart,
         orders_domestic,
         endpoints_ranking,
         endpoints_overseas,

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from .accounts import Account, demo_account, large_account, set_prev_totals
 from .clock import SimClock
-from .history import DailyHistory
+from .history import DailyHistory, MinuteHistory
 from .market import DomesticQuote, Market, OverseasQuote
 from .matching import OrderBook, OrderEvent
 from .sessions import regular_open
@@ -64,6 +64,7 @@ class SimWorld:
         self.stats = SimStats()
         self.market = Market(seed, self.clock.now())
         self.history = DailyHistory(seed)
+        self.minutes = MinuteHistory(seed)  # today's minute tapes and past days' minutes
         self._accounts: dict[str, Account] = {}  # CANO-PRDT → account
         self.accounts: dict[str, str] = {}  # name → CANO-PRDT
         for acct in (demo_account(self.market, seed), large_account(self.market, seed)):

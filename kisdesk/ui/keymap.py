@@ -6,7 +6,8 @@ Scopes say where a key works:
 - ``global``: anywhere in the main window (registered as window shortcuts);
 - ``panel``: in the order panel's fields except the symbol text box (letters type there);
 - ``price`` / ``quantity``: only in that field;
-- ``orders``: in the open-orders table.
+- ``orders``: in the open-orders table;
+- ``chart``: in the chart (Ctrl+5 goes there).
 
 Enter (review/confirm) and Esc (cancel/clear) are fixed, as in every dialog, and listed in the
 cheat sheet without being rebindable.
@@ -129,6 +130,27 @@ DEFAULT_KEYMAP: tuple[KeyAction, ...] = (
         "orders",
         ("M", "F3"),
         QT_TRANSLATE_NOOP("Keymap", "Modify the selected open order (confirmed)"),
+    ),
+    # The chart (Ctrl+5 focuses it): zoom, pan, the latest bar, periods, export.
+    _a("chart_zoom_in", "chart", ("+", "="), QT_TRANSLATE_NOOP("Keymap", "Zoom in (fewer bars)")),
+    _a("chart_zoom_out", "chart", ("-",), QT_TRANSLATE_NOOP("Keymap", "Zoom out (more bars)")),
+    _a("chart_left", "chart", ("Left",), QT_TRANSLATE_NOOP("Keymap", "Pan back in time")),
+    _a("chart_right", "chart", ("Right",), QT_TRANSLATE_NOOP("Keymap", "Pan forward in time")),
+    _a("chart_latest", "chart", ("Home",), QT_TRANSLATE_NOOP("Keymap", "Go to the latest bar")),
+    _a("chart_m1", "chart", ("1",), QT_TRANSLATE_NOOP("Keymap", "1-minute bars")),
+    _a("chart_m3", "chart", ("2",), QT_TRANSLATE_NOOP("Keymap", "3-minute bars")),
+    _a("chart_m5", "chart", ("3",), QT_TRANSLATE_NOOP("Keymap", "5-minute bars")),
+    _a("chart_m10", "chart", ("4",), QT_TRANSLATE_NOOP("Keymap", "10-minute bars")),
+    _a("chart_m30", "chart", ("5",), QT_TRANSLATE_NOOP("Keymap", "30-minute bars")),
+    _a("chart_m60", "chart", ("6",), QT_TRANSLATE_NOOP("Keymap", "60-minute bars")),
+    _a("chart_day", "chart", ("D",), QT_TRANSLATE_NOOP("Keymap", "Daily bars")),
+    _a("chart_week", "chart", ("W",), QT_TRANSLATE_NOOP("Keymap", "Weekly bars")),
+    _a("chart_month", "chart", ("M",), QT_TRANSLATE_NOOP("Keymap", "Monthly bars")),
+    _a(
+        "chart_export",
+        "chart",
+        ("P",),
+        QT_TRANSLATE_NOOP("Keymap", "Save the visible chart as PNG"),
     ),
 )
 
@@ -284,6 +306,7 @@ def scope_names() -> dict[str, str]:
         "price": translate("Keymap", "Price field"),
         "quantity": translate("Keymap", "Quantity field"),
         "orders": translate("Keymap", "Open orders"),
+        "chart": translate("Keymap", "Chart"),
     }
 
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from kisdesk import APP_NAME
 from kisdesk.config.masking import mask_account
+from kisdesk.ui.allocation import AllocationView
+from kisdesk.ui.chart.dock import ChartPanel
 from kisdesk.ui.env_badge import env_label
 from kisdesk.ui.holdings_tab import HoldingsTab
 from kisdesk.ui.i18n import translate
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.holdings, translate("MainWindow", "Domestic holdings"))
         self.tabs.addTab(self.overseas, translate("MainWindow", "Overseas holdings"))
         self.tabs.addTab(self.rankings, translate("MainWindow", "Rankings"))
+        self.allocation = AllocationView()
+        self.tabs.addTab(self.allocation, translate("MainWindow", "Allocation"))
         self.setCentralWidget(self.tabs)
 
         self.order_dock = QDockWidget(translate("MainWindow", "Order"), self)
@@ -65,6 +69,14 @@ class MainWindow(QMainWindow):
         self.order_dock.setWidget(self.orders)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.order_dock)
 
+        # The chart: hidden until asked for (Ctrl+5), so start-up never loads pyqtgraph.
+        self.chart_dock = QDockWidget(translate("MainWindow", "Chart"), self)
+        self.chart_dock.setObjectName("chartDock")
+        self.chart = ChartPanel(self.orders.keymap)
+        self.chart_dock.setWidget(self.chart)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.chart_dock)
+        self.chart_dock.hide()
+
         self.status = MainStatusBar(env)
         self.setStatusBar(self.status)
         self._build_menus()
@@ -75,6 +87,7 @@ class MainWindow(QMainWindow):
             for view in self.findChildren(RecordTableView)
         ]
         self.holdings.sell_requested.connect(self.orders.prefill_sell)
+        self._wire_chart()
         self.rankings.symbol_chosen.connect(self.orders.prefill_symbol)
         self.orders.install_shortcuts(self)
 
@@ -95,6 +108,9 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "&Export CSV…"), "Ctrl+E", self.export_current
         )
         file_menu.addAction(self.export_action)
+        file_menu.addAction(
+            self._action(translate("MainWindow", "Export chart as &PNG…"), None, self._export_chart)
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -121,6 +137,7 @@ class MainWindow(QMainWindow):
             view.addAction(
                 self._action(name, f"Ctrl+{index}", partial(self.tabs.setCurrentIndex, index - 1))
             )
+        view.addAction(self._action(translate("MainWindow", "&Chart"), "Ctrl+5", self.focus_chart))
         view.addSeparator()
         view.addAction(
             self._action(translate("MainWindow", "Reset &layout"), None, self.reset_layout)
@@ -199,6 +216,7 @@ class MainWindow(QMainWindow):
                 "Ctrl+1 / 2 / 3",
                 translate("MainWindow", "Domestic holdings / Overseas holdings / Rankings"),
             ),
+            (where, "Ctrl+5", translate("MainWindow", "Show the chart and give it the keyboard")),
             (where, "Ctrl+E", translate("MainWindow", "Export the current table as CSV")),
             (
                 where,
@@ -225,6 +243,64 @@ class MainWindow(QMainWindow):
         box.finished.connect(box.deleteLater)
         self.shortcuts_box = box
         box.open()
+
+    # -- chart and allocation ----------------------------------------------------------------
+    def _wire_chart(self) -> None:
+        """The chart follows the order panel (its ticket's quotes also move the last bar) and
+        the selected row of a holdings table that has the keyboard; the allocation view follows
+        both holdings tables and selects a holding in its table."""
+        ticket = self.orders.panel.ticket
+        ticket.quote_changed.connect(
+            lambda quote, first: self.chart.on_quote(ticket.symbol, quote, first)
+        )
+        for table in (self.holdings.table, self.overseas.table):
+            table.view.selectionModel().currentRowChanged.connect(
+                lambda _cur, _prev, t=table: self._row_to_chart(t)
+            )
+            for signal in (
+                table.model.modelReset,
+                table.model.dataChanged,
+                table.model.rowsInserted,
+            ):
+                signal.connect(self._refresh_allocation)
+        self.allocation.holding_chosen.connect(self.select_holding)
+
+    def _row_to_chart(self, table: RecordTableView) -> None:
+        if table.view.hasFocus():
+            self.chart.follow_record(table.current_record())
+
+    def _refresh_allocation(self, *_args: object) -> None:
+        self.allocation.set_holdings(
+            list(self.holdings.table.model.records()), list(self.overseas.table.model.records())
+        )
+
+    def select_holding(self, record: object) -> None:
+        """A holding chosen in the allocation view: its tab, its row, and the chart on it."""
+        overseas = bool(getattr(record, "exchange", ""))
+        tab = self.overseas if overseas else self.holdings
+        self.tabs.setCurrentWidget(tab)
+        table = tab.table
+        for row in range(table.proxy.rowCount()):
+            source = table.proxy.mapToSource(table.proxy.index(row, 0)).row()
+            if table.model.record_at(source) is record:
+                table.view.setFocus()
+                table.view.setCurrentIndex(table.proxy.index(row, 0))
+                break
+        self.chart.follow_record(record)
+
+    def focus_chart(self) -> None:
+        """Ctrl+5: the chart dock shown, raised, and holding the keyboard."""
+        self.chart_dock.show()
+        if self.chart_dock.height() < self.height() // 3 and not self.chart_dock.isFloating():
+            self.resizeDocks([self.chart_dock], [int(self.height() * 0.5)], Qt.Orientation.Vertical)
+        self.chart_dock.raise_()
+        self.chart.ensure_view()
+        self.chart.focus_chart()
+
+    def _export_chart(self) -> None:
+        if self.chart.view is None:
+            self.focus_chart()
+        self.chart.export_png()
 
     # -- layout persistence ------------------------------------------------------------------
     def restore_layout(self) -> None:

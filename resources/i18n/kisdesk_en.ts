@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Allocation</name>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="66"/>
+        <source>Others ({n})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="166"/>
+        <source>No holdings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="193"/>
+        <source>Total
+{krw} KRW</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="226"/>
+        <source>{n} overseas holding(s) without a won value left out</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="59"/>
+        <source>{n} min</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="61"/>
+        <source>Day</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="62"/>
+        <source>Week</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="63"/>
+        <source>Month</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="411"/>
+        <source>Overseas minute bars are not offered on paper trading (모의투자 미지원).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="414"/>
+        <source>Minute bars of past days are not offered on paper trading (모의투자 미지원).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="116"/>
+        <source>Save the visible chart as PNG (P)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="127"/>
+        <source>The chart appears here.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="255"/>
+        <source>Loading {period} bars of {name}…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="287"/>
+        <source>No bars for this symbol and period.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="307"/>
+        <source>No symbol: choose one in the order panel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="333"/>
+        <source>O</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="334"/>
+        <source>H</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="335"/>
+        <source>L</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="336"/>
+        <source>C</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="338"/>
+        <source>Vol</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="410"/>
+        <source>Save chart as PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="412"/>
+        <source>PNG images (*.png)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="417"/>
+        <source>Could not save {path}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="419"/>
+        <source>Saved {path}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/view.py" line="265"/>
+        <source>Upper limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/view.py" line="266"/>
+        <source>Lower limit</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../kisdesk/ui/confirm_dialog.py" line="57"/>
@@ -277,205 +414,285 @@
 <context>
     <name>Keymap</name>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="64"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="65"/>
         <source>Order panel: go to the symbol field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="66"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
         <source>Order panel: 매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="68"/>
         <source>Order panel: 매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="72"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="73"/>
         <source>Go to the open orders table</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="78"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="79"/>
         <source>Order keys cheat sheet</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="80"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
         <source>Switch to 매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="82"/>
         <source>Switch to 매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="86"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
         <source>Next order type (지정가 / 시장가)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
         <source>Price +1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
         <source>Price −1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
         <source>Price +5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
         <source>Price −5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
         <source>Price = current price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
         <source>Price = upper limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
         <source>Price = lower limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
         <source>Quantity +1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
         <source>Quantity −1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
         <source>Quantity = 10% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
         <source>Quantity = 25% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="114"/>
         <source>Quantity = 50% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="120"/>
         <source>Quantity = 100% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="126"/>
         <source>Cancel the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="132"/>
         <source>Modify the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="135"/>
+        <source>Zoom in (fewer bars)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="136"/>
+        <source>Zoom out (more bars)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
+        <source>Pan back in time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="138"/>
+        <source>Pan forward in time</source>
+        <translation></translation>
+    </message>
+    <message>
         <location filename="../../kisdesk/ui/keymap.py" line="139"/>
-        <source>Symbol → side → type → price → quantity → submit</source>
+        <source>Go to the latest bar</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
+        <source>1-minute bars</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="141"/>
-        <source>Review the order; Enter again in the review sends it</source>
+        <source>3-minute bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
+        <source>5-minute bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
+        <source>10-minute bars</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="144"/>
-        <source>Close the review without sending; in the panel: clear it</source>
+        <source>30-minute bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
+        <source>60-minute bars</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <source>Daily bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
+        <source>Weekly bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
+        <source>Monthly bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <source>Save the visible chart as PNG</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="161"/>
+        <source>Symbol → side → type → price → quantity → submit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="163"/>
+        <source>Review the order; Enter again in the review sends it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
+        <source>Close the review without sending; in the panel: clear it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="304"/>
         <source>Anywhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="263"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="305"/>
         <source>Order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="306"/>
         <source>Price field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="307"/>
         <source>Quantity field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="286"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="308"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="260"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
         <source>(unbound)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="339"/>
         <source>Where</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="274"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="296"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="338"/>
         <source>Action</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
+        <source>Chart</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="318"/>
         <source>Order keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="317"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="340"/>
         <source>Key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="336"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="359"/>
         <source>Restore defaults</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="361"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="384"/>
         <source>{key} is bound twice ({ids})</source>
         <translation></translation>
     </message>
@@ -483,100 +700,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
         <source>Domestic holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="53"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
         <source>Overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="115"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
         <source>Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="58"/>
+        <source>Allocation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="61"/>
         <source>Order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="93"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="73"/>
+        <source>Chart</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="95"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="108"/>
         <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="101"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <source>Export chart as &amp;PNG…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="105"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="121"/>
         <source>&amp;View</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
         <source>&amp;Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="126"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <source>&amp;Chart</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="143"/>
         <source>Reset &amp;layout</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
         <source>&amp;Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
         <source>&amp;Settings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="152"/>
         <source>&amp;Preferences…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="139"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="175"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
         <source>This tab has no table to export.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="180"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
         <source>Export CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="182"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="187"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>Exported %n row to {path}</numerusform>
@@ -584,48 +821,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <source>Show the chart and give it the keyboard</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Export the current table as CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="223"/>
         <source>Enter, double-click</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="208"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="226"/>
         <source>Preferences</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="209"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="222"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="212"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="240"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -872,32 +1114,32 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="86"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="101"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="104"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="252"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="255"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>

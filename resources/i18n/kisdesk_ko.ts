@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>Allocation</name>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="66"/>
+        <source>Others ({n})</source>
+        <translation>기타 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="166"/>
+        <source>No holdings</source>
+        <translation>보유 종목이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="193"/>
+        <source>Total
+{krw} KRW</source>
+        <translation>합계
+{krw}원</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/allocation.py" line="226"/>
+        <source>{n} overseas holding(s) without a won value left out</source>
+        <translation>원화 평가액이 없는 해외 종목 {n}개 제외</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="59"/>
+        <source>{n} min</source>
+        <translation>{n}분</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="61"/>
+        <source>Day</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="62"/>
+        <source>Week</source>
+        <translation>주</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="63"/>
+        <source>Month</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="411"/>
+        <source>Overseas minute bars are not offered on paper trading (모의투자 미지원).</source>
+        <translation>해외주식 분봉은 모의투자에서 제공되지 않습니다 (모의투자 미지원).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/services/charts.py" line="414"/>
+        <source>Minute bars of past days are not offered on paper trading (모의투자 미지원).</source>
+        <translation>지난 날짜의 분봉은 모의투자에서 제공되지 않습니다 (모의투자 미지원).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="116"/>
+        <source>Save the visible chart as PNG (P)</source>
+        <translation>보이는 차트를 PNG로 저장 (P)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="127"/>
+        <source>The chart appears here.</source>
+        <translation>여기에 차트가 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="255"/>
+        <source>Loading {period} bars of {name}…</source>
+        <translation>{name} {period}봉 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="287"/>
+        <source>No bars for this symbol and period.</source>
+        <translation>이 종목과 주기의 봉 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="307"/>
+        <source>No symbol: choose one in the order panel</source>
+        <translation>종목 없음: 주문창에서 종목을 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="333"/>
+        <source>O</source>
+        <translation>시</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="334"/>
+        <source>H</source>
+        <translation>고</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="335"/>
+        <source>L</source>
+        <translation>저</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="336"/>
+        <source>C</source>
+        <translation>종</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="338"/>
+        <source>Vol</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="410"/>
+        <source>Save chart as PNG</source>
+        <translation>차트를 PNG로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="412"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="417"/>
+        <source>Could not save {path}</source>
+        <translation>{path}에 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="419"/>
+        <source>Saved {path}</source>
+        <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/view.py" line="265"/>
+        <source>Upper limit</source>
+        <translation>상한가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/chart/view.py" line="266"/>
+        <source>Lower limit</source>
+        <translation>하한가</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../kisdesk/ui/confirm_dialog.py" line="57"/>
@@ -280,205 +418,285 @@
 <context>
     <name>Keymap</name>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="64"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="65"/>
         <source>Order panel: go to the symbol field</source>
         <translation>주문창: 종목 입력란으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="66"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
         <source>Order panel: 매수 (buy)</source>
         <translation>주문창: 매수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="68"/>
         <source>Order panel: 매도 (sell)</source>
         <translation>주문창: 매도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="72"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="73"/>
         <source>Go to the open orders table</source>
         <translation>미체결 목록으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="78"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="79"/>
         <source>Order keys cheat sheet</source>
         <translation>주문 단축키 안내</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="80"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
         <source>Switch to 매수 (buy)</source>
         <translation>매수로 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="82"/>
         <source>Switch to 매도 (sell)</source>
         <translation>매도로 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="86"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
         <source>Next order type (지정가 / 시장가)</source>
         <translation>다음 주문유형 (지정가 / 시장가)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
         <source>Price +1 tick</source>
         <translation>가격 +1호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
         <source>Price −1 tick</source>
         <translation>가격 −1호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
         <source>Price +5 ticks</source>
         <translation>가격 +5호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
         <source>Price −5 ticks</source>
         <translation>가격 −5호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
         <source>Price = current price</source>
         <translation>가격 = 현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
         <source>Price = upper limit</source>
         <translation>가격 = 상한가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
         <source>Price = lower limit</source>
         <translation>가격 = 하한가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
         <source>Quantity +1</source>
         <translation>수량 +1</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
         <source>Quantity −1</source>
         <translation>수량 −1</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
         <source>Quantity = 10% of the maximum</source>
         <translation>수량 = 최대수량의 10%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
         <source>Quantity = 25% of the maximum</source>
         <translation>수량 = 최대수량의 25%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="114"/>
         <source>Quantity = 50% of the maximum</source>
         <translation>수량 = 최대수량의 50%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="120"/>
         <source>Quantity = 100% of the maximum</source>
         <translation>수량 = 최대수량의 100%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="126"/>
         <source>Cancel the selected open order (confirmed)</source>
         <translation>선택한 미체결 주문 취소 (확인 후)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="132"/>
         <source>Modify the selected open order (confirmed)</source>
         <translation>선택한 미체결 주문 정정 (확인 후)</translation>
     </message>
     <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="135"/>
+        <source>Zoom in (fewer bars)</source>
+        <translation>확대 (봉 수 줄이기)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="136"/>
+        <source>Zoom out (more bars)</source>
+        <translation>축소 (봉 수 늘리기)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
+        <source>Pan back in time</source>
+        <translation>과거로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="138"/>
+        <source>Pan forward in time</source>
+        <translation>최근으로 이동</translation>
+    </message>
+    <message>
         <location filename="../../kisdesk/ui/keymap.py" line="139"/>
+        <source>Go to the latest bar</source>
+        <translation>최근 봉으로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
+        <source>1-minute bars</source>
+        <translation>1분봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <source>3-minute bars</source>
+        <translation>3분봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
+        <source>5-minute bars</source>
+        <translation>5분봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
+        <source>10-minute bars</source>
+        <translation>10분봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <source>30-minute bars</source>
+        <translation>30분봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
+        <source>60-minute bars</source>
+        <translation>60분봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <source>Daily bars</source>
+        <translation>일봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
+        <source>Weekly bars</source>
+        <translation>주봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
+        <source>Monthly bars</source>
+        <translation>월봉</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <source>Save the visible chart as PNG</source>
+        <translation>보이는 차트를 PNG로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="161"/>
         <source>Symbol → side → type → price → quantity → submit</source>
         <translation>종목 → 매매구분 → 주문유형 → 가격 → 수량 → 주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="163"/>
         <source>Review the order; Enter again in the review sends it</source>
         <translation>주문 확인창 열기. 확인창에서 Enter를 한 번 더 누르면 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
         <source>Close the review without sending; in the panel: clear it</source>
         <translation>전송하지 않고 확인창 닫기. 주문창에서는 입력 지우기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation>주문 실수 방지 경고에서: 그대로 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="304"/>
         <source>Anywhere</source>
         <translation>어디서나</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="263"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="283"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="305"/>
         <source>Order panel</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="284"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="306"/>
         <source>Price field</source>
         <translation>가격 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="307"/>
         <source>Quantity field</source>
         <translation>수량 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="286"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="308"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="260"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
         <source>(unbound)</source>
         <translation>(지정 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="272"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="339"/>
         <source>Where</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="273"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="274"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="296"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="338"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="318"/>
         <source>Order keys</source>
         <translation>주문 단축키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="317"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="340"/>
         <source>Key</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="336"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="359"/>
         <source>Restore defaults</source>
         <translation>기본값 복원</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="361"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="384"/>
         <source>{key} is bound twice ({ids})</source>
         <translation>{key} 키가 중복 지정되었습니다 ({ids})</translation>
     </message>
@@ -486,148 +704,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="52"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
         <source>Domestic holdings</source>
         <translation>국내잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="53"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
         <source>Overseas holdings</source>
         <translation>해외잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="115"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="58"/>
+        <source>Allocation</source>
+        <translation>자산구성</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="61"/>
         <source>Order</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="93"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="73"/>
+        <source>Chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="95"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="108"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="101"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>차트 PNG 저장(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="105"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="121"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
         <source>&amp;Refresh</source>
         <translation>새로고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="126"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <source>&amp;Chart</source>
+        <translation>차트(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="143"/>
         <source>Reset &amp;layout</source>
         <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
         <source>&amp;Environment</source>
         <translation>접속환경(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="152"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="139"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="175"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
         <source>This tab has no table to export.</source>
         <translation>이 탭에는 내보낼 표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="180"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="182"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="187"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="196"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation>국내잔고 / 해외잔고 / 순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="202"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <source>Show the chart and give it the keyboard</source>
+        <translation>차트를 표시하고 키보드 입력을 차트로</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="223"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="208"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="226"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="209"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="195"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="222"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="212"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="240"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -872,32 +1115,32 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="86"/>
         <source>Confirm before sending</source>
         <translation>전송 전 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
         <source>Keys…</source>
         <translation>단축키…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="101"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="104"/>
         <source>Executions</source>
         <translation>체결내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
         <source>Sent</source>
         <translation>전송내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="252"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="255"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
     </message>

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -651,6 +652,108 @@ def check_key_list(app: App) -> None:
     app.wait(lambda: not box.isVisible(), why="the list did not close with Esc")
 
 
+def _chart_ready(app: App, code: str = SAMSUNG) -> Any:
+    """Ctrl+5 on a chosen symbol: the chart shown, with the keyboard, its bars loaded."""
+    chart = app.window.chart
+    app.press(K.Key_5, CTRL)
+    app.wait(lambda: app.window.chart_dock.isVisible(), why="Ctrl+5 did not show the chart")
+    app.wait(lambda: chart.view is not None and chart.view.hasFocus(), why="no keyboard")
+    app.wait(
+        lambda: chart.symbol is not None and chart.symbol.code == code and chart.view.bars,
+        10_000,
+        f"the chart never showed {code}",
+    )
+    return chart
+
+
+def check_chart_focus(app: App) -> None:
+    app.choose(SAMSUNG)
+    chart = _chart_ready(app)
+    closes = {b.at.date(): b.close for b in chart.view.bars}
+    assert closes[max(closes)] == app.sim.market.domestic(SAMSUNG).price  # ends at the price
+    app.window.holdings.table.view.setFocus()  # away, and back with the key
+    app.press(K.Key_5, CTRL)
+    assert chart.view.hasFocus()
+
+
+def check_chart_view_keys(app: App) -> None:
+    app.choose(SAMSUNG)
+    view = _chart_ready(app).view
+    count, loaded = view.count, len(view.bars)
+    app.press(K.Key_Plus)
+    assert view.count < count, "+ did not zoom in"
+    app.press(K.Key_Minus)
+    app.press(K.Key_Minus)
+    assert view.count > count, "- did not zoom out"
+    # Out past the oldest bar held: the page before it is loaded, and the view stays put.
+    app.wait(lambda: len(view.bars) > loaded, 10_000, "zooming out loaded no older bars")
+    app.press(K.Key_Home)
+    end = view.end
+    app.press(K.Key_Left)
+    assert view.end < end, "Left did not pan back"
+    left = view.end
+    app.press(K.Key_Right)
+    assert view.end > left, "Right did not pan forward"
+    app.press(K.Key_Left)
+    app.press(K.Key_Left)
+    app.press(K.Key_Home)
+    assert view.end == len(view.bars), "Home did not go to the latest bar"
+    first, last = view.price.getViewBox().viewRange()[0]
+    assert first < len(view.bars) - 1 < last  # the latest bar is on screen
+
+
+def check_chart_periods(app: App) -> None:
+    from kisdesk.services.charts import Period
+
+    app.choose(SAMSUNG)
+    chart = _chart_ready(app)
+    keys = (
+        (K.Key_1, Period.M1),
+        (K.Key_2, Period.M3),
+        (K.Key_3, Period.M5),
+        (K.Key_4, Period.M10),
+        (K.Key_5, Period.M30),
+        (K.Key_6, Period.M60),
+        (K.Key_W, Period.WEEK),
+        (K.Key_M, Period.MONTH),
+        (K.Key_D, Period.DAY),
+    )
+    for key, period in keys:
+        app.press(key)
+        assert chart.period is period, period
+        app.wait(
+            lambda p=period: (
+                (s := chart.service.cached(chart.symbol, p)) is not None
+                and chart.view.bars == s.bars
+            ),
+            10_000,
+            f"{period} bars never shown",
+        )
+        times = [b.at for b in chart.view.bars]
+        if period.minutes is not None:  # bars N minutes apart within a day
+            steps = {(b - a).seconds // 60 for a, b in pairwise(times) if a.date() == b.date()}
+            assert steps <= {period.minutes}, (period, steps)
+        elif period is Period.WEEK:
+            assert len({t.isocalendar()[:2] for t in times}) == len(times)
+        elif period is Period.MONTH:
+            assert len({(t.year, t.month) for t in times}) == len(times)
+
+
+def check_chart_png(app: App, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    app.choose(SAMSUNG)
+    chart = _chart_ready(app)
+    path = tmp_path / "chart.png"
+    _save_through_dialog(app, path)
+    app.press(K.Key_P)
+    app.wait(path.exists, why="P wrote no PNG")
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() == chart.width()
+    app.window.activateWindow()
+    app.back_to_main()
+
+
 CHECKS: dict[str, Callable[..., None]] = {
     "F5": check_refresh,
     "Ctrl+1 / 2 / 3": check_tabs,
@@ -665,6 +768,10 @@ CHECKS: dict[str, Callable[..., None]] = {
     "Esc": check_clear,
     "F11, then Del / M": check_open_orders,
     "Ctrl+E": check_export,
+    "Ctrl+5": check_chart_focus,
+    "+ / −, ← / →, Home (in the chart)": check_chart_view_keys,
+    "1…6, D / W / M (in the chart)": check_chart_periods,
+    "P (in the chart)": check_chart_png,
     "F1": check_key_list,
 }
 

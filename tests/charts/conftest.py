@@ -1,0 +1,98 @@
+"""Chart tests: simulators with a pinned KRX-hours clock (a Wednesday, 11:00 KST), a raw KIS
+speaker for the chart endpoints, and clients of the app's own KisClient.
+
+(The suite runs with --import-mode=importlib, so helpers are fixtures, not imports.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from kisdesk.kis import Credentials, KisClient, RateLimiter, demo_environment
+from kisdesk.sim.clock import KST, SimClock
+from kisdesk.sim.testing import SimThread
+
+WEDNESDAY_11 = dt.datetime(2026, 12, 2, 11, 0, 0, tzinfo=KST)
+
+
+def chart_sim(profile: str, when: dt.datetime = WEDNESDAY_11) -> SimThread:
+    clock = SimClock(start=when)
+    clock.freeze()
+    # Paper's 2 calls/s would make the paging tests slow; its rules on TRs stay the same.
+    return SimThread(profile=profile, seed=77, market_hours="krx", clock=clock, rate_limit=1000)
+
+
+@pytest.fixture
+def real_sim() -> Iterator[SimThread]:
+    with chart_sim("real") as s:
+        yield s
+
+
+@pytest.fixture
+def paper_chart_sim() -> Iterator[SimThread]:
+    with chart_sim("paper") as s:
+        yield s
+
+
+class RawKis:
+    """GETs with KIS headers over TCP: what any client sends."""
+
+    def __init__(self, sim: SimThread) -> None:
+        self.sim = sim
+        self.http = httpx.Client(base_url=sim.base_url, timeout=10)
+        body = {
+            "grant_type": "client_credentials",
+            "appkey": sim.appkey,
+            "appsecret": sim.appsecret,
+        }
+        answer = self.http.post("/oauth2/tokenP", json=body).json()
+        if "access_token" not in answer:  # one token a minute: share the app client's (EGW00133)
+            assert answer.get("error_code") == "EGW00133", answer
+            answer["access_token"] = sim.call(lambda s: s.tokens._current[sim.appkey].value)
+        self.token = answer["access_token"]
+
+    def get(self, path: str, tr_id: str, params: dict[str, str]) -> httpx.Response:
+        headers = {
+            "authorization": f"Bearer {self.token}",
+            "appkey": self.sim.appkey,
+            "appsecret": self.sim.appsecret,
+            "tr_id": tr_id,
+            "custtype": "P",
+        }
+        return self.http.get(path, params=params, headers=headers)
+
+    def body(self, path: str, tr_id: str, params: dict[str, str]) -> dict[str, Any]:
+        r = self.get(path, tr_id, params)
+        body = r.json()
+        assert r.status_code == 200 and body["rt_cd"] == "0", body
+        return body
+
+
+@pytest.fixture
+def raw() -> Iterator[Any]:
+    made: list[RawKis] = []
+
+    def make(sim: SimThread) -> RawKis:
+        made.append(RawKis(sim))
+        return made[-1]
+
+    yield make
+    for r in made:
+        r.http.close()
+
+
+@pytest.fixture
+def chart_client() -> Any:
+    """chart_client(sim) → a KisClient on that simulator's profile (close it with aclose)."""
+
+    def make(sim: SimThread) -> KisClient:
+        env = demo_environment(sim.base_url, sim.ws_url, profile=sim.server.profile)
+        creds = Credentials(sim.appkey, sim.appsecret, sim.accounts["demo"])
+        return KisClient(env, creds, limiter=RateLimiter(1000))
+
+    return make
