@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, Signal
 from kisdesk.kis.charts import ChartBar
 from kisdesk.kis.errors import KisError, NotOfferedInPaper
 from kisdesk.models.qtfix import emit
-from kisdesk.services.refresher import user_message
+from kisdesk.services.errors import describe
 from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -286,7 +286,7 @@ class ChartService(QObject):
         except asyncio.CancelledError:
             raise
         except KisError as exc:
-            emit(self.failed, key, user_message(exc))
+            emit(self.failed, key, describe(exc))
         except Exception as exc:  # a bug must reach the user as a sentence, not kill the loop
             log.exception("chart load failed")
             emit(self.failed, key, f"{type(exc).__name__}: {exc}")

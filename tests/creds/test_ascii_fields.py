@@ -90,7 +90,9 @@ def test_full_width_keys_are_marked_next_to_the_field(qtbot, qloop, dialog, pape
     assert hint.isHidden()
 
 
-def test_the_connection_check_itself_sends_nothing_for_non_ascii(qtbot, qloop, run_async, paper_server):
+def test_the_connection_check_itself_sends_nothing_for_non_ascii(
+    qtbot, qloop, run_async, paper_server
+):
     """The service checks too, whoever calls it."""
     account = paper_server.accounts["demo"]
     for secrets in (

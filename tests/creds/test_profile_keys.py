@@ -52,13 +52,17 @@ def test_new_profile_whose_token_cannot_be_stored_leaves_nothing(qtbot, qloop, r
     assert usernames(backend) == set()
 
     backend.refuse_set = False  # the staged token was kept for a second try
-    profile = run_async(save_profile(store, name="Main", env="paper", secrets=SECRETS, tokens=tokens))
+    profile = run_async(
+        save_profile(store, name="Main", env="paper", secrets=SECRETS, tokens=tokens)
+    )
     assert store.get(profile.id) == profile
     assert run_async(read_profile_secrets(profile.id)).appkey == SECRETS.appkey
     assert usernames(backend) == {profile_entry(profile.id), token_entries([SECRETS.appkey])[0]}
 
 
-def test_edit_with_a_new_key_drops_the_old_keys_tokens(qtbot, qloop, run_async, settings, memory_keyring):
+def test_edit_with_a_new_key_drops_the_old_keys_tokens(
+    qtbot, qloop, run_async, settings, memory_keyring
+):
     store = ProfileStore(settings)
     profile = store.add("Main", "real")
     save_secrets(profile.id, SECRETS)
