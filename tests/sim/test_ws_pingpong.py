@@ -84,12 +84,11 @@ def test_a_session_that_does_not_answer_is_closed(psim: SimThread) -> None:
 
 
 def test_a_wrong_echo_is_no_answer(psim: SimThread) -> None:
-    with Ws(psim, echo=False) as ws:
-        with pytest.raises(ConnectionClosed):
-            while True:
-                frame = ws.recv(5)
-                if isinstance(frame, PingPong):
-                    ws.send('{"header":{"tr_id":"PINGPONG","datetime":"19990101000000"}}')
+    with Ws(psim, echo=False) as ws, pytest.raises(ConnectionClosed):
+        while True:
+            frame = ws.recv(5)
+            if isinstance(frame, PingPong):
+                ws.send('{"header":{"tr_id":"PINGPONG","datetime":"19990101000000"}}')
     assert psim.stats.ws_closed_no_pong == 1
 
 
