@@ -377,10 +377,14 @@ class WsHub:
         return fired
 
     async def close_all(self) -> None:
-        for session in list(self.sessions):
+        """Close every session (going away, 1001), all at once."""
+
+        async def close(session: WsSession) -> None:
             with contextlib.suppress(Exception):
                 await session.ws.close(code=1001, message=b"server shutdown")
             await session.stop()
+
+        await asyncio.gather(*(close(s) for s in list(self.sessions)))
 
     def summary(self) -> list[dict[str, Any]]:
         """The open sessions, for /__sim/ws."""
