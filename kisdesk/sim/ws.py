@@ -145,7 +145,8 @@ class WsSession:
         self.wake = asyncio.Event()
         self.closed = False
         self.stall_until = 0.0
-        self.pending_ping: Any = None  # the JSON of the PINGPONG awaiting an answer
+        self.pending_pings: list[Any] = []  # the JSON of each PINGPONG not answered yet
+        self.unanswered_since: float | None = None  # when the oldest of them went out
         self._pong_timer: asyncio.TimerHandle | None = None
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -248,7 +249,7 @@ class WsSession:
             stats.ws_records_sent += records
         elif tr_id == PINGPONG:
             stats.ws_pings_sent += 1
-            self._arm_pong_timer()
+            self._ping_sent()
         elif text[:1] == "1":
             stats.ws_notices_sent += 1
 
@@ -259,25 +260,31 @@ class WsSession:
             if self.closed or self._stalled():
                 continue
             text = pingpong(hub.world.now())
-            self.pending_ping = json.loads(text)
+            self.pending_pings = [*self.pending_pings[-9:], json.loads(text)]
             self.push_control(PINGPONG, text)
 
-    def _arm_pong_timer(self) -> None:
-        if self._pong_timer is not None:
-            self._pong_timer.cancel()
-        ping = self.pending_ping
-        loop = asyncio.get_running_loop()
-        self._pong_timer = loop.call_later(self.hub.ping_grace, self._pong_due, ping)
+    def _ping_sent(self) -> None:
+        """A PINGPONG went out: the session has ``ping_grace`` seconds from the oldest
+        unanswered one to answer (any of them)."""
+        if self.unanswered_since is None:
+            loop = asyncio.get_running_loop()
+            self.unanswered_since = loop.time()
+            self._pong_timer = loop.call_later(self.hub.ping_grace, self._pong_due)
 
-    def _pong_due(self, ping: Any) -> None:
-        if self.closed or ping is None or self.pending_ping is not ping or self._stalled():
+    def _pong_due(self) -> None:
+        self._pong_timer = None
+        if self.closed or self.unanswered_since is None or self._stalled():
             return
         self.hub.stats.ws_closed_no_pong += 1
         log.info("websocket session did not answer PINGPONG: closing it")
-        self.close()
+        self.close("PINGPONG timeout")
+
+    def is_echo(self, message: Any) -> bool:
+        return message in self.pending_pings
 
     def answered(self) -> None:
-        self.pending_ping = None
+        self.pending_pings = []
+        self.unanswered_since = None
         if self._pong_timer is not None:
             self._pong_timer.cancel()
             self._pong_timer = None
@@ -370,10 +377,14 @@ class WsHub:
         return fired
 
     async def close_all(self) -> None:
-        for session in list(self.sessions):
+        """Close every session (going away, 1001), all at once."""
+
+        async def close(session: WsSession) -> None:
             with contextlib.suppress(Exception):
                 await session.ws.close(code=1001, message=b"server shutdown")
             await session.stop()
+
+        await asyncio.gather(*(close(s) for s in list(self.sessions)))
 
     def summary(self) -> list[dict[str, Any]]:
         """The open sessions, for /__sim/ws."""
@@ -411,8 +422,7 @@ class WsHub:
                 elif msg.type == WSMsgType.PING:
                     await ws.pong(msg.data)
                 elif msg.type == WSMsgType.PONG:
-                    if session.pending_ping is not None:
-                        session.answered()
+                    session.answered()  # official samples answer PINGPONG with pong(text)
                 elif msg.type == WSMsgType.BINARY:
                     self.on_text(session, msg.data.decode("utf-8", "replace"))
         except (ConnectionError, RuntimeError) as exc:
@@ -446,7 +456,7 @@ class WsHub:
         header = message.get("header")
         if isinstance(header, dict) and header.get("tr_id") == PINGPONG:
             # Clients re-serialise the JSON: the same content answers, whatever its bytes.
-            if session.pending_ping is not None and message == session.pending_ping:
+            if session.is_echo(message):
                 session.answered()
             return
         try:
