@@ -694,8 +694,8 @@ class WsHub:
         else:
             listing = self.world.market.listings.get(order.code)
             name = listing.name if listing is not None else order.code
-            time = self.world.now().strftime("%H%M%S")
-            values = notices.domestic_notice(event, hts_id=hts_id, name=name, time=time)
+            now = self.world.now().strftime("%H%M%S")
+            values = notices.domestic_notice(event, hts_id=hts_id, name=name, now=now)
         if values is None:
             return
         record = "^".join(values)

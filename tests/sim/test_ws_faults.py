@@ -12,7 +12,7 @@ import httpx
 import pytest
 from websockets.exceptions import ConnectionClosedError, InvalidStatus
 from websockets.protocol import State
-from websockets.sync.client import connect
+from websockets.sync.client import ClientConnection, connect
 
 from kisdesk.kis.realtime import (
     ControlReply,
@@ -141,6 +141,22 @@ def test_slow_link_drops_oldest_quotes_never_notices() -> None:
     assert ticks[-1].volume == last.volume
 
 
+def _lazy_reader(sim: SimThread) -> ClientConnection:
+    """A client that reads one frame ahead at most (when the test does not read, neither does
+    it), over a socket with a small receive buffer."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect((sim.server.host, sim.server.port))
+    return connect(
+        sim.ws_url + "/tryitout",
+        sock=sock,
+        max_queue=1,
+        ping_interval=None,
+        close_timeout=1,  # its own queue is full: it would not see the server's close
+        legacy=True,
+    )
+
+
 def test_a_client_that_stops_reading_costs_a_bounded_queue() -> None:
     """A real slow reader: the client stops reading, the socket's buffers fill, the server's
     send waits, the session's queue stays bounded (oldest quotes dropped), the server answers
@@ -148,17 +164,7 @@ def test_a_client_that_stops_reading_costs_a_bounded_queue() -> None:
     rates = {CODE: 200.0}
     with SimThread(seed=3, ws_ping_interval=30, ws_queue_limit=20, tick_rates=rates) as sim:
         key = approval_key(sim)
-        sock = socket.socket()
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-        sock.connect((sim.server.host, sim.server.port))
-        conn = connect(
-            sim.ws_url + "/tryitout",
-            sock=sock,
-            max_queue=1,
-            ping_interval=None,
-            close_timeout=1,  # its own queue is full: it would not see the server's close
-            legacy=True,
-        )
+        conn = _lazy_reader(sim)
         kis = Kis(sim)
         try:
             conn.send(subscribe_message(key, "H0STCNT0", CODE))
@@ -199,17 +205,7 @@ def test_a_client_that_reads_nothing_is_closed_by_pingpong() -> None:
     opts = {"ws_ping_interval": 3.0, "ws_ping_grace": 0.5, "tick_rates": rates}
     with SimThread(seed=3, **opts) as sim:
         key = approval_key(sim)
-        sock = socket.socket()
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-        sock.connect((sim.server.host, sim.server.port))
-        conn = connect(
-            sim.ws_url + "/tryitout",
-            sock=sock,
-            max_queue=1,
-            ping_interval=None,
-            close_timeout=1,
-            legacy=True,
-        )
+        conn = _lazy_reader(sim)
         try:
             conn.send(subscribe_message(key, "H0STCNT0", CODE))
             conn.send(subscribe_message(key, "H0STASP0", CODE))
