@@ -24,6 +24,7 @@ from .universe import (
     Exchange,
     Listing,
     krx_listings,
+    lot_of,
     overseas_anchor,
     overseas_listings,
 )
@@ -270,6 +271,11 @@ class OverseasQuote:
 
     def tick(self) -> Decimal:
         return overseas_tick(self.exchange.trade, self.price)
+
+    @property
+    def lot(self) -> int:
+        """The issue's trading unit (Hong Kong board lots differ by issue)."""
+        return lot_of(self.exchange.trade, self.code)
 
     def walk(self) -> None:
         rng = self.rng
