@@ -175,8 +175,8 @@ class OverseasProblem(Problem):
         return OVS_MESSAGES.get(self.code) or MESSAGES[self.code]
 
 
-def _p(where: str, code: str, **args: str) -> OverseasProblem:
-    return OverseasProblem(where, code, args)  # type: ignore[arg-type]
+def _p(where: str, message: str, /, **args: str) -> OverseasProblem:
+    return OverseasProblem(where, message, args)  # type: ignore[arg-type]
 
 
 def types_note(
