@@ -214,7 +214,7 @@ def overseas_tick(exch: str, price: Decimal) -> Decimal:
             (Decimal(500), "0.2"),
             (Decimal(1000), "0.5"),
         ):
-            if price < top:
+            if price <= top:  # HKEX: "from 0.50 to 10.00: 0.010; over 10.00 to 20.00: …"
                 return Decimal(tick)
         return Decimal(1)
     if exch == "TKSE":

@@ -150,3 +150,13 @@ def test_fills_move_the_balance_in_currency_and_lots(
     b, s = buy["output"]["ODNO"], sell["output"]["ODNO"]
     assert kinds == [("accepted", b, 0), ("filled", b, lot), ("accepted", s, 0), ("filled", s, lot)]
     assert all(e.order.exchange == excg and e.order.overseas for e in events)
+
+
+def test_hong_kong_spread_table_bands_include_their_top() -> None:
+    # HKEX: "from 0.50 to 10.00: 0.010; over 10.00 to 20.00: 0.020" — 10.00 ticks in cents.
+    from kisdesk.sim.market import overseas_tick
+
+    assert overseas_tick("SEHK", Decimal("10.00")) == Decimal("0.01")
+    assert overseas_tick("SEHK", Decimal("10.02")) == Decimal("0.02")
+    assert overseas_tick("SEHK", Decimal("20.00")) == Decimal("0.02")
+    assert overseas_tick("SEHK", Decimal("0.25")) == Decimal("0.001")
