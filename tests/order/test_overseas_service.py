@@ -162,9 +162,10 @@ def test_shanghai_modify_refused_locally_and_cancel_accepted(qtbot, start_sim, d
     assert sim.orders.orders[order.order_no].remaining == 0
 
 
-def _set_clock(session: Session, iso: str) -> None:
-    """Through the simulator's admin route, as a tool would."""
-    r = httpx.post(f"{session.sim.base_url}/__sim/clock", json={"set": iso})
+async def _set_clock(session: Session, iso: str) -> None:
+    """Through the simulator's admin route, as a tool would (KST when no offset is given)."""
+    async with httpx.AsyncClient(base_url=session.sim.base_url) as http:
+        r = await http.post("/__sim/clock", json={"set": iso})
     assert r.status_code == 200
 
 
@@ -175,7 +176,7 @@ def test_us_daytime_routed_inside_the_session_refused_outside(
     sim = session.sim
     clock = sim.clock.now
     _service, ticket = desk(session, router=kis_hours, clock=clock)
-    run_async(_in_thread(_set_clock, session, "2026-11-23T12:00"))  # Monday noon, KST
+    run_async(_set_clock(session, "2026-11-23T12:00"))  # Monday noon, KST
     ticket.set_symbol(OverseasSymbol("NASD", "AAPL", "애플"))
     _settled(qtbot, ticket)
     assert ticket.route().daytime and ticket.facts().daytime_tradable is True
@@ -192,7 +193,7 @@ def test_us_daytime_routed_inside_the_session_refused_outside(
     assert [p.code for p in ticket.validate(draft)] == ["ovs_daytime_symbol"]
     # Outside the session (08:00: no US session at all) the order is refused here, and the
     # simulator refuses the daytime TR too.
-    run_async(_in_thread(_set_clock, session, "2026-11-23T08:00"))
+    run_async(_set_clock(session, "2026-11-23T08:00"))
     ticket.set_symbol(OverseasSymbol("NASD", "AAPL", "애플"))
     _settled(qtbot, ticket)
     problems = ticket.validate(ticket.draft(price, 1))
@@ -202,13 +203,6 @@ def test_us_daytime_routed_inside_the_session_refused_outside(
         run_async(session.client.overseas_order("buy", "NASD", "AAPL", 1, price, daytime=True))
     assert info.value.msg_cd == "APBK1664"
     assert sim.stats.by_tr_id["TTTS6036U"] == 2  # the one accepted and the one sent by hand
-
-
-async def _in_thread(fn: Any, *args: Any) -> None:
-    """A blocking admin call off the loop the simulator runs on."""
-    import asyncio
-
-    await asyncio.get_running_loop().run_in_executor(None, fn, *args)
 
 
 def test_paper_us_sell_uses_vttt1001u(qtbot, start_sim, desk) -> None:
