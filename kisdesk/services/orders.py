@@ -618,18 +618,7 @@ class OrderService(QObject):
         if validate(draft, facts):
             log.warning("order refused: the draft does not validate")
             return None
-        assert draft.quantity is not None
-        order = TrackedOrder(
-            local_id=next(self._ids),
-            side=draft.side,
-            code=draft.code,
-            name=name,
-            order_type=draft.order_type,
-            price=draft.price if draft.order_type.needs_price and draft.price else Decimal(0),
-            quantity=draft.quantity,
-            sent_at=dt.datetime.now(KST),
-        )
-        return self._start(order)
+        return self._start(self._tracked(draft, name))
 
     def submit_overseas(
         self, draft: OverseasDraft, facts: OverseasFacts, name: str = ""
@@ -643,8 +632,12 @@ class OrderService(QObject):
         if validate_overseas(draft, facts):
             log.warning("overseas order refused: the draft does not validate")
             return None
+        order = self._tracked(draft, name, exchange=draft.exchange, daytime=facts.route.daytime)
+        return self._start(order)
+
+    def _tracked(self, draft: OrderDraft | OverseasDraft, name: str, **where: Any) -> TrackedOrder:
         assert draft.quantity is not None
-        order = TrackedOrder(
+        return TrackedOrder(
             local_id=next(self._ids),
             side=draft.side,
             code=draft.code,
@@ -653,10 +646,8 @@ class OrderService(QObject):
             price=draft.price if draft.order_type.needs_price and draft.price else Decimal(0),
             quantity=draft.quantity,
             sent_at=dt.datetime.now(KST),
-            exchange=draft.exchange,
-            daytime=facts.route.daytime,
+            **where,
         )
-        return self._start(order)
 
     def _start(self, order: TrackedOrder) -> TrackedOrder:
         self.tracked.append(order)

@@ -11,20 +11,17 @@ Widget-free: the panel pushes its fields in, reads :meth:`OverseasTicket.facts`,
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kisdesk.domain.currency import to_krw
 from kisdesk.domain.order_rules import Problem
-from kisdesk.domain.order_state import OrderState, TrackedOrder
+from kisdesk.domain.order_state import TrackedOrder
 from kisdesk.domain.order_types import OrderType, Side
 from kisdesk.domain.overseas_hours import KST, Route, Session, route
 from kisdesk.domain.overseas_orders import (
@@ -44,13 +41,12 @@ from kisdesk.domain.overseas_ticks import step_tick
 from kisdesk.kis.errors import KisError
 from kisdesk.kis.records import OverseasBuyingPower, OverseasPriceDetail, OverseasQuote
 from kisdesk.models.qtfix import emit
+from kisdesk.services.order_ticket import OrderTicket
 from kisdesk.services.orders import OrderService
 from kisdesk.services.refresher import user_message
 
 log = logging.getLogger(__name__)
 
-QUOTE_REFRESH_MS = 2000
-ACCOUNT_DEBOUNCE_MS = 150
 ROUTE_CHECK_MS = 15_000  # sessions change on the minute: look again now and then
 
 Router = Callable[[str, dt.datetime, bool], Route]  # (exchange, now, paper) -> Route
@@ -137,15 +133,14 @@ class BuyingPowerView:
         return cls(r.currency, r.amount, int(r.max_qty), r.price, r.fx_rate, r.integrated_amount)
 
 
-class OverseasTicket(QObject):
-    """The overseas order ticket; see the module docstring. ``clock``: KST now (tests pass the
-    simulator's); ``router``: the sessions in force (:func:`kis_hours`, or :func:`always_open`
-    against a simulator that takes orders at any hour)."""
+class OverseasTicket(OrderTicket):
+    """The overseas order ticket; see the module docstring. It keeps the domestic ticket's
+    machinery (timers, one read at a time, answers for a left symbol dropped, polling only while
+    watched) and reads overseas facts instead. ``clock``: KST now (tests pass the simulator's);
+    ``router``: the sessions in force (:func:`kis_hours`, or :func:`always_open` against a
+    simulator that takes orders at any hour)."""
 
-    quote_changed = Signal(object, bool)  # OverseasQuoteView, first for this symbol
-    account_changed = Signal()  # buying power or sellable quantity arrived
     route_changed = Signal(object)  # Route: the session changed (e.g. the daytime session)
-    failed = Signal(str)  # a read failed: the sentence to show
 
     def __init__(
         self,
@@ -157,27 +152,11 @@ class OverseasTicket(QObject):
         super().__init__(parent)
         self.clock: Callable[[], dt.datetime] = clock or (lambda: dt.datetime.now(KST))
         self.router = router
-        self.source: OrderService | None = None
-        self.symbol: OverseasSymbol | None = None
-        self.side = Side.BUY
-        self.order_type: OrderType = OVS_LIMIT
-        self.price: Decimal | None = None
-        self.quote: OverseasQuoteView | None = None
-        self.buying_power: BuyingPowerView | None = None
-        self.sellable: int | None = None
+        self.symbol: OverseasSymbol | None = None  # type: ignore[assignment]
+        self.order_type = OVS_LIMIT
+        self.quote: OverseasQuoteView | None = None  # type: ignore[assignment]
+        self.buying_power: BuyingPowerView | None = None  # type: ignore[assignment]
         self._route: Route | None = None
-        self._gen = 0
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._quote_busy = False
-        self._watched = False
-
-        self._quote_timer = QTimer(self)
-        self._quote_timer.setInterval(QUOTE_REFRESH_MS)
-        self._quote_timer.timeout.connect(self._poll_quote)
-        self._account_timer = QTimer(self)
-        self._account_timer.setSingleShot(True)
-        self._account_timer.setInterval(ACCOUNT_DEBOUNCE_MS)
-        self._account_timer.timeout.connect(self._fetch_account)
         self._route_timer = QTimer(self)
         self._route_timer.setInterval(ROUTE_CHECK_MS)
         self._route_timer.timeout.connect(self.check_route)
@@ -186,75 +165,42 @@ class OverseasTicket(QObject):
     def set_source(self, source: OrderService | None) -> None:
         """A session's order service (None: disconnected); it starts following overseas
         orders. Reads in flight are cancelled."""
-        if self.source is not None:
-            for signal, slot in (
-                (self.source.orders_changed, self._on_orders_changed),
-                (self.source.order_updated, self._on_order_updated),
-            ):
-                with contextlib.suppress(RuntimeError, TypeError):
-                    signal.disconnect(slot)
-        self.cancel()
-        self.source = source
+        super().set_source(source)
         if source is not None:
-            source.orders_changed.connect(self._on_orders_changed)
-            source.order_updated.connect(self._on_order_updated)
             source.set_overseas(True)
 
     @property
     def paper(self) -> bool:
         return self.source is not None and self.source.profile == "paper"
 
-    def set_refresh_ms(self, ms: int) -> None:
-        self._quote_timer.setInterval(ms)
-
-    def set_watched(self, watched: bool) -> None:
-        """Polling only while the quote is on screen (the first read of a symbol always runs)."""
-        self._watched = watched
-
-    @property
-    def idle(self) -> bool:
-        return not self._tasks and not self._account_timer.isActive()
-
     def cancel(self) -> None:
-        for timer in (self._quote_timer, self._account_timer, self._route_timer):
-            timer.stop()
-        for task in list(self._tasks):
-            task.cancel()
+        super().cancel()
+        self._route_timer.stop()
 
     # -- the ticket ----------------------------------------------------------------------------
-    def set_symbol(self, symbol: OverseasSymbol | None) -> None:
+    def set_symbol(self, symbol: OverseasSymbol | None) -> None:  # type: ignore[override]
         """A new symbol (exchange and code): every fact forgotten, then read again."""
-        self._gen += 1
-        self.symbol = symbol
-        self.quote = None
-        self.buying_power = None
-        self.sellable = None
         self._route = None
+        super().set_symbol(symbol)  # type: ignore[arg-type]
         if symbol is None:
-            self.cancel()
+            self._route_timer.stop()
             return
         self._route = self.route()
-        self._read_quote()
-        self.refresh_account(now=True)
         if self.source is not None:
-            self._quote_timer.start()
             self._route_timer.start()
 
     def set_side(self, side: Side) -> None:
-        if side is not self.side:
-            self.side = side
-            if self.order_type not in self.offered_types():
+        if side is not self.side and self.symbol is not None:
+            offered = offered_types(
+                self.symbol.exchange, side, paper=self.paper, daytime=self.route().daytime
+            )
+            if self.order_type not in offered:
                 self.order_type = OVS_LIMIT
-            self.refresh_account(now=True)
+        super().set_side(side)
 
     def set_order_type(self, order_type: OrderType) -> None:
+        """Overseas buying power does not depend on the type: nothing to read again."""
         self.order_type = order_type
-
-    def set_price(self, price: Decimal | None) -> None:
-        """The typed price: a buy's buying power is read again once the typing pauses."""
-        self.price = price
-        if self.side is Side.BUY:
-            self.refresh_account()
 
     def route(self) -> Route:
         """Where an order for the ticket's exchange goes now (CLOSED route without a symbol)."""
@@ -290,8 +236,9 @@ class OverseasTicket(QObject):
         daytime = self.route().daytime
         return types_note(self.symbol.exchange, self.side, paper=self.paper, daytime=daytime)
 
-    def facts(self) -> OverseasFacts:
-        """Everything known now, for validation, the guard and the review."""
+    def facts(self, order_type: OrderType | None = None) -> OverseasFacts:  # type: ignore[override]
+        """Everything known now, for validation, the guard and the review (every overseas type
+        shares the facts: ``order_type`` is not needed)."""
         if self.symbol is None:
             raise ValueError("no symbol on the ticket")
         q = self.quote
@@ -365,16 +312,24 @@ class OverseasTicket(QObject):
         return self.source.submit_overseas(draft, self.facts(), self.symbol.name)
 
     # -- quotes --------------------------------------------------------------------------------
-    def _poll_quote(self) -> None:
-        if not self._quote_busy and self._watched:
-            self._read_quote()
+    def offer_quote(self, code: str, quote: OverseasQuoteView) -> bool:  # type: ignore[override]
+        """A quote for ``code`` from anywhere (this ticket's reads, a realtime stream); taken
+        only while the ticket is on that symbol."""
+        if self.symbol is None or code != self.symbol.code:
+            return False
+        first = self.quote is None
+        self.quote = quote
+        emit(self.quote_changed, quote, first)
+        if first and self.side is Side.BUY and self.price is None:
+            self.refresh_account(now=True)  # buying power at the current price
+        return True
 
     def _read_quote(self) -> None:
         if self.source is not None and self.symbol is not None:
             daytime = self.route().daytime
-            self._spawn(self._load_quote(self.source, self._gen, self.symbol, daytime))
+            self._spawn(self._load_overseas_quote(self.source, self._gen, self.symbol, daytime))
 
-    async def _load_quote(
+    async def _load_overseas_quote(
         self, source: OrderService, gen: int, symbol: OverseasSymbol, daytime: bool
     ) -> None:
         self._quote_busy = True
@@ -389,39 +344,25 @@ class OverseasTicket(QObject):
         if gen != self._gen:
             return
         if isinstance(record, OverseasPriceDetail):
-            view = OverseasQuoteView.from_detail(record, daytime=daytime)
+            self.offer_quote(symbol.code, OverseasQuoteView.from_detail(record, daytime=daytime))
         else:
-            view = OverseasQuoteView.from_price(record)
-        first = self.quote is None
-        self.quote = view
-        emit(self.quote_changed, view, first)
-        if first and self.side is Side.BUY and self.price is None:
-            self.refresh_account(now=True)  # buying power at the current price
+            self.offer_quote(symbol.code, OverseasQuoteView.from_price(record))
 
     # -- buying power and sellable quantity ----------------------------------------------------
-    def refresh_account(self, *, now: bool = False) -> None:
-        if self.source is None or self.symbol is None:
-            return
-        if now:
-            self._account_timer.stop()
-            self._fetch_account()
-        else:
-            self._account_timer.start()
-
     def _fetch_account(self) -> None:
         if self.source is None or self.symbol is None:
             return
         gen, symbol = self._gen, self.symbol
         if self.side is Side.SELL:
-            self._spawn(self._load_sellable(self.source, gen, symbol))
+            self._spawn(self._load_ovs_sellable(self.source, gen, symbol))
             return
         price = self.price if self.price is not None and self.price > 0 else None
         if price is None and self.quote is not None:
             price = self.quote.price
         if price is not None:
-            self._spawn(self._load_buying_power(self.source, gen, symbol, price))
+            self._spawn(self._load_fx_power(self.source, gen, symbol, price))
 
-    async def _load_buying_power(
+    async def _load_fx_power(
         self, source: OrderService, gen: int, symbol: OverseasSymbol, price: Decimal
     ) -> None:
         try:
@@ -434,7 +375,9 @@ class OverseasTicket(QObject):
             self.buying_power = BuyingPowerView.from_record(record)
             emit(self.account_changed)
 
-    async def _load_sellable(self, source: OrderService, gen: int, symbol: OverseasSymbol) -> None:
+    async def _load_ovs_sellable(
+        self, source: OrderService, gen: int, symbol: OverseasSymbol
+    ) -> None:
         try:
             qty = await source.overseas_sellable(symbol.exchange, symbol.code)
         except KisError as exc:
@@ -443,21 +386,3 @@ class OverseasTicket(QObject):
         if gen == self._gen:
             self.sellable = qty
             emit(self.account_changed)
-
-    def _on_orders_changed(self) -> None:
-        self.refresh_account()
-
-    def _on_order_updated(self, order: TrackedOrder) -> None:
-        if order.state.terminal or order.state in (OrderState.ACCEPTED, OrderState.NOT_FOUND):
-            self.refresh_account()
-
-    # -- tasks ---------------------------------------------------------------------------------
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
-        try:
-            loop = asyncio.get_event_loop()
-        except RuntimeError:  # no loop (a widget test without one): nothing can be read
-            coro.close()
-            return
-        task = loop.create_task(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)

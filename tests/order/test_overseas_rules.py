@@ -31,6 +31,7 @@ from kisdesk.domain.overseas_orders import (
     max_buy_quantity,
     offered_types,
     quantity_for_percent,
+    review_lines,
     types_note,
     validate_overseas,
     validate_overseas_cancel,
@@ -245,3 +246,16 @@ def test_guard_in_won_and_ticks() -> None:
         "The amount 2,100.00 USD (about 2,909,550 won) is above your limit of 2,000,000 won."
     )
     assert reasons[1].render() == "The price is 1,000 ticks away from the current price 200.00."
+
+
+def test_review_lines_show_the_session_and_the_won_amount() -> None:
+    draft = OverseasDraft(Side.BUY, "NASD", "AAPL", OVS_LIMIT, D("200.00"), 3)
+    lines = review_lines(draft, _facts(when=MON_NOON, daytime_tradable=True), MON_NOON)
+    assert lines == {
+        "market": "나스닥",
+        "session": "daytime",
+        "currency": "USD",
+        "amount": "600.00",
+        "amount_krw": "831,300",
+        "hours": "18:00–07:00",
+    }

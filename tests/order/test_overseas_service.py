@@ -258,3 +258,22 @@ def test_ticket_steps_prices_on_the_grid(qtbot, start_sim, desk) -> None:
     assert ticket.quantity_for_percent(100) % 400 == 0
     now = dt.datetime.now(KST)
     assert ticket.route().open and ticket.clock().tzinfo is not None and now.tzinfo is not None
+
+
+def test_the_ticket_follows_the_session_as_the_clock_moves(qtbot, start_sim, desk) -> None:
+    session = start_sim()
+    now = [dt.datetime(2026, 11, 23, 17, 59, tzinfo=KST)]  # Monday: the daytime session
+    _service, ticket = desk(session, router=kis_hours, clock=lambda: now[0])
+    routes: list[Any] = []
+    ticket.route_changed.connect(routes.append)
+    ticket.set_symbol(OverseasSymbol("NASD", "AMD", "AMD"))
+    _settled(qtbot, ticket)
+    assert ticket.route().daytime and ticket.quote.daytime_tradable is False
+    now[0] += dt.timedelta(minutes=1)  # 18:00: the pre-market, on the regular TRs
+    ticket.check_route()
+    assert [r.session.value for r in routes] == ["pre"]
+    # The quote is read again under the regular quote code: no daytime verdict any more.
+    qtbot.waitUntil(lambda: ticket.idle and ticket.quote.daytime_tradable is None, timeout=5000)
+    draft = ticket.draft(ticket.quote.price, 1)
+    assert ticket.validate(draft) == ()
+    assert [t.code for t in ticket.offered_types()] == ["00", "32", "34"]
