@@ -118,7 +118,7 @@ class OpenOrder:
             open_qty=int(row.open_qty),
             order_time=row.order_time,
             exchange=row.exchange,
-            currency=row.currency or MARKETS[row.exchange].currency,
+            currency=row.currency or getattr(MARKETS.get(row.exchange), "currency", ""),
         )
 
     @classmethod
