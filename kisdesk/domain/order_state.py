@@ -108,6 +108,8 @@ class TrackedOrder:
     order_time: str = ""  # HHMMSS from the ack
     message: str = ""  # msg1 verbatim (acceptance or rejection), or what the checks found
     filled_qty: int = 0
+    exchange: str = ""  # overseas trading code (NASD, SEHK …); "" for a domestic order
+    daytime: bool = False  # sent to the US daytime session (its own modify/cancel TR)
     previous_order_nos: list[str] = field(default_factory=list)
     history: list[tuple[datetime, OrderState, str]] = field(default_factory=list)
 

@@ -28,6 +28,7 @@ from kisdesk.kis.events import ClientEvent, EventSink
 from kisdesk.kis.logs import get_logger
 from kisdesk.kis.orders import OrdersApi
 from kisdesk.kis.overseas import OverseasApi
+from kisdesk.kis.overseas_orders import OverseasOrdersApi
 from kisdesk.kis.ranking import RankingApi
 from kisdesk.kis.ratelimit import RateLimiter, limiter_for
 from kisdesk.kis.tokens import TokenManager, TokenStore
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # the realtime stack (websockets, cryptography) loads on firs
 log = get_logger(__name__)
 
 
-class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, RankingApi):
+class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, OverseasOrdersApi, RankingApi):
     """The async KIS Open API client.
 
     Methods (all ``async``; records in kisdesk.kis.records, amounts Decimal):
@@ -52,7 +53,8 @@ class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, RankingApi):
       ``sellable_quantity``, ``overseas_balance``, ``overseas_present_balance``
     - orders: ``order_cash`` (``buy`` / ``sell``), ``modify_order``, ``cancel_order``,
       ``cancellable_orders``, ``daily_executions``; ``overseas_order``,
-      ``overseas_modify_order``, ``overseas_cancel_order``, ``overseas_open_orders``
+      ``overseas_modify_order``, ``overseas_cancel_order``, ``overseas_open_orders``,
+      ``overseas_buying_power`` (O8), ``overseas_order_history`` (O9)
     - rankings: ``credit_balance_ranking``, ``volume_rank``, ``fluctuation_rank``,
       ``market_cap_rank``
     - session: ``approval_key`` (websocket), ``realtime`` (the stream of this app key),

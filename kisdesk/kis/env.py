@@ -2,7 +2,9 @@
 
 The official helper derives paper TR IDs by replacing the first letter with ``V``; that rule is
 wrong for the US sell order (real ``TTTT1006U``, paper ``VTTT1001U``), so every ID is listed here
-as written in the digest (endpoints.md). ``None`` means "모의투자 미지원" (real-only).
+as written in the digest (endpoints.md). ``None`` means "모의투자 미지원" (real-only). The overseas
+order, modify/cancel and daytime TRs have their own table (overseas_trs.py): market × action ×
+session.
 """
 
 from __future__ import annotations
@@ -81,24 +83,8 @@ _REAL: dict[str, str | None] = {
     "overseas_daily_chart": "HHDFS76240000",  # O6b
     "overseas_minute_chart": "HHDFS76950200",  # O7
     "overseas_open_orders": "TTTS3018R",
-    "overseas_rvsecncl_us": "TTTT1004U",
-    "overseas_rvsecncl_hk": "TTTS1003U",
-    "overseas_rvsecncl_jp": "TTTS0309U",
-    "overseas_rvsecncl_sh": "TTTS0302U",  # cancel only
-    "overseas_rvsecncl_sz": "TTTS0306U",  # cancel only
-    "overseas_rvsecncl_vn": "TTTS0312U",  # cancel only
-    "overseas_buy_us": "TTTT1002U",
-    "overseas_sell_us": "TTTT1006U",
-    "overseas_buy_hk": "TTTS1002U",
-    "overseas_sell_hk": "TTTS1001U",
-    "overseas_buy_sh": "TTTS0202U",
-    "overseas_sell_sh": "TTTS1005U",
-    "overseas_buy_sz": "TTTS0305U",
-    "overseas_sell_sz": "TTTS0304U",
-    "overseas_buy_jp": "TTTS0308U",
-    "overseas_sell_jp": "TTTS0307U",
-    "overseas_buy_vn": "TTTS0311U",
-    "overseas_sell_vn": "TTTS0310U",
+    "overseas_buying_power": "TTTS3007R",
+    "overseas_order_history": "TTTS3035R",
 }
 
 _PAPER: dict[str, str | None] = {
@@ -130,25 +116,10 @@ _PAPER: dict[str, str | None] = {
     # Seed 004 lists 해외주식 미체결내역 as offered on paper (⭕), as does postman v1.6; the
     # digest (endpoints.md O5) says real-only, but the seed wins.
     "overseas_open_orders": "VTTS3018R",
-    # paper modify/cancel = the real IDs with a V prefix (postman v1.6)
-    "overseas_rvsecncl_us": "VTTT1004U",
-    "overseas_rvsecncl_hk": "VTTS1003U",
-    "overseas_rvsecncl_jp": "VTTS0309U",
-    "overseas_rvsecncl_sh": "VTTS0302U",
-    "overseas_rvsecncl_sz": "VTTS0306U",
-    "overseas_rvsecncl_vn": "VTTS0312U",
-    "overseas_buy_us": "VTTT1002U",
-    "overseas_sell_us": "VTTT1001U",  # not VTTT1006U: the "replace by V" rule is wrong here
-    "overseas_buy_hk": "VTTS1002U",
-    "overseas_sell_hk": "VTTS1001U",
-    "overseas_buy_sh": "VTTS0202U",
-    "overseas_sell_sh": "VTTS1005U",
-    "overseas_buy_sz": "VTTS0305U",
-    "overseas_sell_sz": "VTTS0304U",
-    "overseas_buy_jp": "VTTS0308U",
-    "overseas_sell_jp": "VTTS0307U",
-    "overseas_buy_vn": "VTTS0311U",
-    "overseas_sell_vn": "VTTS0310U",
+    # Seed 004 lists 해외주식 매수가능금액조회 as not offered on paper; the digest's VTTS3007R
+    # (endpoints.md O8) loses to the seed.
+    "overseas_buying_power": None,
+    "overseas_order_history": "VTTS3035R",
 }
 
 assert _REAL.keys() == _PAPER.keys()

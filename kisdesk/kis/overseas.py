@@ -1,27 +1,23 @@
-"""Overseas balance, present balance and price (endpoints.md O1-O3)."""
+"""Overseas balance, present balance, price and price detail (endpoints.md O1-O3, O6); the
+order functions are in overseas_orders.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
-from kisdesk.kis.base import ApiBase, price_text, qty_text
+from kisdesk.kis.base import ApiBase
 from kisdesk.kis.domestic import _object
 from kisdesk.kis.fields import parse, parse_list
-from kisdesk.kis.orders import _ack
 from kisdesk.kis.records import (
-    OrderAck,
     OverseasBalance,
     OverseasBalanceSummary,
     OverseasCurrencyBalance,
     OverseasHolding,
-    OverseasOpenOrder,
     OverseasPresentBalance,
     OverseasPresentHolding,
     OverseasPresentTotals,
     OverseasPriceDetail,
     OverseasQuote,
-    Side,
 )
 
 Progress = Callable[[int, int], None]
@@ -30,22 +26,6 @@ P_OVRS_BALANCE = "/uapi/overseas-stock/v1/trading/inquire-balance"
 P_OVRS_PRESENT = "/uapi/overseas-stock/v1/trading/inquire-present-balance"
 P_OVRS_PRICE = "/uapi/overseas-price/v1/quotations/price"
 P_OVRS_PRICE_DETAIL = "/uapi/overseas-price/v1/quotations/price-detail"
-P_OVRS_ORDER = "/uapi/overseas-stock/v1/trading/order"
-P_OVRS_RVSECNCL = "/uapi/overseas-stock/v1/trading/order-rvsecncl"
-P_OVRS_NCCS = "/uapi/overseas-stock/v1/trading/inquire-nccs"
-
-# Trading (4-letter) exchange code → the market group of the order TR table (endpoints.md O4).
-ORDER_GROUP = {
-    "NASD": "us",
-    "NYSE": "us",
-    "AMEX": "us",
-    "SEHK": "hk",
-    "SHAA": "sh",
-    "SZAA": "sz",
-    "TKSE": "jp",
-    "HASE": "vn",
-    "VNSE": "vn",
-}
 
 # Trading (4-letter) exchange code → its currency, for the balance inquiry (seed 000).
 EXCHANGE_CURRENCY = {
@@ -176,110 +156,3 @@ class OverseasApi(ApiBase):
             code=symbol,
             exchange=exchange,
         )
-
-    async def overseas_order(
-        self,
-        side: Side | str,
-        exchange: str,
-        symbol: str,
-        quantity: int | Decimal | str,
-        price: Decimal | str,
-        *,
-        order_type: str = "00",
-    ) -> OrderAck:
-        """Overseas buy/sell (POST trading/order). ``exchange`` is the 4-letter trading code
-        (NASD, NYSE, AMEX, SEHK, SHAA, SZAA, TKSE, HASE, VNSE); the TR ID comes from the
-        explicit table (US paper sell is VTTT1001U). ``order_type``: 00 limit (paper: 00 only);
-        US 31-34 auction types. Never retried; see OrdersApi.order_cash for the errors."""
-        side = Side(side)
-        group = ORDER_GROUP.get(exchange)
-        if group is None:
-            raise ValueError(f"unknown overseas exchange {exchange!r}")
-        tr = self._t.tr_id(f"overseas_{side.value}_{group}")
-        body = {
-            **self._account(),
-            "OVRS_EXCG_CD": exchange,
-            "PDNO": symbol,
-            "ORD_QTY": qty_text(quantity),
-            "OVRS_ORD_UNPR": price_text(price, places=None),
-            "CTAC_TLNO": "",
-            "MGCO_APTM_ODNO": "",
-            "SLL_TYPE": "00" if side is Side.SELL else "",
-            "ORD_SVR_DVSN_CD": "0",
-            "ORD_DVSN": order_type,
-        }
-        return _ack(await self._t.post_order(P_OVRS_ORDER, tr, body))
-
-    async def _overseas_rvsecncl(
-        self,
-        kind: str,
-        exchange: str,
-        symbol: str,
-        order_no: str,
-        quantity: int | Decimal | str,
-        price: Decimal | str,
-    ) -> OrderAck:
-        group = ORDER_GROUP.get(exchange)
-        if group is None:
-            raise ValueError(f"unknown overseas exchange {exchange!r}")
-        if kind == "01" and group in ("sh", "sz", "vn"):
-            raise ValueError(f"{exchange} orders can only be cancelled, not modified")
-        tr = self._t.tr_id(f"overseas_rvsecncl_{group}")
-        body = {
-            **self._account(),
-            "OVRS_EXCG_CD": exchange,
-            "PDNO": symbol,
-            "ORGN_ODNO": order_no,
-            "RVSE_CNCL_DVSN_CD": kind,
-            "ORD_QTY": qty_text(quantity),
-            "OVRS_ORD_UNPR": price_text(price, places=None),
-            "MGCO_APTM_ODNO": "",
-            "ORD_SVR_DVSN_CD": "0",
-        }
-        return _ack(await self._t.post_order(P_OVRS_RVSECNCL, tr, body))
-
-    async def overseas_modify_order(
-        self,
-        exchange: str,
-        symbol: str,
-        order_no: str,
-        quantity: int | Decimal | str,
-        price: Decimal | str,
-    ) -> OrderAck:
-        """Modify an open overseas order (US TTTT1004U, HK TTTS1003U, Tokyo TTTS0309U)."""
-        return await self._overseas_rvsecncl("01", exchange, symbol, order_no, quantity, price)
-
-    async def overseas_cancel_order(
-        self, exchange: str, symbol: str, order_no: str, quantity: int | Decimal | str
-    ) -> OrderAck:
-        """Cancel an open overseas order (price sent as "0")."""
-        return await self._overseas_rvsecncl("02", exchange, symbol, order_no, quantity, "0")
-
-    async def overseas_open_orders(
-        self,
-        exchange: str = "NASD",
-        *,
-        progress: Progress | None = None,
-        max_pages: int = 20,
-    ) -> list[OverseasOpenOrder]:
-        """Open overseas orders of one exchange (TTTS3018R; paper VTTS3018R per seed 004;
-        FK200/NK200 paging, 40 rows a page). ``exchange`` must not be blank (NASD = all US
-        here)."""
-        tr = self._t.tr_id("overseas_open_orders")
-        params = {**self._account(), "OVRS_EXCG_CD": exchange, "SORT_SQN": ""}
-        rows: list[OverseasOpenOrder] = []
-        async for reply in self._t.pages(
-            P_OVRS_NCCS,
-            tr,
-            params,
-            width=200,
-            rows_key="output",
-            max_pages=max_pages,
-            progress=progress,
-        ):
-            rows.extend(
-                parse_list(
-                    OverseasOpenOrder, reply.body.get("output"), tr_id=tr, skip_blank_key="odno"
-                )
-            )
-        return rows

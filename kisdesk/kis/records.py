@@ -523,6 +523,71 @@ class OverseasOpenOrder:
     status_name: str = kis("prcs_stat_name", required=False)
 
 
+@dataclass(frozen=True, slots=True)
+class OverseasBuyingPower:
+    """inquire-psamount (TTTS3007R, real-only: seed 004) ``output`` (endpoints.md O8).
+
+    ``amount``/``max_qty`` are the foreign-currency-only figures (the app's "외화" mode, what
+    python-kis reads); ``integrated_*`` the integrated-margin ones (KRW may pay). Neither
+    quantity is rounded to the lot: round down before ordering."""
+
+    currency: str = kis("tr_crcy_cd")
+    orderable_fx: Decimal = kis("ord_psbl_frcr_amt")
+    amount: Decimal = kis("ovrs_ord_psbl_amt")
+    max_qty: Decimal = kis("max_ord_psbl_qty")
+    integrated_amount: Decimal = kis("frcr_ord_psbl_amt1", required=False)
+    integrated_max_qty: Decimal = kis("ovrs_max_ord_psbl_qty", required=False)
+    orderable_qty: Decimal = kis("ord_psbl_qty", required=False)
+    reusable_sale: Decimal = kis("sll_ruse_psbl_amt", required=False)
+    fx_rate: Decimal | None = kis("exrt", required=False)  # KRW per unit
+    code: str = local("")
+    exchange: str = local("")
+    price: Decimal | None = local(None)  # the OVRS_ORD_UNPR it was asked at
+
+
+@dataclass(frozen=True, slots=True)
+class OverseasOrderRow:
+    """inquire-ccnl (TTTS3035R / VTTS3035R) ``output`` row: one order line (new, modify or
+    cancel) with its fills (endpoints.md O9). ``order_date``/``order_time`` are the exchange's
+    local date and time; ``kst_date``/``kst_time`` the Korean ones."""
+
+    order_date: dt.date | None = kis("ord_dt")
+    branch: str = kis("ord_gno_brno")
+    order_no: str = kis("odno")
+    original_order_no: str = kis("orgn_odno", required=False)
+    side_code: str = kis("sll_buy_dvsn_cd")  # 01 sell, 02 buy
+    side_name: str = kis("sll_buy_dvsn_cd_name", required=False)
+    modify_cancel_code: str = kis("rvse_cncl_dvsn", required=False)  # 01 modify, 02 cancel
+    modify_cancel_name: str = kis("rvse_cncl_dvsn_name", required=False)
+    code: str = kis("pdno")
+    name: str = kis("prdt_name", required=False)
+    quantity: Decimal = kis("ft_ord_qty")
+    price: Decimal = kis("ft_ord_unpr3")
+    filled_qty: Decimal = kis("ft_ccld_qty")
+    fill_price: Decimal = kis("ft_ccld_unpr3", required=False)
+    filled_amount: Decimal = kis("ft_ccld_amt3", required=False)
+    remaining_qty: Decimal = kis("nccs_qty")
+    status_name: str = kis("prcs_stat_name", required=False)  # 완료 / 거부 / 전송
+    reject_reason: str = kis("rjct_rson_name", required=False)
+    order_time: str = kis("ord_tmd", required=False)
+    market_name: str = kis("tr_mket_name", required=False)
+    exchange: str = kis("ovrs_excg_cd", required=False)
+    currency: str = kis("tr_crcy_cd", required=False)
+    kst_date: dt.date | None = kis("dmst_ord_dt", required=False)
+    kst_time: str = kis("thco_ord_tmd", required=False)
+    channel: str = kis("mdia_dvsn_name", required=False)
+
+    @property
+    def cancelled(self) -> bool:
+        """A cancel line (``rvse_cncl_dvsn`` 02)."""
+        return self.modify_cancel_code == "02"
+
+    @property
+    def order_type(self) -> str:
+        """O9 carries no ORD_DVSN."""
+        return ""
+
+
 # ---------------------------------------------------------------------------------------------
 # Rankings (real-only, 30 rows, no next page)
 # ---------------------------------------------------------------------------------------------
@@ -664,6 +729,8 @@ ALL_RECORDS: tuple[type, ...] = (
     OverseasQuote,
     OverseasPriceDetail,
     OverseasOpenOrder,
+    OverseasBuyingPower,
+    OverseasOrderRow,
     StockInfo,
     CreditBalanceHeader,
     CreditBalanceRow,

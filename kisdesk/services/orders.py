@@ -8,6 +8,12 @@ An order whose answer was lost (``UnknownOrderOutcome``) is never sent again. It
 "unknown — checking" and is looked up in the day's orders (``inquire-daily-ccld``) a few times
 with growing pauses: found, it takes the state the exchange reports; not found, it is marked so
 and still matched if it turns up in a later refresh.
+
+Overseas orders (``submit_overseas``) go through the same lane and the same states. Their lost
+answers are looked up in the overseas order history (O9 ``inquire-ccnl``, offered on real and
+paper, and listing filled orders too, which the open orders of O5 no longer show); with
+``set_overseas(True)`` the open orders include the overseas ones (O5) and the day's reads follow
+overseas fills (O9).
 """
 
 from __future__ import annotations
@@ -28,10 +34,27 @@ from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.order_rules import OrderDraft, OrderFacts, validate
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import Side, find_order_type
+from kisdesk.domain.overseas_hours import route
+from kisdesk.domain.overseas_orders import (
+    MARKETS,
+    OverseasDraft,
+    OverseasFacts,
+    OverseasProblem,
+    validate_overseas,
+)
 from kisdesk.kis import KisClient
 from kisdesk.kis.base import KST, today_kst
-from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
-from kisdesk.kis.records import BuyingPower, DomesticQuote, OrderAck
+from kisdesk.kis.errors import KisError, OrderRejected, PageLimitExceeded, UnknownOrderOutcome
+from kisdesk.kis.records import (
+    BuyingPower,
+    DomesticQuote,
+    OrderAck,
+    OverseasBuyingPower,
+    OverseasOpenOrder,
+    OverseasOrderRow,
+    OverseasPriceDetail,
+    OverseasQuote,
+)
 from kisdesk.kis.records import Side as KisSide
 from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
@@ -49,6 +72,9 @@ RECONCILE_DELAYS: tuple[float, ...] = (0.3, 0.7, 1.5, 3.0, 5.0)
 RECONCILE_WINDOW_S = 120
 # How long an order not found by those look-ups is still looked for in later reads.
 LOST_ORDER_WATCH = dt.timedelta(minutes=10)
+# O5 with a blank exchange lists every market in one page; past that, one query per market
+# (NASD = all of the US there).
+OVERSEAS_OPEN_QUERIES = ("NASD", "SEHK", "SHAA", "SZAA", "TKSE", "HASE", "VNSE")
 
 
 @dataclass(frozen=True)
@@ -68,6 +94,32 @@ class OpenOrder:
     filled_qty: int
     open_qty: int
     order_time: str
+    exchange: str = ""  # overseas trading code; "" for a domestic order
+    currency: str = ""
+
+    @property
+    def overseas(self) -> bool:
+        return bool(self.exchange)
+
+    @classmethod
+    def from_overseas(cls, row: OverseasOpenOrder) -> OpenOrder:
+        """An O5 row (no ORD_DVSN there: shown as a limit)."""
+        return cls(
+            branch=row.branch,
+            order_no=row.order_no,
+            original_order_no=row.original_order_no,
+            code=row.code,
+            name=row.name,
+            side=Side.from_code(row.side_code),
+            order_type="00",
+            quantity=int(row.quantity),
+            price=row.price,
+            filled_qty=int(row.filled_qty),
+            open_qty=int(row.open_qty),
+            order_time=row.order_time,
+            exchange=row.exchange,
+            currency=row.currency or getattr(MARKETS.get(row.exchange), "currency", ""),
+        )
 
     @classmethod
     def from_cancellable(cls, row: Any) -> OpenOrder:
@@ -125,6 +177,26 @@ def _kis_side(side: Side) -> KisSide:
     return KisSide.BUY if side is Side.BUY else KisSide.SELL
 
 
+@dataclass(frozen=True)
+class _OverseasRow:
+    """An O9 row as the day's-orders matching reads a domestic one: Korean date and time (O9's
+    own ``ord_dt``/``ord_tmd`` are the exchange's), no order type, cancel lines flagged."""
+
+    row: OverseasOrderRow
+    overseas: bool = True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
+
+    @property
+    def order_date(self) -> dt.date | None:
+        return self.row.kst_date or self.row.order_date
+
+    @property
+    def order_time(self) -> str:
+        return self.row.kst_time or self.row.order_time
+
+
 def _hhmmss_seconds(text: str) -> int | None:
     t = text.strip()
     if len(t) < 6 or not t[:6].isdigit():
@@ -142,6 +214,7 @@ class OrderService(QObject):
     open_orders_failed = Signal(str)
     executions_loaded = Signal(list)  # list[DailyExecution] of the last executions query
     executions_failed = Signal(str)
+    overseas_executions_loaded = Signal(list)  # list[OverseasOrderRow] of the last O9 read
 
     def __init__(
         self,
@@ -150,9 +223,14 @@ class OrderService(QObject):
         env_name: str = "demo",
         poll_seconds: float = 3.0,
         reconcile_delays: Iterable[float] = RECONCILE_DELAYS,
+        clock: Callable[[], dt.datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``clock``: the time overseas sessions are judged at (KST; default the wall clock)."""
         super().__init__(parent)
+        self.clock: Callable[[], dt.datetime] = clock or (lambda: dt.datetime.now(KST))
+        self._overseas = False  # overseas open orders and fills are followed
+        self._ovs_baseline = False  # the day's overseas orders were read before a send
         self.client = client
         self.env_name = env_name
         self.reconcile_delays = tuple(reconcile_delays)
@@ -162,6 +240,7 @@ class OrderService(QObject):
         self._busy = False
         self._tasks: set[asyncio.Task[Any]] = set()
         self._known_odnos: set[str] = set()
+        self._known_ovs: set[str] = set()  # overseas numbers (a sequence of their own at KIS)
         self._known_before: dict[int, tuple[frozenset[str], bool]] = {}
         self._baseline = False  # the day's orders were read at least once before a send
         self._open_sig: dict[str, tuple[int, int]] | None = None
@@ -206,12 +285,13 @@ class OrderService(QObject):
             await asyncio.sleep(0.05)
         return not self.settling
 
-    def unconfirmed_like(self, draft: OrderDraft) -> TrackedOrder | None:
+    def unconfirmed_like(self, draft: OrderDraft | OverseasDraft) -> TrackedOrder | None:
         """An earlier order of this session, the same as ``draft`` (code, side, type, quantity,
         price), whose answer was lost and that was not found: it may still exist."""
         for t in reversed(self.tracked):
             if (
                 t.state is OrderState.NOT_FOUND
+                and t.exchange == getattr(draft, "exchange", "")
                 and t.code == draft.code
                 and t.side is draft.side
                 and t.order_type is draft.order_type
@@ -224,6 +304,11 @@ class OrderService(QObject):
     @property
     def profile(self) -> str:
         return getattr(getattr(self.client, "env", None), "profile", "real")
+
+    def offers(self, function: str) -> bool:
+        """Whether the environment offers the KIS function (kis/env.py names; False: 모의투자
+        미지원)."""
+        return self._offers(function)
 
     def _offers(self, function: str) -> bool:
         env = getattr(self.client, "env", None)
@@ -294,7 +379,83 @@ class OrderService(QObject):
         else:
             result = await self.client.daily_executions(filled="02")
             orders = [OpenOrder.from_daily(r) for r in result.rows if not r.cancelled]
-        return [o for o in orders if o.open_qty > 0]
+        orders = [o for o in orders if o.open_qty > 0]
+        if self._overseas:
+            orders += await self.fetch_overseas_open_orders()
+        return orders
+
+    async def fetch_overseas_open_orders(self) -> list[OpenOrder]:
+        """Open overseas orders (O5; paper VTTS3018R per seed 004): every market in one page,
+        or market by market when more than a page is open."""
+        try:
+            rows = await self.client.overseas_open_orders("")
+        except PageLimitExceeded:
+            rows = []
+            for exchange in OVERSEAS_OPEN_QUERIES:
+                rows += await self.client.overseas_open_orders(exchange)
+        return [OpenOrder.from_overseas(r) for r in rows if r.open_qty > 0]
+
+    # -- overseas reads (the overseas ticket's facts) ------------------------------------------
+    def set_overseas(self, enabled: bool = True) -> None:
+        """Follow overseas orders too: open orders from O5, the day's overseas lines from O9
+        (read once now as the baseline lost answers are reconciled against)."""
+        if enabled == self._overseas or self._closed:
+            return
+        self._overseas = enabled
+        if enabled:
+            self._spawn(self._load_overseas_baseline())
+            self.refresh_open_orders()
+
+    @property
+    def overseas(self) -> bool:
+        return self._overseas
+
+    async def overseas_quote(
+        self, exchange: str, code: str, *, daytime: bool = False
+    ) -> OverseasPriceDetail | OverseasQuote:
+        """The price detail (O6: tick, lot, decimals, limits, tradability, rate) where offered,
+        else the price (O3, paper). ``daytime``: asked with the US daytime quote code, whose
+        ``e_ordyn`` says whether the issue trades in that session."""
+        m = MARKETS[exchange]
+        excd = m.daytime_quote if daytime and m.daytime_quote else m.quote
+        if self._offers("overseas_price_detail"):
+            return await self.client.overseas_price_detail(excd, code)
+        return await self.client.overseas_price(excd, code)
+
+    async def overseas_buying_power(
+        self, exchange: str, code: str, price: Decimal
+    ) -> OverseasBuyingPower | None:
+        """O8 at ``price``; None where it is not offered (paper, seed 004)."""
+        if not self._offers("overseas_buying_power"):
+            return None
+        return await self.client.overseas_buying_power(exchange, code, price)
+
+    async def overseas_sellable(self, exchange: str, code: str) -> int:
+        """What the holdings (O1 ``ord_psbl_qty``) let one sell of ``code`` on ``exchange``."""
+        balance = await self.client.overseas_balance(exchange)
+        return sum(
+            int(h.orderable_qty)
+            for h in balance.holdings
+            if h.code == code and h.exchange in ("", exchange)
+        )
+
+    async def overseas_rows(
+        self, *, code: str = "", exchange: str = "", side: str = "00"
+    ) -> list[OverseasOrderRow]:
+        """Today's overseas order lines (O9, yesterday and today in Korea: the US trading day
+        of a Korean morning is yesterday's date in New York)."""
+        rows = await self.client.overseas_order_history(symbol=code, exchange=exchange, side=side)
+        self._learn((r.order_no for r in rows), overseas=True)
+        return rows
+
+    async def _load_overseas_baseline(self) -> None:
+        try:
+            rows = await self.overseas_rows()
+        except KisError as exc:
+            log.warning("could not read today's overseas orders: %s", exc)
+            return
+        self._ovs_baseline = True
+        emit(self.overseas_executions_loaded, list(rows))
 
     async def fetch_executions(
         self,
@@ -342,8 +503,9 @@ class OrderService(QObject):
                 return
 
     def _on_open_orders(self, orders: list[OpenOrder]) -> None:
-        self._learn(o.order_no for o in orders)
-        sig = {o.order_no: (o.filled_qty, o.open_qty) for o in orders}
+        self._learn(o.order_no for o in orders if not o.overseas)
+        self._learn((o.order_no for o in orders if o.overseas), overseas=True)
+        sig = {(o.exchange, o.order_no): (o.filled_qty, o.open_qty) for o in orders}
         previous, self._open_sig = self._open_sig, sig
         self.open_orders = orders
         emit(self.open_orders_loaded, orders)
@@ -352,7 +514,7 @@ class OrderService(QObject):
         moved = previous is not None and (
             any(k not in sig or sig[k] != v for k, v in previous.items())
         )
-        waiting = any(t.state.open and t.order_no not in sig for t in self.tracked)
+        waiting = any(t.state.open and (t.exchange, t.order_no) not in sig for t in self.tracked)
         # An order not found after its look-ups may still turn up (KIS lists today's orders
         # late at times): keep reading today's orders for a while to match it.
         now = dt.datetime.now(KST)
@@ -388,6 +550,14 @@ class OrderService(QObject):
                 changed = self._apply_rows(result.rows)
                 emit(self.executions_loaded, list(result.rows))
                 notify = notify or changed
+            if self._overseas or any(t.exchange for t in self.tracked):
+                try:
+                    ovs = await self.overseas_rows()
+                except KisError as exc:
+                    log.warning("today's overseas orders: %s", exc)
+                else:
+                    notify = self._apply_rows([_OverseasRow(r) for r in ovs]) or notify
+                    emit(self.overseas_executions_loaded, list(ovs))
             if notify:
                 emit(self.orders_changed)
             if not self._today_again:
@@ -403,8 +573,8 @@ class OrderService(QObject):
         self._baseline = True
         emit(self.executions_loaded, list(result.rows))
 
-    def _learn(self, order_nos: Iterable[str]) -> None:
-        self._known_odnos.update(order_nos)
+    def _learn(self, order_nos: Iterable[str], *, overseas: bool = False) -> None:
+        (self._known_ovs if overseas else self._known_odnos).update(order_nos)
 
     def _apply_rows(self, rows: Iterable[Any]) -> bool:
         """Update tracked orders from rows of the day's orders; True when any state changed."""
@@ -423,6 +593,8 @@ class OrderService(QObject):
             row = by_no.get(t.order_no) if t.order_no else None
             if row is None or t.state in (OrderState.SENDING, OrderState.REJECTED):
                 continue
+            if bool(t.exchange) != getattr(row, "overseas", False):
+                continue  # domestic and overseas order numbers are separate sequences
             before = (t.state, t.filled_qty)
             t.update_fills(
                 ordered=int(row.quantity),
@@ -446,8 +618,26 @@ class OrderService(QObject):
         if validate(draft, facts):
             log.warning("order refused: the draft does not validate")
             return None
+        return self._start(self._tracked(draft, name))
+
+    def submit_overseas(
+        self, draft: OverseasDraft, facts: OverseasFacts, name: str = ""
+    ) -> TrackedOrder | None:
+        """Send an overseas ``draft`` once, through the same lane as domestic orders, to the
+        session ``facts.route`` names (the US daytime TRs when it is the daytime session).
+        None when refused: another mutation in flight, or the draft breaks a rule."""
+        if self._busy or self._closed or self._held or self.checking:
+            log.info("overseas order refused: another order is in flight or being checked")
+            return None
+        if validate_overseas(draft, facts):
+            log.warning("overseas order refused: the draft does not validate")
+            return None
+        order = self._tracked(draft, name, exchange=draft.exchange, daytime=facts.route.daytime)
+        return self._start(order)
+
+    def _tracked(self, draft: OrderDraft | OverseasDraft, name: str, **where: Any) -> TrackedOrder:
         assert draft.quantity is not None
-        order = TrackedOrder(
+        return TrackedOrder(
             local_id=next(self._ids),
             side=draft.side,
             code=draft.code,
@@ -456,26 +646,46 @@ class OrderService(QObject):
             price=draft.price if draft.order_type.needs_price and draft.price else Decimal(0),
             quantity=draft.quantity,
             sent_at=dt.datetime.now(KST),
+            **where,
         )
+
+    def _start(self, order: TrackedOrder) -> TrackedOrder:
         self.tracked.append(order)
         # Numbers seen before this send cannot be this order; later reads (a poll while the
         # answer is lost) may well show it, so reconciliation uses this snapshot.
-        self._known_before[order.local_id] = (frozenset(self._known_odnos), self._baseline)
+        if order.exchange:
+            known, baseline = frozenset(self._known_ovs), self._ovs_baseline
+        else:
+            known, baseline = frozenset(self._known_odnos), self._baseline
+        self._known_before[order.local_id] = (known, baseline)
         self._set_busy(True)
         emit(self.order_updated, order)
         self._spawn(self._send(order))
         return order
 
-    async def _send(self, order: TrackedOrder) -> None:
-        reconcile = False
-        try:
-            ack = await self.client.order_cash(
+    def _send_call(self, order: TrackedOrder) -> Awaitable[OrderAck]:
+        if order.exchange:
+            return self.client.overseas_order(
                 _kis_side(order.side),
+                order.exchange,
                 order.code,
                 order.quantity,
                 order.price,
                 order_type=order.order_type.code,
+                daytime=order.daytime,
             )
+        return self.client.order_cash(
+            _kis_side(order.side),
+            order.code,
+            order.quantity,
+            order.price,
+            order_type=order.order_type.code,
+        )
+
+    async def _send(self, order: TrackedOrder) -> None:
+        reconcile = False
+        try:
+            ack = await self._send_call(order)
         except OrderRejected as exc:
             order.rejected(exc.msg1 or str(exc))
         except UnknownOrderOutcome as exc:
@@ -492,7 +702,7 @@ class OrderService(QObject):
             order.unknown(f"{type(exc).__name__}: {exc}")
             reconcile = True
         else:
-            self._known_odnos.add(ack.order_no)
+            self._learn([ack.order_no], overseas=bool(order.exchange))
             order.accepted(ack.order_no, ack.branch, ack.time, ack.message)
         finally:
             self._set_busy(False)
@@ -508,11 +718,11 @@ class OrderService(QObject):
         for delay in self.reconcile_delays:
             await asyncio.sleep(delay)
             try:
-                result = await self.client.daily_executions(code=order.code, side=order.side.code)
+                rows = await self._lookup(order)
             except KisError as exc:
                 log.warning("reconcile look-up failed: %s", exc)
                 continue
-            row = self._match(order, result.rows)
+            row = self._match(order, rows)
             if row is not None:
                 self._adopt(order, row)
                 emit(self.orders_changed)
@@ -527,9 +737,18 @@ class OrderService(QObject):
         )
         emit(self.order_updated, order)
 
+    async def _lookup(self, order: TrackedOrder) -> list[Any]:
+        """The day's rows that may be ``order``: D8 for a domestic one, O9 for an overseas one
+        (its filters on real; paper takes "all" and the client filters)."""
+        side = order.side.code
+        if order.exchange:
+            rows = await self.overseas_rows(code=order.code, exchange=order.exchange, side=side)
+            return [_OverseasRow(r) for r in rows]
+        return list((await self.client.daily_executions(code=order.code, side=side)).rows)
+
     def _adopt(self, order: TrackedOrder, row: Any) -> None:
         """The day's ``row`` is ``order`` (whose answer was lost): take its number and state."""
-        self._known_odnos.add(row.order_no)
+        self._learn([row.order_no], overseas=bool(order.exchange))
         order.found(
             order_no=row.order_no,
             branch=row.branch,
@@ -548,13 +767,21 @@ class OrderService(QObject):
         """The day's row that is this order: same code, side, type, quantity and price, a new
         order (not a modify/cancel line), and a number no other tracked order or earlier read
         has claimed. Newest first."""
-        claimed = {t.order_no for t in self.tracked if t is not order and t.order_no}
+        claimed = {
+            t.order_no
+            for t in self.tracked
+            if t is not order and t.order_no and bool(t.exchange) == bool(order.exchange)
+        }
         known, baseline = self._known_before.get(order.local_id, (frozenset(), False))
         sent = order.sent_at.astimezone(KST)
         sent_s = sent.hour * 3600 + sent.minute * 60 + sent.second
         today = sent.date()
         candidates = []
         for r in rows:
+            if bool(order.exchange) != getattr(r, "overseas", False):
+                continue
+            if order.exchange and r.exchange and r.exchange != order.exchange:
+                continue
             if r.order_no in claimed or r.original_order_no.strip():
                 continue
             if baseline and r.order_no in known:
@@ -579,7 +806,24 @@ class OrderService(QObject):
         return max(candidates, key=lambda r: (r.order_time, r.order_no))
 
     # -- modify / cancel -----------------------------------------------------------------------
+    def _daytime_for(self, target: OpenOrder) -> bool:
+        """Whether an overseas order is modified/cancelled on the US daytime TR: known for the
+        orders sent here; else by the session now (a regular order cannot be touched then)."""
+        for t in self.tracked:
+            if t.exchange == target.exchange and t.knows(target.order_no):
+                return t.daytime
+        return route(target.exchange, self.clock(), paper=self.profile == "paper").daytime
+
     async def cancel(self, target: OpenOrder) -> MutationResult:
+        if target.overseas:
+            daytime = self._daytime_for(target)
+            return await self._mutate(
+                target,
+                lambda: self.client.overseas_cancel_order(
+                    target.exchange, target.code, target.order_no, target.open_qty, daytime=daytime
+                ),
+                kind="cancel",
+            )
         return await self._mutate(
             target,
             lambda: self.client.cancel_order(
@@ -591,7 +835,10 @@ class OrderService(QObject):
     async def modify(
         self, target: OpenOrder, price: Decimal, quantity: int, order_type: str | None = None
     ) -> MutationResult:
-        """Modify price and/or quantity; the order answers to the new ODNO and branch after."""
+        """Modify price and/or quantity; the order answers to the new ODNO and branch after.
+        Overseas: refused here on the cancel-only markets (Shanghai, Shenzhen, Vietnam)."""
+        if target.overseas:
+            return await self._modify_overseas(target, price, quantity)
         qty_arg = None if quantity == target.open_qty else quantity
         kind_type = order_type or target.order_type
         send_price = price if kind_type == "00" else Decimal(0)
@@ -610,6 +857,29 @@ class OrderService(QObject):
                     t.rebind(
                         result.ack.order_no, result.ack.branch, price=send_price, quantity=quantity
                     )
+                    t.filled_qty = 0
+                    emit(self.order_updated, t)
+        return result
+
+    async def _modify_overseas(
+        self, target: OpenOrder, price: Decimal, quantity: int
+    ) -> MutationResult:
+        market = MARKETS[target.exchange]
+        if market.cancel_only:
+            problem = OverseasProblem("order", "ovs_cancel_only", {"market": market.name})
+            return MutationResult(False, problem.render(translate))
+        daytime = self._daytime_for(target)
+        result = await self._mutate(
+            target,
+            lambda: self.client.overseas_modify_order(
+                target.exchange, target.code, target.order_no, quantity, price, daytime=daytime
+            ),
+            kind="modify",
+        )
+        if result.ok and result.ack is not None:
+            for t in self.tracked:
+                if t.exchange == target.exchange and t.knows(target.order_no):
+                    t.rebind(result.ack.order_no, result.ack.branch, price=price, quantity=quantity)
                     t.filled_qty = 0
                     emit(self.order_updated, t)
         return result
@@ -638,11 +908,11 @@ class OrderService(QObject):
             return MutationResult(False, describe(exc))
         finally:
             self._set_busy(False)
-        self._known_odnos.add(ack.order_no)
+        self._learn([ack.order_no], overseas=target.overseas)
         log.info("%s of %s accepted as %s", kind, target.order_no, ack.order_no)
         if kind == "cancel":
             for t in self.tracked:
-                if t.order_no == target.order_no and t.state.open:
+                if t.exchange == target.exchange and t.order_no == target.order_no and t.state.open:
                     t.move(OrderState.CANCELLED, ack.message)
                     emit(self.order_updated, t)
         emit(self.orders_changed)

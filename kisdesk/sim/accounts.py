@@ -15,7 +15,7 @@ from decimal import Decimal
 from kisdesk.domain.ticks import round_to_tick
 
 from .market import Market, round_overseas, tick_kind
-from .universe import EXCHANGES, US_EXCHANGES
+from .universe import EXCHANGES, US_EXCHANGES, lot_of
 
 
 @dataclass
@@ -122,8 +122,9 @@ def _add_overseas(acct: Account, market: Market, rng: random.Random, pairs, budg
         from .universe import FX_RATES
 
         local = Decimal(int(rng.uniform(*budget))) / FX_RATES[ex.currency]
-        lots = max(1, int(local / (avg * ex.lot)))
-        qty = lots * ex.lot
+        lot = lot_of(exch, code)
+        lots = max(1, int(local / (avg * lot)))
+        qty = lots * lot
         acct.ovs[(exch, code)] = OverseasHolding(exch=exch, code=code, qty=qty, cost=avg * qty)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -113,7 +114,15 @@ class AdminRoutes:
         return await _answer({"expired": True})
 
     async def _clock(self, request: web.Request) -> web.Response:
+        """``{"advance": seconds}`` moves the clock on; ``{"set": ISO datetime}`` pins the wall
+        clock there (KST when it carries no offset), e.g. to a session of the KRX-clock mode."""
         data = await _body(request)
+        if "set" in data:
+            try:
+                when = datetime.fromisoformat(str(data["set"]))
+            except ValueError:
+                raise web.HTTPBadRequest(text="'set' must be an ISO date and time") from None
+            self.world.clock.set(when)
         try:
             self.world.advance_clock(float(data.get("advance", 0)))
         except (TypeError, ValueError):

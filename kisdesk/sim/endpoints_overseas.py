@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 from .accounts import Account, OverseasHolding
 from .api import ApiRequest, ApiSpec, resolve_account
 from .envelope import KisError, Reply, field_error, s_dec, s_int, s_rate
+from .market import OverseasQuote
 from .paging import paginate
-from .universe import CURRENCY_NAMES, EXCHANGES, FX_RATES, QUOTE_TO_TRADE, US_EXCHANGES
+from .universe import (
+    CURRENCY_NAMES,
+    EXCHANGES,
+    FX_RATES,
+    QUOTE_TO_TRADE,
+    US_EXCHANGES,
+    daytime_tradable,
+)
 
 if TYPE_CHECKING:
     from .world import SimWorld
@@ -169,7 +177,7 @@ def present_balance(world: SimWorld, req: ApiRequest) -> Reply:
                 "pchs_rmnd_wcrc_amt": s_dec(h.cost * rate, 2),
                 "thdt_buy_ccld_frcr_amt": s_dec(h.today_buy_amt, 2),
                 "thdt_sll_ccld_frcr_amt": s_dec(h.today_sell_amt, 2),
-                "unit_amt": str(ex.lot),
+                "unit_amt": str(q.lot),
                 "std_pdno": "",
                 "prdt_type_cd": ex.prdt_type_cd,
                 "scts_dvsn_name": "현금",
@@ -289,6 +297,14 @@ def overseas_price(world: SimWorld, req: ApiRequest) -> Reply:
     return Reply({"output": out}, msg_cd="MCA00000")
 
 
+def _ordyn(excd: str, q: OverseasQuote) -> str:
+    """``e_ordyn`` as text (O6): asked with a daytime code (BAQ/BAY/BAA), it says whether the
+    issue trades in the daytime session, where only some do (endpoints.md O10)."""
+    if excd in DAYTIME_TO_TRADE and not daytime_tradable(q.exchange.trade, q.code):
+        return "매매 불가"
+    return "매매 가능"
+
+
 def price_detail(world: SimWorld, req: ApiRequest) -> Reply:
     excd, symb, q = _quote_for(world, req)
     if q is None:
@@ -319,7 +335,7 @@ def price_detail(world: SimWorld, req: ApiRequest) -> Reply:
         "mcap": s_int(q.shares * Decimal("0.0001")),
         "curr": q.exchange.currency,
         "zdiv": str(z),
-        "vnit": str(q.exchange.lot),
+        "vnit": str(q.lot),
         "t_xprc": s_int(q.price * rate),
         "t_xdif": s_int(abs(q.change) * rate),
         "t_xrat": s_rate(q.change, q.base, 2),
@@ -330,7 +346,7 @@ def price_detail(world: SimWorld, req: ApiRequest) -> Reply:
         "p_rate": s_dec(rate, 2),
         "t_xsgn": q.sign(),
         "p_xsng": "3",
-        "e_ordyn": "매매 가능",
+        "e_ordyn": _ordyn(excd, q),
         "e_hogau": _fmt(q.tick(), z),
         "e_icod": "기타",
         "e_parp": "0",

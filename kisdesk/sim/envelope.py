@@ -47,6 +47,9 @@ MESSAGES: dict[str, tuple[str, bool]] = {
     "APBK0919": ("장운영일자가 상이합니다.", False),
     "APBK0656": ("해당종목정보가 없습니다.", False),
     "APBK1664": ("해외주식 장운영시간이 아닙니다.", False),
+    # errors-and-limits.md §2.4 gives only the meaning (python-kis: the order must be modified
+    # through the US daytime modify API); the text is ours.
+    "APBK0918": ("주간거래 주문은 주간거래 정정취소로 처리하십시오.", False),
     "40580000": ("모의투자 장종료 입니다.", False),
     # Synthetic codes for rejections whose real code no source captured (errors-and-limits.md
     # §2.4 suggests SIM…); the server can remap them (SimServer.code_map).
@@ -58,6 +61,10 @@ MESSAGES: dict[str, tuple[str, bool]] = {
     "SIM00006": ("정정/취소 가능수량이 없습니다 (SIM)", False),
     "SIM00007": ("지원하지 않는 주문구분입니다 (SIM)", False),
     "SIM00008": ("조회할 자료가 없습니다", False),
+    "SIM00009": ("주간거래 불가 종목입니다 (SIM)", False),
+    "SIM00010": ("모의투자에서 매매할 수 없는 종목입니다 (SIM)", False),
+    "SIM00011": ("취소만 가능한 시장입니다 (SIM)", False),
+    "KIOK0560": ("조회할 내용이 없습니다", True),
 }
 
 

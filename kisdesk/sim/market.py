@@ -24,6 +24,7 @@ from .universe import (
     Exchange,
     Listing,
     krx_listings,
+    lot_of,
     overseas_anchor,
     overseas_listings,
 )
@@ -213,7 +214,7 @@ def overseas_tick(exch: str, price: Decimal) -> Decimal:
             (Decimal(500), "0.2"),
             (Decimal(1000), "0.5"),
         ):
-            if price < top:
+            if price <= top:  # HKEX: "from 0.50 to 10.00: 0.010; over 10.00 to 20.00: …"
                 return Decimal(tick)
         return Decimal(1)
     if exch == "TKSE":
@@ -270,6 +271,11 @@ class OverseasQuote:
 
     def tick(self) -> Decimal:
         return overseas_tick(self.exchange.trade, self.price)
+
+    @property
+    def lot(self) -> int:
+        """The issue's trading unit (Hong Kong board lots differ by issue)."""
+        return lot_of(self.exchange.trade, self.code)
 
     def walk(self) -> None:
         rng = self.rng

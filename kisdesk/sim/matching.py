@@ -67,6 +67,7 @@ class Order:
     action: str = "new"  # "new" | "modify" | "cancel"
     orgn_odno: str = ""
     exchange: str = "KRX"  # KRX or an overseas trading code (NASD, SEHK …)
+    session: str = ""  # "daytime": a US daytime-session order (modified/cancelled on its TR)
     filled: int = 0
     filled_amt: Decimal = Decimal(0)
     cancelled: int = 0  # taken off by cancel orders, or by the exchange (IOC/FOK rest)
@@ -267,10 +268,12 @@ class OrderBook:
         ord_dvsn: str,
         qty: int,
         price: Decimal,
+        *,
+        session: str = "",
     ) -> Order:
         exch = q.exchange
         # A board-lot multiple, or for an odd-lot order (HK 50) less than one lot.
-        if (qty >= exch.lot) if ord_dvsn == OVS_ODD_LOT else (qty % exch.lot):
+        if (qty >= q.lot) if ord_dvsn == OVS_ODD_LOT else (qty % q.lot):
             raise KisError("SIM00004")
         is_market = ord_dvsn in OVS_MARKET_TYPES
         if not is_market:
@@ -297,6 +300,7 @@ class OrderBook:
             qty=qty,
             price=price,
             exchange=exch.trade,
+            session=session,
         )
         self._match_incoming(acct, order, q)
         return order
@@ -320,6 +324,7 @@ class OrderBook:
             action="cancel",
             orgn_odno=orig.odno,
             exchange=orig.exchange,
+            session=orig.session,
         )
 
     def modify(
@@ -352,6 +357,7 @@ class OrderBook:
             action="modify",
             orgn_odno=orig.odno,
             exchange=orig.exchange,
+            session=orig.session,
         )
         self._match_incoming(acct, order, q)
         return order
@@ -407,7 +413,7 @@ class OrderBook:
             if not crossed:
                 continue
             rem = o.remaining
-            lot = q.exchange.lot if isinstance(q, OverseasQuote) else 1
+            lot = q.lot if isinstance(q, OverseasQuote) else 1
             qty = rem
             if rem >= 10 * lot and self._rng.random() < 0.5:
                 lots = rem // lot

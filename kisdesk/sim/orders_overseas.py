@@ -1,7 +1,11 @@
-"""Overseas order endpoints: order (O4), order-rvsecncl and open orders (inquire-nccs, O5;
-real TTTS3018R, paper VTTS3018R per seed 004).
+"""Overseas order endpoints: order (O4), order-rvsecncl, the US daytime session's order and
+modify/cancel (O10), and open orders (inquire-nccs, O5; real TTTS3018R, paper VTTS3018R per
+seed 004).
 
-Overseas sessions are not modelled: orders are accepted at any hour in every market mode.
+With market_hours="krx" each exchange takes orders in its own hours (overseas_hours.py,
+APBK1664 outside); in "always" mode at any hour. Paper trades only some issues (SIM00010) and
+has no daytime session (its TRs are real-only). A daytime order is modified and cancelled on the
+daytime TR only: the regular TR answers APBK0918, as python-kis expects.
 """
 
 from __future__ import annotations
@@ -10,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from .api import ApiRequest, ApiSpec, resolve_account
 from .envelope import KisError, Reply, field_error, s_dec
-from .market import overseas_tick
+from .market import OverseasQuote, overseas_tick
 from .matching import OVS_LIMIT_TYPES, OVS_MARKET_TYPES, OVS_ODD_LOT, Order
 from .orders_domestic import counted, order_ack, parse_price, parse_qty
+from .overseas_hours import check_open
 from .paging import paginate
-from .universe import EXCHANGES, US_EXCHANGES
+from .universe import EXCHANGES, US_EXCHANGES, daytime_tradable, paper_tradable
 
 if TYPE_CHECKING:
     from .world import SimWorld
@@ -95,15 +100,44 @@ def order(world: SimWorld, req: ApiRequest) -> Reply:
     if ord_dvsn not in allowed:
         raise KisError("SIM00007")
     qty = parse_qty(qty_text)
-    q = world.market.overseas(excg, code)
-    if q is None:
-        raise KisError("APBK0656")
+    check_open(world.market_hours, excg, world.now())
+    q = _quote(world, req, excg, code)
     placed = world.orders.place_overseas(acct, q, side, ord_dvsn, qty, price)
     return order_ack(world, placed, side)
 
 
+def _quote(world: SimWorld, req: ApiRequest, excg: str, code: str) -> OverseasQuote:
+    q = world.market.overseas(excg, code)
+    if q is None:
+        raise KisError("APBK0656")
+    if req.paper and not paper_tradable(excg, code):
+        raise KisError("SIM00010")
+    return q
+
+
 @counted
-def order_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
+def daytime_order(world: SimWorld, req: ApiRequest) -> Reply:
+    """해외주식 미국주간주문 (TTTS6036U buy / TTTS6037U sell, real-only): limit only, NASD/NYSE/
+    AMEX, 10:00-18:00 KST, issues flagged for the session only (endpoints.md O10)."""
+    acct = resolve_account(world, req)
+    excg = _exchange(req, ",".join(US))
+    code = req.get("PDNO").strip().upper()
+    qty_text = req.get("ORD_QTY")
+    price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
+    req.get("ORD_SVR_DVSN_CD")
+    # "주간거래는 지정가만 가능": 00 only (absent read as 00); the body has no SLL_TYPE.
+    if req.get("ORD_DVSN", required=False).strip() not in ("", "00"):
+        raise KisError("SIM00007")
+    qty = parse_qty(qty_text)
+    check_open(world.market_hours, excg, world.now(), daytime=True)
+    q = _quote(world, req, excg, code)
+    if not daytime_tradable(excg, code):
+        raise KisError("SIM00009")
+    placed = world.orders.place_overseas(acct, q, req.op, "00", qty, price, session="daytime")
+    return order_ack(world, placed, req.op)
+
+
+def _revise(world: SimWorld, req: ApiRequest, *, daytime: bool) -> Reply:
     acct = resolve_account(world, req)
     group, _, cancel_only = req.op.partition(":")
     excg = _exchange(req, group)
@@ -118,12 +152,18 @@ def order_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
     cancel_rest = kind == "02" and qty_text.isdigit() and int(qty_text) == 0
     qty = 0 if cancel_rest else parse_qty(qty_text)
     price = parse_price(req.get("OVRS_ORD_UNPR"), "OVRS_ORD_UNPR")
-    # ORD_SVR_DVSN_CD is N here (O10) and python-kis leaves it out of modify and cancel.
+    # ORD_SVR_DVSN_CD is N here (O10) and python-kis leaves it out of modify and cancel; the
+    # daytime doc marks CTAC_TLNO / MGCO_APTM_ODNO required, but nothing reads them: not enforced.
     if kind == "01" and cancel_only:
-        raise KisError("SIM00007")
+        raise KisError("SIM00011")  # Shanghai, Shenzhen, Vietnam: cancel only (O10)
     orig = world.orders.find(acct, odno)
     if orig is None or orig.exchange != excg or orig.code != code or orig.action == "cancel":
         raise KisError("SIM00005")
+    if (orig.session == "daytime") != daytime:
+        if not daytime:
+            raise KisError("APBK0918")  # a daytime order goes through TTTS6038U
+        raise KisError("SIM00005")  # the daytime TR knows only daytime orders
+    check_open(world.market_hours, excg, world.now(), daytime=daytime)
     if not orig.is_open:
         raise KisError("SIM00006")
     if cancel_rest:
@@ -137,12 +177,25 @@ def order_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
     ord_dvsn = orig.ord_dvsn if orig.ord_dvsn in OVS_LIMIT_TYPES else "00"
     if ord_dvsn in OVS_MARKET_TYPES:
         raise KisError("SIM00007")
+    if qty % q.lot if ord_dvsn != OVS_ODD_LOT else qty >= q.lot:
+        raise KisError("SIM00004")
     if price <= 0 or price % overseas_tick(excg, price) != 0:
         raise KisError("SIM00001")
     if (q.upper is not None and price > q.upper) or (q.lower is not None and price < q.lower):
         raise KisError("SIM00002")
     placed = world.orders.modify(acct, orig, qty, ord_dvsn, price, q)
     return order_ack(world, placed, "modify")
+
+
+@counted
+def order_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
+    return _revise(world, req, daytime=False)
+
+
+@counted
+def daytime_rvsecncl(world: SimWorld, req: ApiRequest) -> Reply:
+    """해외주식 미국주간정정취소 (TTTS6038U, real-only): daytime-session orders only."""
+    return _revise(world, req, daytime=True)
 
 
 NCCS_PAGE = 40
@@ -234,6 +287,22 @@ SPECS: list[ApiSpec] = [
         _RVSE_REAL,
         _RVSE_PAPER,
         order_rvsecncl,
+    ),
+    ApiSpec(
+        "overseas-daytime-order",
+        "POST",
+        "/uapi/overseas-stock/v1/trading/daytime-order",
+        {"TTTS6036U": "buy", "TTTS6037U": "sell"},
+        {},  # real-only (endpoints.md O10; seed 004: 미국주간주문 not on paper)
+        daytime_order,
+    ),
+    ApiSpec(
+        "overseas-daytime-order-rvsecncl",
+        "POST",
+        "/uapi/overseas-stock/v1/trading/daytime-order-rvsecncl",
+        {"TTTS6038U": ",".join(US)},
+        {},
+        daytime_rvsecncl,
     ),
     ApiSpec(
         "overseas-inquire-nccs",

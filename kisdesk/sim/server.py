@@ -36,6 +36,7 @@ from . import (
     endpoints_ranking,
     orders_domestic,
     orders_overseas,
+    overseas_inquiries,
 )
 from .accounts import Account
 from .admin import AdminRoutes
@@ -67,6 +68,7 @@ def _spec_modules() -> Iterable[ApiSpec]:
         endpoints_ranking,
         endpoints_overseas,
         orders_overseas,
+        overseas_inquiries,
     ):
         yield from mod.SPECS
 

@@ -219,6 +219,37 @@ OTHER_LISTINGS: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {
 }
 
 
+# Hong Kong trades in board lots that differ by issue (HKEX: 100 for Tencent, Alibaba and
+# Meituan, 400 HSBC, 200 AIA, 500 China Mobile); other markets have one lot (Exchange.lot).
+BOARD_LOTS: dict[tuple[str, str], int] = {
+    ("SEHK", "00700"): 100,
+    ("SEHK", "09988"): 100,
+    ("SEHK", "03690"): 100,
+    ("SEHK", "00005"): 400,
+    ("SEHK", "01299"): 200,
+    ("SEHK", "00941"): 500,
+}
+
+
+def lot_of(exch: str, code: str) -> int:
+    """The trading unit of an issue (O6 ``vnit``, O2 ``unit_amt``)."""
+    return BOARD_LOTS.get((exch, code), EXCHANGES[exch].lot)
+
+
+def daytime_tradable(exch: str, code: str) -> bool:
+    """Only some US issues trade in the daytime session (endpoints.md O10, ``dtm_tr_psbl_yn``):
+    here the well-known names (those with a price anchor)."""
+    return exch in US_EXCHANGES and code in US_ANCHORS
+
+
+def paper_tradable(exch: str, code: str) -> bool:
+    """Paper trades only some overseas issues ("일부 종목만 매매 가능", endpoints.md O10): here
+    the well-known US names and every listed issue of the other markets."""
+    if exch in US_EXCHANGES:
+        return code in US_ANCHORS
+    return any(c == code for c, *_rest in OTHER_LISTINGS.get(exch, ()))
+
+
 @lru_cache(maxsize=1)
 def krx_listings() -> dict[str, Listing]:
     out: dict[str, Listing] = {}

@@ -1430,26 +1430,96 @@
         <source>The price is {ticks} ticks away from the current price {current}.</source>
         <translation></translation>
     </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="117"/>
+        <source>{market} is closed now: orders are taken {hours} KST on weekdays.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="120"/>
+        <source>{code} is not traded in the US daytime session.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="123"/>
+        <source>{type} orders are not offered on paper trading: limit orders only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="126"/>
+        <source>The US daytime session takes limit orders only, not {type}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="129"/>
+        <source>{type} orders are not offered for this side on {market}.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="132"/>
+        <source>KIS takes no market orders for US shares: use a limit price, or an opening or closing auction type.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="137"/>
+        <source>{market} takes limit orders only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="138"/>
+        <source>Paper trading takes limit orders only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="139"/>
+        <source>The US daytime session takes limit orders only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="142"/>
+        <source>Not on the tick grid: {tick} {currency} at this price ({below} or {above}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="145"/>
+        <source>This issue trades in lots of {lot} shares ({below} or {above}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="148"/>
+        <source>An odd-lot order is for fewer shares than one lot ({lot}).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="151"/>
+        <source>{market} orders can be cancelled but not modified.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="154"/>
+        <source>The amount {amount} {currency} (about {krw} won) is above your limit of {limit} won.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>OrderService</name>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="118"/>
+        <location filename="../../kisdesk/services/orders.py" line="170"/>
         <source>No answer from KIS: the order may exist. Checking today&apos;s orders; do not send it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="488"/>
+        <location filename="../../kisdesk/services/orders.py" line="698"/>
         <source>Interrupted while sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="522"/>
+        <location filename="../../kisdesk/services/orders.py" line="732"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="623"/>
+        <location filename="../../kisdesk/services/orders.py" line="893"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation></translation>
     </message>
@@ -1501,6 +1571,7 @@
     <name>OrderType</name>
     <message>
         <location filename="../../kisdesk/domain/order_types.py" line="65"/>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="80"/>
         <source>Limit</source>
         <translation></translation>
     </message>
@@ -1547,6 +1618,31 @@
     <message>
         <location filename="../../kisdesk/domain/order_types.py" line="81"/>
         <source>Best price FOK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="81"/>
+        <source>Market on open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="82"/>
+        <source>Limit on open</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="83"/>
+        <source>Market on close</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="84"/>
+        <source>Limit on close</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="85"/>
+        <source>Odd-lot limit</source>
         <translation></translation>
     </message>
 </context>

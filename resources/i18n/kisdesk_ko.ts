@@ -1431,26 +1431,96 @@
         <source>The price is {ticks} ticks away from the current price {current}.</source>
         <translation>주문가격이 현재가 {current}에서 {ticks}호가 떨어져 있습니다.</translation>
     </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="117"/>
+        <source>{market} is closed now: orders are taken {hours} KST on weekdays.</source>
+        <translation>{market} 시장은 지금 주문을 받지 않습니다: 평일 {hours}(한국시간)에 주문할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="120"/>
+        <source>{code} is not traded in the US daytime session.</source>
+        <translation>{code}은(는) 미국 주간거래 종목이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="123"/>
+        <source>{type} orders are not offered on paper trading: limit orders only.</source>
+        <translation>모의투자에서는 {type} 주문을 할 수 없습니다: 지정가만 가능합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="126"/>
+        <source>The US daytime session takes limit orders only, not {type}.</source>
+        <translation>미국 주간거래는 지정가만 가능합니다({type} 불가).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="129"/>
+        <source>{type} orders are not offered for this side on {market}.</source>
+        <translation>{market}에서는 이 매매구분으로 {type} 주문을 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="132"/>
+        <source>KIS takes no market orders for US shares: use a limit price, or an opening or closing auction type.</source>
+        <translation>한국투자증권은 미국주식 시장가 주문을 받지 않습니다: 지정가나 장개시·장마감 주문을 이용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="137"/>
+        <source>{market} takes limit orders only.</source>
+        <translation>{market}은(는) 지정가 주문만 가능합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="138"/>
+        <source>Paper trading takes limit orders only.</source>
+        <translation>모의투자는 지정가 주문만 가능합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="139"/>
+        <source>The US daytime session takes limit orders only.</source>
+        <translation>미국 주간거래는 지정가 주문만 가능합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="142"/>
+        <source>Not on the tick grid: {tick} {currency} at this price ({below} or {above}).</source>
+        <translation>호가단위가 맞지 않습니다: 이 가격의 호가단위는 {tick} {currency}입니다({below} 또는 {above}).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="145"/>
+        <source>This issue trades in lots of {lot} shares ({below} or {above}).</source>
+        <translation>이 종목은 {lot}주 단위로 거래됩니다({below} 또는 {above}).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="148"/>
+        <source>An odd-lot order is for fewer shares than one lot ({lot}).</source>
+        <translation>단주 주문은 한 단위({lot}주)보다 적은 수량만 가능합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="151"/>
+        <source>{market} orders can be cancelled but not modified.</source>
+        <translation>{market} 주문은 취소만 가능하고 정정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="154"/>
+        <source>The amount {amount} {currency} (about {krw} won) is above your limit of {limit} won.</source>
+        <translation>주문금액 {amount} {currency}(약 {krw}원)이(가) 설정한 한도 {limit}원을 넘습니다.</translation>
+    </message>
 </context>
 <context>
     <name>OrderService</name>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="118"/>
+        <location filename="../../kisdesk/services/orders.py" line="170"/>
         <source>No answer from KIS: the order may exist. Checking today&apos;s orders; do not send it again.</source>
         <translation>한국투자증권의 응답이 없습니다. 주문이 접수되었을 수 있어 당일 주문을 조회하고 있습니다. 다시 보내지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="488"/>
+        <location filename="../../kisdesk/services/orders.py" line="698"/>
         <source>Interrupted while sending</source>
         <translation>전송 중 중단됨</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="522"/>
+        <location filename="../../kisdesk/services/orders.py" line="732"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation>확인 조회에서 당일 주문을 찾지 못했습니다. 늦게 나타날 수 있으니 다시 보내기 전에 미체결과 체결내역을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="623"/>
+        <location filename="../../kisdesk/services/orders.py" line="893"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation>전송하지 않음: 다른 주문을 전송 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
@@ -1502,6 +1572,7 @@
     <name>OrderType</name>
     <message>
         <location filename="../../kisdesk/domain/order_types.py" line="65"/>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="80"/>
         <source>Limit</source>
         <translation>지정가</translation>
     </message>
@@ -1549,6 +1620,31 @@
         <location filename="../../kisdesk/domain/order_types.py" line="81"/>
         <source>Best price FOK</source>
         <translation>FOK최유리</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="81"/>
+        <source>Market on open</source>
+        <translation>장개시시장가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="82"/>
+        <source>Limit on open</source>
+        <translation>장개시지정가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="83"/>
+        <source>Market on close</source>
+        <translation>장마감시장가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="84"/>
+        <source>Limit on close</source>
+        <translation>장마감지정가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/domain/overseas_orders.py" line="85"/>
+        <source>Odd-lot limit</source>
+        <translation>단주지정가</translation>
     </message>
 </context>
 <context>

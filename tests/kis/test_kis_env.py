@@ -11,6 +11,7 @@ import pytest
 from kisdesk.kis import PAPER, REAL, demo_environment, environments
 from kisdesk.kis.env import TR_IDS
 from kisdesk.kis.orders import months_back
+from kisdesk.kis.overseas_trs import order_tr
 
 
 def test_hosts_and_rates() -> None:
@@ -28,7 +29,9 @@ def test_hosts_and_rates() -> None:
 def test_paper_table_is_explicit_not_the_v_rule() -> None:
     real, paper = TR_IDS["real"], TR_IDS["paper"]
     assert real.keys() == paper.keys()
-    assert (real["overseas_sell_us"], paper["overseas_sell_us"]) == ("TTTT1006U", "VTTT1001U")
+    # The overseas order TRs live in their own table (overseas_trs.py), written out too.
+    us_sell = order_tr("NASD", "sell")
+    assert (us_sell.tr_id(False), us_sell.tr_id(True)) == ("TTTT1006U", "VTTT1001U")
     assert real["domestic_price"] == paper["domestic_price"] == "FHKST01010100"  # same TR
     for real_only in (
         "sellable_quantity",
