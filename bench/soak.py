@@ -118,6 +118,9 @@ async def drive(
     before_orders = set(booked())
     tokens_before = stats.tokens_issued
     egw_before = stats.by_msg_cd.get("EGW00201", 0) + stats.rate_limited
+    # Calls already granted (a tab's refresh) may reach the server after this snapshot: the
+    # server can count up to that many more than the limiter grants from here on.
+    in_flight_before = client.limiter.in_flight
     requests_before = stats.requests
     granted_before = client.limiter.granted
     rss_start = harness.rss_mb()
@@ -181,6 +184,7 @@ async def drive(
         "limit_per_s": client.limiter.rate,
         "server_requests": server_requests,
         "in_flight_at_end": in_flight,
+        "in_flight_at_start": in_flight_before,
         "quotes": quotes[0],
         "egw00201": stats.by_msg_cd.get("EGW00201", 0) + stats.rate_limited - egw_before,
         "tokens_issued": stats.tokens_issued - tokens_before,

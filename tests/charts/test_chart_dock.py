@@ -224,6 +224,12 @@ print("before", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
 w.focus_chart()
 app.processEvents()
 print("after", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
+# Widgets go before the QApplication: left to interpreter exit, pyqtgraph's items may be
+# destroyed after it (a crash at exit unrelated to what this test checks).
+w.close()
+w.deleteLater()
+app.processEvents()
+del w
 """
     out = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path)],

@@ -24,8 +24,9 @@ def test_soak_30_seconds_at_the_real_limit(qtbot, start_app, run_async, app_erro
     assert result["tokens_issued_total"] == 1
     assert result["warnings_logged"] == 0, result["first_warnings"]
     # Nothing was retried: the server saw no request the limiter did not grant. It may have seen
-    # a few fewer: calls granted as the load tasks were cancelled, or still on their way.
-    assert result["server_requests"] <= result["calls"]
+    # a few fewer: calls granted as the load tasks were cancelled, or still on their way; and
+    # as many more as were granted before the first snapshot but arrived after it.
+    assert result["server_requests"] <= result["calls"] + result["in_flight_at_start"]
     assert result["calls"] - result["server_requests"] <= 8
     # At the limit: the limiter's window is 1.05 s, so 20 calls per 1.05 s is the ceiling.
     assert 15 <= result["calls_per_s"] <= 20

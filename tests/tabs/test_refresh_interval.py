@@ -34,9 +34,10 @@ def app(qtbot, run_async, tmp_path, monkeypatch):
 
 def _show_and_time(qtbot, window, tab) -> float:
     """Bring ``tab`` to the front (it loads at once: nothing on it yet) and wait for the next
-    load, which nobody asks for; the seconds between the two."""
+    load, which nobody asks for; the seconds between the two starts. Starts, not completions:
+    the timer decides when a load starts, while how long one takes depends on the machine."""
     times: list[float] = []
-    tab.loaded.connect(lambda *_: times.append(time.monotonic()))
+    tab.refresher.started.connect(lambda *_: times.append(time.monotonic()))
     window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: len(times) >= 2, timeout=int(INTERVAL_S * 1000 * 2.5))
     return times[1] - times[0]
@@ -46,7 +47,7 @@ def test_preference_interval_reaches_every_tab(qtbot, app):
     window = app.window
     stats = app.session.sim.stats
     holdings_loads: list[float] = []
-    app.holdings.loaded.connect(lambda *_: holdings_loads.append(time.monotonic()))
+    app.holdings.started.connect(lambda *_: holdings_loads.append(time.monotonic()))
 
     app.apply_preferences(dataclasses.replace(app.prefs, refresh_seconds=INTERVAL_S))
     applied = time.monotonic()
