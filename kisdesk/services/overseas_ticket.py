@@ -41,9 +41,9 @@ from kisdesk.domain.overseas_ticks import step_tick
 from kisdesk.kis.errors import KisError
 from kisdesk.kis.records import OverseasBuyingPower, OverseasPriceDetail, OverseasQuote
 from kisdesk.models.qtfix import emit
+from kisdesk.services.errors import describe
 from kisdesk.services.order_ticket import OrderTicket
 from kisdesk.services.orders import OrderService
-from kisdesk.services.refresher import user_message
 
 log = logging.getLogger(__name__)
 
@@ -337,7 +337,7 @@ class OverseasTicket(OrderTicket):
             record = await source.overseas_quote(symbol.exchange, symbol.code, daytime=daytime)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, user_message(exc))
+                emit(self.failed, describe(exc))
             return
         finally:
             self._quote_busy = False
@@ -369,7 +369,7 @@ class OverseasTicket(OrderTicket):
             record = await source.overseas_buying_power(symbol.exchange, symbol.code, price)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, user_message(exc))
+                emit(self.failed, describe(exc))
             return
         if gen == self._gen and record is not None:
             self.buying_power = BuyingPowerView.from_record(record)
