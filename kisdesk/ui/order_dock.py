@@ -360,6 +360,10 @@ class OrderDock(QWidget):
             self.ovs_panel.set_hours(kis_hours, sim.now)  # the simulator's clock
         else:
             self.ovs_panel.set_hours(kis_hours)
+        ticket = self.ovs_panel.ovs_ticket
+        paper = service is not None and service.profile == "paper"
+        # Modify and cancel of an overseas order look at the same sessions as the panel.
+        self.open_orders.route_for = lambda ex: ticket.router(ex, ticket.clock(), paper)
         self.ovs_panel.reload_settings()
         lazy = service is not None and self.env == "paper" and not self.overseas
         self.ovs_panel.set_service(None if lazy else service, self.env)
