@@ -44,7 +44,7 @@ from kisdesk.domain.overseas_ticks import step_tick
 from kisdesk.domain.ticks import step_price
 from kisdesk.kis.base import today_kst
 from kisdesk.kis.errors import KisError
-from kisdesk.kis.records import OverseasPriceDetail
+from kisdesk.kis.records import OverseasOrderRow, OverseasPriceDetail
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
@@ -85,10 +85,26 @@ def price_cell(price: Decimal | None, currency: str = "", exchange: str = "") ->
     return f"{fmt_fx_price(price, currency, exchange)} {currency}"
 
 
+def _overseas(r: Any) -> bool:
+    """An overseas row: an open order with an exchange, or an O9 line (a domestic execution's
+    ``exchange`` names the KRX venue and says nothing of the kind)."""
+    if isinstance(r, OpenOrder):
+        return r.overseas
+    return isinstance(r, OverseasOrderRow)
+
+
+def _row_exchange(r: Any) -> str:
+    return (getattr(r, "exchange", "") or "") if _overseas(r) else ""
+
+
+def _row_currency(r: Any) -> str:
+    exchange = _row_exchange(r)
+    return (getattr(r, "currency", "") or _ovs_currency(exchange)) if exchange else ""
+
+
 def _row_price(r: Any, key: str = "price") -> str:
-    exchange = getattr(r, "exchange", "") or ""
-    currency = getattr(r, "currency", "") or (_ovs_currency(exchange) if exchange else "")
-    return price_cell(getattr(r, key, None), currency, exchange)
+    exchange = _row_exchange(r)
+    return price_cell(getattr(r, key, None), _row_currency(r), exchange)
 
 
 def _ovs_currency(exchange: str) -> str:
@@ -96,8 +112,11 @@ def _ovs_currency(exchange: str) -> str:
     return m.currency if m is not None else ""
 
 
-def _row_key(r: Any) -> tuple[str, str]:
-    return (getattr(r, "exchange", "") or "", r.order_no)
+def row_key(r: Any) -> str:
+    """A domestic row by its order number; an overseas one by exchange and number (the two
+    number spaces are separate)."""
+    exchange = _row_exchange(r)
+    return f"{exchange}:{r.order_no}" if exchange else r.order_no
 
 
 def open_order_columns() -> list[Column]:
@@ -140,7 +159,7 @@ def execution_columns() -> list[Column]:
             align="center",
             direction=lambda r: _side_dir(side_of(r)),
         ),
-        Column("exchange", translate("OpenOrders", "Market"), align="center"),
+        Column("exchange", translate("OpenOrders", "Market"), value=_row_exchange, align="center"),
         Column("order_type", translate("OpenOrders", "Type"), fmt=_type_name, align="center"),
         Column("price", translate("OpenOrders", "Price"), display=_row_price),
         Column("quantity", translate("OpenOrders", "Qty"), fmt=fmt_int),
@@ -157,9 +176,9 @@ def execution_columns() -> list[Column]:
             "filled_amount",
             translate("OpenOrders", "Filled amt"),
             display=lambda r: (
-                fmt_krw(r.filled_amount)
-                if not getattr(r, "exchange", "")
-                else f"{fmt_fx_amount(r.filled_amount, r.currency)} {r.currency}"
+                f"{fmt_fx_amount(r.filled_amount, _row_currency(r))} {_row_currency(r)}"
+                if _overseas(r)
+                else fmt_krw(r.filled_amount)
             ),
         ),
         Column("remaining_qty", translate("OpenOrders", "Open"), fmt=fmt_int),
@@ -371,7 +390,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         self._tasks: set[asyncio.Task[Any]] = set()
         self.dialog: QDialog | None = None
         self._load_error = False  # the message says the table could not be read
-        self.table = RecordTableView(open_order_columns(), row_key=_row_key)
+        self.table = RecordTableView(open_order_columns(), row_key=row_key)
         # Where an overseas order would go now (the order panel's sessions); set by the dock.
         self.route_for: Callable[[str], Route] | None = None
         self.table.setObjectName("openOrdersTable")
@@ -648,7 +667,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
             e.setDisplayFormat("yyyy-MM-dd")
         self.load_button = QPushButton(translate("OpenOrders", "Load"))
         self.load_button.clicked.connect(self.load)
-        self.table = RecordTableView(execution_columns(), row_key=_row_key)
+        self.table = RecordTableView(execution_columns(), row_key=row_key)
         self._today: tuple[list[Any], list[Any]] = ([], [])  # domestic, overseas (O9)
         self.table.setObjectName("executionsTable")
         self.message = QLabel()
