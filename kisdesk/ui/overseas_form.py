@@ -328,7 +328,8 @@ class OverseasPanel(OrderPanel):
             elif ticket.buying_power is not None:
                 bp = ticket.buying_power
                 amount = f"{fmt_fx_amount(bp.amount, bp.currency)} {bp.currency}"
-                self.power_label.setText(f"{amount}  ({krw_text(ticket.krw(bp.amount))})")
+                # Two lines: side by side the won figure pushed the amount out of a narrow dock.
+                self.power_label.setText(f"{amount}\n{krw_text(ticket.krw(bp.amount))}")
             else:
                 self.power_label.setText("–")
         limit = ticket.max_quantity(draft.price)

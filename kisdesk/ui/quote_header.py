@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kisdesk.domain.currency import fmt_fx_price
+from kisdesk.domain.currency import fmt_fx_price, price_decimals
 from kisdesk.domain.direction import direction_from_sign, direction_of
 from kisdesk.domain.format import fmt_change, fmt_krw, fmt_rate
 from kisdesk.domain.symbols import Symbol
@@ -100,10 +100,9 @@ class QuoteHeader(QWidget):
         self.price_label.setText(f"{fmt_fx_price(quote.price, ccy, symbol.exchange)} {ccy}")
         if change is not None and quote.base:
             rate = change / quote.base * 100
-            self.change_label.setText(
-                f"{fmt_change(change, direction=direction, decimals=_decimals(quote))}"
-                f"  {fmt_rate(rate)}"
-            )
+            places = price_decimals(abs(change), ccy, symbol.exchange)
+            moved = fmt_change(change, places, direction=direction)
+            self.change_label.setText(f"{moved}  {fmt_rate(rate)}")
         else:
             self.change_label.clear()
         style = f"color: {colour};" if colour else ""
@@ -126,7 +125,3 @@ def market_currency(exchange: str) -> str:
 
     m = MARKETS.get(exchange)
     return m.currency if m is not None else ""
-
-
-def _decimals(quote: OverseasQuoteView) -> int:
-    return quote.decimals if quote.decimals is not None else 2
