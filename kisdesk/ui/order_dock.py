@@ -348,8 +348,9 @@ class OrderDock(QWidget):
         panel.focus_quantity()
 
     def _attach_overseas(self, session: Session | None, service: OrderService | None) -> None:
-        """The overseas panel follows the session. On paper (2 calls a second) it starts
-        following overseas orders only once the overseas side is used; elsewhere at once."""
+        """The overseas panel follows the session from the first time the overseas side is used:
+        only then does the service follow overseas orders (O5, O9) too, so a desk that trades at
+        home only makes no overseas calls (paper allows 2 a second) and keeps its timing."""
         from kisdesk.services.overseas_ticket import always_open, kis_hours
 
         self._ovs_session = session
@@ -365,7 +366,7 @@ class OrderDock(QWidget):
         # Modify and cancel of an overseas order look at the same sessions as the panel.
         self.open_orders.route_for = lambda ex: ticket.router(ex, ticket.clock(), paper)
         self.ovs_panel.reload_settings()
-        lazy = service is not None and self.env == "paper" and not self.overseas
+        lazy = service is not None and not self.overseas
         self.ovs_panel.set_service(None if lazy else service, self.env)
 
     def _ensure_overseas_service(self) -> None:

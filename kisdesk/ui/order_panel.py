@@ -649,8 +649,17 @@ class OrderPanel(QFrame):
     def _open_dialog(
         self, draft: OrderDraft, facts: OrderFacts, warnings: list[str], guard_only: bool
     ) -> None:
+        dialog = self._review_dialog(draft, facts, warnings, guard_only)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda d=draft: self._send(d))
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _review_dialog(
+        self, draft: OrderDraft, facts: OrderFacts, warnings: list[str], guard_only: bool
+    ) -> ConfirmDialog:
         assert self.symbol is not None
-        dialog = review_dialog(
+        return review_dialog(
             draft,
             facts,
             self.symbol,
@@ -660,10 +669,6 @@ class OrderPanel(QFrame):
             guard_only=guard_only,
             parent=self.window(),
         )
-        self.dialog = dialog
-        dialog.accepted.connect(lambda d=draft: self._send(d))
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
 
     def _dialog_closed(self, _result: int) -> None:
         dialog, self.dialog = self.dialog, None

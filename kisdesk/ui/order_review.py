@@ -100,8 +100,8 @@ def review_rows(draft: OrderDraft, facts: OrderFacts, symbol: Symbol) -> list[tu
 
 
 def review_dialog(
-    draft: OrderDraft,
-    facts: OrderFacts,
+    draft: OrderDraft | OverseasDraft,
+    facts: OrderFacts | OverseasFacts,
     symbol: Symbol,
     *,
     env: str,
@@ -109,14 +109,16 @@ def review_dialog(
     warnings: list[str],
     guard_only: bool,
     parent: QWidget | None,
+    rows: list[tuple[str, str]] | None = None,
+    headline: str = "",
 ) -> ConfirmDialog:
     """The review of ``draft`` (not yet opened). ``guard_only``: confirmation is off and only
-    the warnings ask for it."""
+    the warnings ask for it. ``rows``/``headline``: another market's wording (overseas)."""
     return ConfirmDialog(
         title=translate("OrderPanel", "Review order"),
-        headline=f"{side_text(draft.side)}  {symbol.name}",
+        headline=headline or f"{side_text(draft.side)}  {symbol.name}",
         colour=colour,
-        rows=review_rows(draft, facts, symbol),
+        rows=rows if rows is not None else review_rows(draft, facts, symbol),
         env=env,
         warnings=warnings,
         guard_only=guard_only,
@@ -247,24 +249,5 @@ def overseas_review_warnings(reasons: tuple[Problem, ...], twin: TrackedOrder | 
     return warnings
 
 
-def overseas_review_dialog(
-    draft: OverseasDraft,
-    facts: OverseasFacts,
-    symbol: Symbol,
-    *,
-    env: str,
-    colour: str,
-    warnings: list[str],
-    guard_only: bool,
-    parent: QWidget | None,
-) -> ConfirmDialog:
-    return ConfirmDialog(
-        title=translate("OrderPanel", "Review order"),
-        headline=f"{side_text(draft.side)}  {symbol.name}  ({facts.market.name})",
-        colour=colour,
-        rows=overseas_review_rows(draft, facts, symbol),
-        env=env,
-        warnings=warnings,
-        guard_only=guard_only,
-        parent=parent,
-    )
+def overseas_headline(draft: OverseasDraft, facts: OverseasFacts, symbol: Symbol) -> str:
+    return f"{side_text(draft.side)}  {symbol.name}  ({facts.market.name})"

@@ -45,6 +45,7 @@ from kisdesk.services.overseas_ticket import (
     Router,
     kis_hours,
 )
+from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.order_panel import OrderPanel, _named
@@ -52,8 +53,10 @@ from kisdesk.ui.order_review import (
     fx_price_text,
     krw_text,
     overseas_amount_text,
-    overseas_review_dialog,
+    overseas_headline,
+    overseas_review_rows,
     overseas_review_warnings,
+    review_dialog,
     session_text,
 )
 
@@ -355,9 +358,11 @@ class OverseasPanel(OrderPanel):
         )
         return overseas_review_warnings(reasons, twin)
 
-    def _open_dialog(self, draft: Any, facts: Any, warnings: list[str], guard_only: bool) -> None:
+    def _review_dialog(
+        self, draft: Any, facts: Any, warnings: list[str], guard_only: bool
+    ) -> ConfirmDialog:
         assert self.symbol is not None
-        dialog = overseas_review_dialog(
+        return review_dialog(
             draft,
             facts,
             self.symbol,
@@ -366,11 +371,9 @@ class OverseasPanel(OrderPanel):
             warnings=warnings,
             guard_only=guard_only,
             parent=self.window(),
+            rows=overseas_review_rows(draft, facts, self.symbol),
+            headline=overseas_headline(draft, facts, self.symbol),
         )
-        self.dialog = dialog
-        dialog.accepted.connect(lambda d=draft: self._send(d))
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
 
     def _submit(self, draft: Any) -> TrackedOrder | None:
         return self.ovs_ticket.submit(draft)

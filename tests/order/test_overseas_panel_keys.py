@@ -184,7 +184,7 @@ def test_us_daytime_order_routed_inside_the_session_refused_outside(qtbot, ovs_d
 def test_paper_us_sell_uses_vttt1001u(qtbot, ovs_desk):
     desk = ovs_desk("paper", profile="paper")
     sim = desk.sim
-    assert desk.dock.ovs_panel.service is None  # paper: not following overseas orders yet
+    assert desk.dock.ovs_panel.service is None  # not following overseas orders before use
     panel = search_overseas(qtbot, desk, "AAPL", "AAPL")
     assert panel.service is desk.dock.service
     assert panel.power_label.text() == "not offered on paper"  # O8 is real-only (seed 004)

@@ -19,6 +19,8 @@ from ovs_helpers import K, ovs_desk, ovs_settle, search_overseas
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from test_overseas_panel_keys import _set_clock
+from test_random_keys import DIGITS, ENTER, SWITCH
+from test_random_keys import KEYS as DOMESTIC_KEYS
 
 from kisdesk.domain.order_types import Side
 from kisdesk.domain.overseas_orders import offered_types
@@ -29,21 +31,9 @@ __all__ = ["ovs_desk"]
 M = Qt.KeyboardModifier
 NONE = M.NoModifier
 
-KEYS = st.sampled_from(
-    [(getattr(K, f"Key_{d}"), NONE) for d in "0123456789" * 2]
-    + [(K.Key_Period, NONE)]
-    + [(k, NONE) for k in (K.Key_Up, K.Key_Down, K.Key_PageUp, K.Key_PageDown)]
-    + [(k, NONE) for k in (K.Key_C, K.Key_U, K.Key_L, K.Key_B, K.Key_S, K.Key_T, K.Key_A)]
-    + [(k, M.AltModifier) for k in (K.Key_1, K.Key_2, K.Key_3, K.Key_4)]
-    + [(K.Key_Tab, NONE), (K.Key_Backtab, M.ShiftModifier), (K.Key_Backspace, NONE)]
-    + [(K.Key_Return, NONE)] * 8
-    + [(K.Key_Y, NONE)] * 2
-    + [(K.Key_Escape, NONE), (K.Key_F9, NONE), (K.Key_F10, NONE)]
-)
-DIGITS = st.sampled_from([(getattr(K, f"Key_{d}"), NONE) for d in "0123456789"])
-ENTER = (K.Key_Return, NONE)
+# The domestic property's keys, and the decimal point overseas prices take.
+KEYS = st.one_of(DOMESTIC_KEYS, st.just((K.Key_Period, NONE)))
 # Runs a trader types (a quantity, Enter to review, Enter to send) among single random keys.
-SWITCH = st.sampled_from([[], [(K.Key_F10, NONE)], [(K.Key_T, NONE)], [(K.Key_A, NONE)]])
 # A size: typed digits (mostly not whole lots: refused here) or a share of the maximum (in lots).
 SIZES = st.one_of(
     st.lists(DIGITS, min_size=1, max_size=3),
