@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QHideEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
@@ -668,7 +668,12 @@ class OrderPanel(QFrame):
             warnings=warnings,
             guard_only=guard_only,
             parent=self.window(),
+            **self._review_wording(draft, facts),
         )
+
+    def _review_wording(self, draft: OrderDraft, facts: OrderFacts) -> dict[str, Any]:
+        """Rows and headline of another market's review (overseas); {}: the domestic ones."""
+        return {}
 
     def _dialog_closed(self, _result: int) -> None:
         dialog, self.dialog = self.dialog, None

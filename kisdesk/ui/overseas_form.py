@@ -45,7 +45,6 @@ from kisdesk.services.overseas_ticket import (
     Router,
     kis_hours,
 )
-from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.order_panel import OrderPanel, _named
@@ -56,7 +55,6 @@ from kisdesk.ui.order_review import (
     overseas_headline,
     overseas_review_rows,
     overseas_review_warnings,
-    review_dialog,
     session_text,
 )
 
@@ -358,22 +356,12 @@ class OverseasPanel(OrderPanel):
         )
         return overseas_review_warnings(reasons, twin)
 
-    def _review_dialog(
-        self, draft: Any, facts: Any, warnings: list[str], guard_only: bool
-    ) -> ConfirmDialog:
+    def _review_wording(self, draft: Any, facts: Any) -> dict[str, Any]:
         assert self.symbol is not None
-        return review_dialog(
-            draft,
-            facts,
-            self.symbol,
-            env=self.env,
-            colour=self._side_colour(draft.side),
-            warnings=warnings,
-            guard_only=guard_only,
-            parent=self.window(),
-            rows=overseas_review_rows(draft, facts, self.symbol),
-            headline=overseas_headline(draft, facts, self.symbol),
-        )
+        return {
+            "rows": overseas_review_rows(draft, facts, self.symbol),
+            "headline": overseas_headline(draft, facts, self.symbol),
+        }
 
     def _submit(self, draft: Any) -> TrackedOrder | None:
         return self.ovs_ticket.submit(draft)
