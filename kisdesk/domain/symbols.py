@@ -1,9 +1,13 @@
 """Symbol lookup for the order panel: every listed KRX issue, searchable by code, name, a loose
-abbreviation ("삼전") or initial consonants (초성, "ㅅㅅㅈㅈ"). No Qt.
+abbreviation ("삼전") or initial consonants (초성, "ㅅㅅㅈㅈ"), and the overseas issues the
+panel can trade (US, Hong Kong, Shanghai, Shenzhen, Tokyo, Hanoi, Ho Chi Minh). No Qt.
 
 The list ships as ``resources/data/krx_symbols.csv`` (code,name,market,kind). KIS's master files
 (``kospi_code.mst`` …, master-files.md) refresh it when they are on disk: they are read by bytes
-(cp949, fixed-width) and merged over the shipped list.
+(cp949, fixed-width) and merged over the shipped list. Overseas issues ship as
+``us_symbols.csv`` (symbol,name,exchange) and ``overseas_symbols.csv`` (symbol,name,exchange,
+english: Korean names of well-known US issues and the other markets' issues); an overseas symbol
+carries its 4-letter trading exchange (NASD, SEHK, TKSE …), a domestic one none.
 """
 
 from __future__ import annotations
@@ -63,8 +67,14 @@ def _fold(text: str) -> str:
 class Symbol:
     code: str
     name: str
-    market: str  # KOSPI / KOSDAQ / KONEX
+    market: str  # KOSPI / KOSDAQ / KONEX; overseas: the trading exchange (NASD …)
     kind: str  # stock / etf / etn / other
+    exchange: str = ""  # overseas trading code (NASD, SEHK, TKSE …); "" for a KRX issue
+    english: str = ""  # an overseas issue's English name, searchable too
+
+    @property
+    def overseas(self) -> bool:
+        return bool(self.exchange)
 
     @property
     def tick_kind(self) -> str:
@@ -108,12 +118,27 @@ class SymbolIndex:
 
     def __init__(self, symbols: Iterable[Symbol]) -> None:
         self._by_code: dict[str, Symbol] = {}
+        self._by_listing: dict[tuple[str, str], Symbol] = {}  # overseas: (exchange, code)
         for s in symbols:  # a later record for the same code replaces the earlier one
-            self._by_code[s.code] = s
-        self._symbols = sorted(self._by_code.values(), key=lambda s: s.code)
+            if s.overseas:
+                self._by_listing[(s.exchange, s.code)] = s
+            else:
+                self._by_code[s.code] = s
+        # A ticker also answers to its code alone, unless a KRX issue has that code.
+        self._ovs_by_code: dict[str, Symbol] = {}
+        for s in self._by_listing.values():
+            self._ovs_by_code.setdefault(s.code, s)
+        self._symbols = sorted(self._by_code.values(), key=lambda s: s.code) + sorted(
+            self._by_listing.values(), key=lambda s: (s.code, s.exchange)
+        )
         self._folded = [_fold(s.name) for s in self._symbols]
+        self._english = [_fold(s.english) for s in self._symbols]
         self._initials = [choseong(f) for f in self._folded]
-        self._by_name = {f: s for f, s in zip(self._folded, self._symbols, strict=True)}
+        self._by_name: dict[str, Symbol] = {}
+        for folded, english, s in zip(self._folded, self._english, self._symbols, strict=True):
+            self._by_name.setdefault(folded, s)
+            if english:
+                self._by_name.setdefault(english, s)
 
     def __len__(self) -> int:
         return len(self._symbols)
@@ -122,7 +147,13 @@ class SymbolIndex:
         return iter(self._symbols)
 
     def get(self, code: str) -> Symbol | None:
-        return self._by_code.get(code.strip().upper())
+        """The KRX issue of ``code``, else an overseas issue with that ticker."""
+        key = code.strip().upper()
+        return self._by_code.get(key) or self._ovs_by_code.get(key)
+
+    def get_overseas(self, exchange: str, code: str) -> Symbol | None:
+        """The overseas issue ``code`` on trading exchange ``exchange`` (NASD …)."""
+        return self._by_listing.get((exchange.strip().upper(), code.strip().upper()))
 
     def resolve(self, text: str) -> Symbol | None:
         """The one symbol ``text`` names exactly: a code, a full name, ``"name (code)"`` as the
@@ -156,16 +187,19 @@ class SymbolIndex:
         q_all_jamo = all(ch in _CHOSEONG_SET for ch in q)
         alias = ALIASES.get(q)
         scored: list[tuple[tuple, Symbol]] = []
-        for sym, name, initials in zip(self._symbols, self._folded, self._initials, strict=True):
+        rows = zip(self._symbols, self._folded, self._english, self._initials, strict=True)
+        for sym, name, english, initials in rows:
             rank: tuple | None = None
             if sym.code == q_upper:
                 rank = (0,)
-            elif name == q:
+            elif name == q or english == q:
                 rank = (1,)
             elif alias == sym.code:
                 rank = (2,)
             elif name.startswith(q):
                 rank = (3, len(name))
+            elif english and english.startswith(q):
+                rank = (3, len(english))
             elif sym.code.startswith(q_upper):
                 rank = (4,)
             elif q_all_jamo and initials == q:
@@ -174,9 +208,11 @@ class SymbolIndex:
                 rank = (6, len(name))
             elif q in name:
                 rank = (7, name.index(q), len(name))
+            elif english and q in english:
+                rank = (7, english.index(q), len(english))
             elif q_initials != q and q_initials in initials:
                 rank = (8, initials.index(q_initials), len(name))
-            else:
+            elif not sym.overseas:  # loose abbreviations are a Korean-name habit
                 span = _subsequence_span(q, name, initials)
                 if span is not None:
                     rank = (9, span[1], span[0], len(name))
@@ -243,6 +279,38 @@ def load_master_dir(folder: Path) -> list[Symbol]:
 def build_index(shipped: Sequence[Symbol], master: Sequence[Symbol] = ()) -> SymbolIndex:
     """The shipped list, with the master files' records (fresher) replacing or adding to it."""
     return SymbolIndex([*shipped, *master])
+
+
+def load_overseas_csv(path: Path, *, with_english: bool) -> list[Symbol]:
+    """Overseas issues (symbol,name,exchange[,english]) of one shipped list."""
+    out: list[Symbol] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code, exchange = row.get("symbol", "").strip(), row.get("exchange", "").strip()
+            if not code or not exchange:
+                continue
+            name = row["name"].strip()
+            english = row.get("english", "").strip() if with_english else ""
+            out.append(Symbol(code, name, exchange, "stock", exchange, english or name))
+    return out
+
+
+@lru_cache(maxsize=1)
+def overseas_symbols() -> tuple[Symbol, ...]:
+    """The shipped overseas issues: the US list, then Korean names and the other markets."""
+    from kisdesk.resources_path import data_file
+
+    us = load_overseas_csv(data_file("us_symbols.csv"), with_english=False)
+    other = load_overseas_csv(data_file("overseas_symbols.csv"), with_english=True)
+    return (*us, *other)
+
+
+@lru_cache(maxsize=4)
+def load_trading_index(master_dir: str | None = None) -> SymbolIndex:
+    """What the order panel searches: the KRX list (refreshed by master files in
+    ``master_dir``) and the overseas issues."""
+    domestic = list(load_index(master_dir))
+    return SymbolIndex([*domestic, *overseas_symbols()])
 
 
 @lru_cache(maxsize=4)

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             for view in self.findChildren(RecordTableView)
         ]
         self.holdings.sell_requested.connect(self.orders.prefill_sell)
+        self.overseas.table.activated_record.connect(self.orders.prefill_overseas)
         self._wire_chart()
         self.rankings.symbol_chosen.connect(self.orders.prefill_symbol)
         self.orders.install_shortcuts(self)

@@ -1,10 +1,14 @@
 """Open orders (cancel with Del, modify with M — both confirmed), today's executions with a date
-range for earlier days, and the orders sent from this panel with their states."""
+range for earlier days, and the orders sent from this panel with their states. Overseas rows sit
+beside the domestic ones, priced in their currency; they are modified on the market's tick grid
+and in its lots, and on the markets that allow only a cancel (Shanghai, Shenzhen, Vietnam) M says
+so and sends nothing."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -22,19 +26,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kisdesk.domain.currency import fmt_fx_amount, fmt_fx_price
 from kisdesk.domain.direction import Direction
 from kisdesk.domain.format import fmt_int, fmt_krw
 from kisdesk.domain.order_rules import OrderFacts, parse_amount, parse_quantity, validate_modify
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import LIMIT, Side, find_order_type
+from kisdesk.domain.overseas_hours import KST, Route
+from kisdesk.domain.overseas_hours import route as ovs_route
+from kisdesk.domain.overseas_orders import MARKETS as OVS_MARKETS
+from kisdesk.domain.overseas_orders import (
+    OverseasFacts,
+    OverseasProblem,
+    validate_overseas_modify,
+)
+from kisdesk.domain.overseas_ticks import step_tick
 from kisdesk.domain.ticks import step_price
 from kisdesk.kis.base import today_kst
 from kisdesk.kis.errors import KisError
+from kisdesk.kis.records import OverseasOrderRow, OverseasPriceDetail
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
 from kisdesk.services.orders import MutationResult, OpenOrder
+from kisdesk.services.overseas_ticket import OverseasQuoteView
 from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import TrContext, translate
 from kisdesk.ui.keymap import Keymap
@@ -59,11 +75,56 @@ def _time(text: str) -> str:
     return f"{t[0:2]}:{t[2:4]}:{t[4:6]}" if len(t) >= 6 and t[:6].isdigit() else t
 
 
+def price_cell(price: Decimal | None, currency: str = "", exchange: str = "") -> str:
+    """A price as its market writes it: whole won at home, the currency's decimals and its code
+    overseas (``245.01 USD``)."""
+    if not currency:
+        return fmt_krw(price)
+    if price is None:
+        return ""
+    return f"{fmt_fx_price(price, currency, exchange)} {currency}"
+
+
+def _overseas(r: Any) -> bool:
+    """An overseas row: an open order with an exchange, or an O9 line (a domestic execution's
+    ``exchange`` names the KRX venue and says nothing of the kind)."""
+    if isinstance(r, OpenOrder):
+        return r.overseas
+    return isinstance(r, OverseasOrderRow)
+
+
+def _row_exchange(r: Any) -> str:
+    return (getattr(r, "exchange", "") or "") if _overseas(r) else ""
+
+
+def _row_currency(r: Any) -> str:
+    exchange = _row_exchange(r)
+    return (getattr(r, "currency", "") or _ovs_currency(exchange)) if exchange else ""
+
+
+def _row_price(r: Any, key: str = "price") -> str:
+    exchange = _row_exchange(r)
+    return price_cell(getattr(r, key, None), _row_currency(r), exchange)
+
+
+def _ovs_currency(exchange: str) -> str:
+    m = OVS_MARKETS.get(exchange)
+    return m.currency if m is not None else ""
+
+
+def row_key(r: Any) -> str:
+    """A domestic row by its order number; an overseas one by exchange and number (the two
+    number spaces are separate)."""
+    exchange = _row_exchange(r)
+    return f"{exchange}:{r.order_no}" if exchange else r.order_no
+
+
 def open_order_columns() -> list[Column]:
     return [
         Column("order_time", translate("OpenOrders", "Time"), fmt=_time, align="center"),
         Column("name", translate("OpenOrders", "Name"), align="left"),
         Column("code", translate("OpenOrders", "Code"), align="center"),
+        Column("exchange", translate("OpenOrders", "Market"), align="center"),
         Column(
             "side",
             translate("OpenOrders", "Side"),
@@ -73,7 +134,7 @@ def open_order_columns() -> list[Column]:
             sort_value=lambda r: r.side.value,
         ),
         Column("order_type", translate("OpenOrders", "Type"), fmt=_type_name, align="center"),
-        Column("price", translate("OpenOrders", "Price"), fmt=fmt_krw),
+        Column("price", translate("OpenOrders", "Price"), display=_row_price),
         Column("quantity", translate("OpenOrders", "Qty"), fmt=fmt_int),
         Column("filled_qty", translate("OpenOrders", "Filled"), fmt=fmt_int),
         Column("open_qty", translate("OpenOrders", "Open"), fmt=fmt_int),
@@ -98,12 +159,28 @@ def execution_columns() -> list[Column]:
             align="center",
             direction=lambda r: _side_dir(side_of(r)),
         ),
+        Column("exchange", translate("OpenOrders", "Market"), value=_row_exchange, align="center"),
         Column("order_type", translate("OpenOrders", "Type"), fmt=_type_name, align="center"),
-        Column("price", translate("OpenOrders", "Price"), fmt=fmt_krw),
+        Column("price", translate("OpenOrders", "Price"), display=_row_price),
         Column("quantity", translate("OpenOrders", "Qty"), fmt=fmt_int),
         Column("filled_qty", translate("OpenOrders", "Filled"), fmt=fmt_int),
-        Column("avg_fill_price", translate("OpenOrders", "Avg price"), fmt=fmt_krw),
-        Column("filled_amount", translate("OpenOrders", "Filled amt"), fmt=fmt_krw),
+        Column(
+            "avg_fill_price",
+            translate("OpenOrders", "Avg price"),
+            value=lambda r: getattr(r, "avg_fill_price", None) or getattr(r, "fill_price", None),
+            display=lambda r: _row_price(
+                r, "avg_fill_price" if hasattr(r, "avg_fill_price") else "fill_price"
+            ),
+        ),
+        Column(
+            "filled_amount",
+            translate("OpenOrders", "Filled amt"),
+            display=lambda r: (
+                f"{fmt_fx_amount(r.filled_amount, _row_currency(r))} {_row_currency(r)}"
+                if _overseas(r)
+                else fmt_krw(r.filled_amount)
+            ),
+        ),
         Column("remaining_qty", translate("OpenOrders", "Open"), fmt=fmt_int),
         Column("order_no", translate("OpenOrders", "Order no."), align="center"),
         Column("original_order_no", translate("OpenOrders", "Original"), align="center"),
@@ -165,15 +242,18 @@ class ModifyDialog(QDialog):
     """New price and quantity for a resting order. Up/Down step the price by ticks (or the
     quantity by one), Enter accepts when the rules pass, Esc goes back."""
 
-    def __init__(self, order: OpenOrder, facts: OrderFacts, parent: QWidget | None = None) -> None:
+    PRICE_PATTERN = r"[0-9,]{0,14}"
+    QTY_STEP = 1
+
+    def __init__(self, order: OpenOrder, facts: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modifyDialog")
         self.setWindowTitle(translate("OpenOrders", "Modify order"))
         self.order = order
         self.facts = facts
         self.order_type = find_order_type(order.order_type) or LIMIT
-        digits = QRegularExpressionValidator(r"[0-9,]{0,14}")
-        self.price_edit = QLineEdit(fmt_krw(order.price) if order.price else "")
+        digits = QRegularExpressionValidator(self.PRICE_PATTERN)
+        self.price_edit = QLineEdit(self.fmt_price(order.price) if order.price else "")
         self.price_edit.setObjectName("modifyPrice")
         self.price_edit.setValidator(digits)
         self.price_edit.setEnabled(self.order_type.needs_price)
@@ -213,6 +293,16 @@ class ModifyDialog(QDialog):
         price = parse_amount(self.price_edit.text()) if self.order_type.needs_price else Decimal(0)
         return price, parse_quantity(self.qty_edit.text())
 
+    def fmt_price(self, price: Decimal) -> str:
+        return fmt_krw(price)
+
+    def step(self, price: Decimal, ticks: int) -> Decimal:
+        """``price`` moved ``ticks`` on the grid, stopped at the daily limits."""
+        new = step_price(price, ticks, self.facts.kind)
+        if self.facts.upper is not None and self.facts.lower is not None:
+            new = min(max(new, self.facts.lower), self.facts.upper)
+        return new
+
     def problems(self) -> tuple[Any, ...]:
         price, qty = self.values()
         return validate_modify(
@@ -239,19 +329,51 @@ class ModifyDialog(QDialog):
             n = 5 if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) else 1
             if watched is self.price_edit:
                 price = parse_amount(self.price_edit.text()) or self.order.price
-                new = step_price(price, sign * n, self.facts.kind)
-                if self.facts.upper is not None and self.facts.lower is not None:
-                    new = min(max(new, self.facts.lower), self.facts.upper)
-                self.price_edit.setText(fmt_krw(new))
+                self.price_edit.setText(self.fmt_price(self.step(price, sign * n)))
             else:
                 qty = parse_quantity(self.qty_edit.text()) or 0
-                self.qty_edit.setText(str(max(0, qty + sign * n)))
+                self.qty_edit.setText(str(max(0, qty + sign * n * self.QTY_STEP)))
             return True
         if key in _ENTER:
             if self.check():
                 self.accept()
             return True
         return super().eventFilter(watched, event)
+
+
+class OverseasModifyDialog(ModifyDialog):
+    """An overseas modify: prices with decimals on the market's grid (O6 tick), quantities in
+    lots, within what is still open; the market open for the order's own session."""
+
+    PRICE_PATTERN = r"[0-9,]{0,12}(\.[0-9]{0,4})?"
+
+    def __init__(
+        self, order: OpenOrder, facts: OverseasFacts, daytime: bool, parent: QWidget | None = None
+    ) -> None:
+        self.daytime = daytime
+        self.QTY_STEP = facts.effective_lot or 1
+        super().__init__(order, facts, parent)
+
+    def fmt_price(self, price: Decimal) -> str:
+        return fmt_fx_price(price, self.order.currency, self.order.exchange)
+
+    def step(self, price: Decimal, ticks: int) -> Decimal:
+        f = self.facts
+        new = step_tick(f.exchange, price, ticks, f.tick, f.current)
+        if f.upper and f.lower:
+            new = min(max(new, f.lower), f.upper)
+        return new
+
+    def problems(self) -> tuple[Any, ...]:
+        price, qty = self.values()
+        return validate_overseas_modify(
+            self.order.exchange,
+            price,
+            qty,
+            self.order.open_qty,
+            self.facts,
+            daytime_order=self.daytime,
+        )
 
 
 class OpenOrdersView(QWidget, _AsyncMixin):
@@ -268,7 +390,9 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         self._tasks: set[asyncio.Task[Any]] = set()
         self.dialog: QDialog | None = None
         self._load_error = False  # the message says the table could not be read
-        self.table = RecordTableView(open_order_columns(), row_key=lambda o: o.order_no)
+        self.table = RecordTableView(open_order_columns(), row_key=row_key)
+        # Where an overseas order would go now (the order panel's sessions); set by the dock.
+        self.route_for: Callable[[str], Route] | None = None
         self.table.setObjectName("openOrdersTable")
         self.table.view.installEventFilter(self)
         self.message = QLabel()
@@ -371,9 +495,11 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         rows = [
             (translate("OpenOrders", "Order no."), order.order_no),
             (translate("OpenOrders", "Name"), f"{order.name} ({order.code})"),
-            (translate("OpenOrders", "Price"), fmt_krw(order.price)),
+            (translate("OpenOrders", "Price"), _row_price(order)),
             (translate("OpenOrders", "Open quantity"), fmt_int(order.open_qty)),
         ]
+        if order.overseas:
+            rows.insert(2, (translate("OpenOrders", "Market"), order.exchange))
         dialog = ConfirmDialog(
             title=translate("OpenOrders", "Cancel order"),
             headline=translate("OpenOrders", "{side} 취소 (cancel)").format(side=order.side.korean),
@@ -396,6 +522,14 @@ class OpenOrdersView(QWidget, _AsyncMixin):
     def modify_current(self) -> None:
         order = self.table.current_record()
         if order is None or self.service is None or self.dialog is not None:
+            return
+        if order.overseas:
+            m = OVS_MARKETS.get(order.exchange)
+            if m is not None and m.cancel_only:  # KIS has no modify TR there: say so, send nothing
+                problem = OverseasProblem("order", "ovs_cancel_only", {"market": m.name})
+                self._say(problem.render(QCoreApplication.translate), _RED)
+                return
+            self._spawn(self._modify_overseas_flow(self.service, order))
             return
         if order.order_type not in MODIFIABLE_TYPES:
             # Another type (최유리, 조건부지정가… placed elsewhere): the dialog would show one
@@ -438,14 +572,48 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         dialog = ModifyDialog(order, facts, parent=self.window())
         self._open(dialog, lambda: self._confirm_modify(service, order, dialog))
 
+    async def _modify_overseas_flow(self, service: Any, order: OpenOrder) -> None:
+        """The facts of an overseas modify: the quote (tick, lot, limits) and the session."""
+        route = self._route(service, order.exchange)
+        try:
+            record = await service.overseas_quote(order.exchange, order.code, daytime=route.daytime)
+        except KisError as exc:
+            self._say(describe(exc), _RED)
+            return
+        if service is not self.service or self.dialog is not None:
+            return
+        if isinstance(record, OverseasPriceDetail):
+            quote = OverseasQuoteView.from_detail(record, daytime=route.daytime)
+        else:
+            quote = OverseasQuoteView.from_price(record)
+        facts = OverseasFacts(
+            exchange=order.exchange,
+            route=route,
+            paper=service.profile == "paper",
+            current=quote.price,
+            tick=quote.tick,
+            lot=quote.lot,
+            decimals=quote.decimals,
+            upper=quote.upper,
+            lower=quote.lower,
+        )
+        dialog = OverseasModifyDialog(order, facts, route.daytime, parent=self.window())
+        self._open(dialog, lambda: self._confirm_modify(service, order, dialog))
+
+    def _route(self, service: Any, exchange: str) -> Route:
+        if self.route_for is not None:
+            return self.route_for(exchange)
+        return ovs_route(exchange, dt.datetime.now(KST), paper=service.profile == "paper")
+
     def _confirm_modify(self, service: Any, order: OpenOrder, edit: ModifyDialog) -> None:
         price, qty = edit.values()
         assert qty is not None
         colour = self.palette.up if order.side is Side.BUY else self.palette.down
+        new_price = price_cell(price, order.currency, order.exchange)
         rows = [
             (translate("OpenOrders", "Order no."), order.order_no),
             (translate("OpenOrders", "Name"), f"{order.name} ({order.code})"),
-            (translate("OpenOrders", "Price"), f"{fmt_krw(order.price)} → {fmt_krw(price)}"),
+            (translate("OpenOrders", "Price"), f"{_row_price(order)} → {new_price}"),
             (translate("OpenOrders", "Quantity"), f"{fmt_int(order.open_qty)} → {fmt_int(qty)}"),
         ]
         dialog = ConfirmDialog(
@@ -499,7 +667,8 @@ class ExecutionsView(QWidget, _AsyncMixin):
             e.setDisplayFormat("yyyy-MM-dd")
         self.load_button = QPushButton(translate("OpenOrders", "Load"))
         self.load_button.clicked.connect(self.load)
-        self.table = RecordTableView(execution_columns(), row_key=lambda r: r.order_no)
+        self.table = RecordTableView(execution_columns(), row_key=row_key)
+        self._today: tuple[list[Any], list[Any]] = ([], [])  # domestic, overseas (O9)
         self.table.setObjectName("executionsTable")
         self.message = QLabel()
         row = QHBoxLayout()
@@ -524,14 +693,26 @@ class ExecutionsView(QWidget, _AsyncMixin):
         today = QDate(today_kst())  # a new session starts on today's orders
         self.start_edit.setDate(today)
         self.end_edit.setDate(today)
+        self._today = ([], [])
         if service is not None:
             service.executions_loaded.connect(self._on_today)
+            service.overseas_executions_loaded.connect(self._on_today_overseas)
 
     def set_palette(self, palette: Palette) -> None:
         self.table.model.set_palette(palette)
 
     def _on_today(self, rows: list[Any]) -> None:
+        self._today = (list(rows), self._today[1])
+        self._show_today()
+
+    def _on_today_overseas(self, rows: list[Any]) -> None:
+        """O9 lines (new, modify and cancel lines alike, as KIS lists them)."""
+        self._today = (self._today[0], list(rows))
+        self._show_today()
+
+    def _show_today(self) -> None:
         if not self._custom:
+            rows = [*self._today[0], *self._today[1]]
             self.table.set_records(rows)
             self.message.setText(OpenOrders.tr("%n order(s) today", None, len(rows)))
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QStackedWidget,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.order_rules import confirmation_required
 from kisdesk.domain.order_types import Side
-from kisdesk.domain.symbols import SymbolIndex, load_index
+from kisdesk.domain.symbols import Symbol, SymbolIndex, load_trading_index
 from kisdesk.kis.records import DomesticHolding
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
@@ -41,10 +43,11 @@ from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import CheatSheet, Keymap
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
 from kisdesk.ui.order_panel import OrderPanel
+from kisdesk.ui.overseas_form import OverseasPanel
 
 log = logging.getLogger(__name__)
 
-GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet")
+GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet", "order_market")
 MASTER_FILES_DIR = "master"  # under the cache folder: kospi_code.mst, kosdaq_code.mst, …
 
 
@@ -58,12 +61,12 @@ def master_dir() -> Path:
 
 def symbol_index_for(env: str) -> SymbolIndex:
     """Demo uses the shipped list (it is the simulator's universe); paper and real take the
-    master files on disk when there are any."""
+    master files on disk when there are any. Overseas issues (shipped lists) are searched too."""
     if env in ("paper", "real"):
         folder = master_dir()
         if any(folder.glob("*.mst")):
-            return load_index(str(folder))
-    return load_index()
+            return load_trading_index(str(folder))
+    return load_trading_index()
 
 
 class OrderDock(QWidget):
@@ -95,6 +98,7 @@ class OrderDock(QWidget):
         top.addWidget(help_button)
 
         self.panel = OrderPanel(self.keymap, settings)
+        self._build_overseas(settings)
         self.open_orders = OpenOrdersView(self.keymap)
         self.executions = ExecutionsView()
         self.sent = SentOrdersView()
@@ -107,7 +111,8 @@ class OrderDock(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.market_bar)
+        layout.addWidget(self.panels)
         layout.addWidget(self.tabs, 1)
         self.setMinimumWidth(320)
         self.keymap.changed.connect(self._rebuild_shortcuts)
@@ -130,11 +135,13 @@ class OrderDock(QWidget):
         service = None
         if session is not None:
             self.panel.set_symbols(symbol_index_for(self.env))
+            self.ovs_panel.set_symbols(self.panel.symbols)
             self.panel.reload_settings()
             service = open_order_service(session.client, self.env, self.panel.settings, parent=self)
             service.orders_changed.connect(self._on_orders_changed)
         self.service = service
         self.panel.set_service(service, self.env)
+        self._attach_overseas(session, service)
         self.open_orders.set_service(service, self.env)
         self.executions.set_service(service)
         self.sent.set_service(service)
@@ -151,6 +158,7 @@ class OrderDock(QWidget):
     def prefill_sell(self, holding: DomesticHolding) -> None:
         """From the holdings table: sell side, the symbol, its orderable quantity; focus qty."""
         self._raise_dock()
+        self.show_market(overseas=False)
         self.panel.set_side(Side.SELL)
         if not self.panel.load_symbol(str(holding.code)):
             return
@@ -162,6 +170,7 @@ class OrderDock(QWidget):
 
     def prefill_symbol(self, code: str) -> None:
         self._raise_dock()
+        self.show_market(overseas=False)
         if self.panel.load_symbol(code):
             self.panel.focus_quantity()
         else:
@@ -169,7 +178,7 @@ class OrderDock(QWidget):
 
     def focus_symbol(self) -> None:
         self._raise_dock()
-        self.panel.focus_symbol()
+        self.active_panel.focus_symbol()
 
     def install_shortcuts(self, window: QMainWindow) -> None:
         """Window-wide keys from the keymap (F2 symbol, F9 buy, F10 sell, F11 open orders,
@@ -179,6 +188,7 @@ class OrderDock(QWidget):
 
     def set_palette(self, palette: Palette) -> None:
         self.panel.set_palette(palette)
+        self.ovs_panel.set_palette(palette)
         self.open_orders.set_palette(palette)
         self.executions.set_palette(palette)
         self.sent.set_palette(palette)
@@ -198,6 +208,7 @@ class OrderDock(QWidget):
             "sell": lambda: self._side_key(Side.SELL),
             "open_orders": self.focus_open_orders,
             "cheat_sheet": self.show_cheat_sheet,
+            "order_market": self.toggle_market,
         }
         for action_id in GLOBAL_ACTIONS:
             for seq in self.keymap.sequences(action_id):
@@ -208,11 +219,12 @@ class OrderDock(QWidget):
 
     def _side_key(self, side: Side) -> None:
         self._raise_dock()
-        self.panel.set_side(side)
-        if self.panel.symbol is None:
-            self.panel.focus_symbol()
+        panel = self.active_panel
+        panel.set_side(side)
+        if panel.symbol is None:
+            panel.focus_symbol()
         else:
-            self.panel.focus_quantity()
+            panel.focus_quantity()
 
     def focus_open_orders(self) -> None:
         self._raise_dock()
@@ -240,6 +252,7 @@ class OrderDock(QWidget):
     def reload_settings(self) -> None:
         """After Preferences: confirmation, fat-finger guard and hashkey take effect at once."""
         self.panel.reload_settings()
+        self.ovs_panel.reload_settings()
         if self.service is not None:
             self.service.apply_settings(self.panel.settings)
         self._sync_confirm_box()
@@ -262,6 +275,100 @@ class OrderDock(QWidget):
             return
         self.settings.setValue("orders/confirm", on)
         self.panel.reload_settings()
+        self.ovs_panel.reload_settings()
 
     def _on_orders_changed(self) -> None:
         emit(self.orders_changed)
+
+    # -- overseas: the second panel and switching between the two ------------------------------
+    def _build_overseas(self, settings: QSettings) -> None:
+        """The overseas panel beside the domestic one (a stack), and a bar that names the side
+        in use. Picking a symbol of the other kind in either panel switches (F8 too)."""
+        self.ovs_panel = OverseasPanel(self.keymap, settings, symbols=self.panel.symbols)
+        self.panels = QStackedWidget()
+        self.panels.addWidget(self.panel)
+        self.panels.addWidget(self.ovs_panel)
+        self.market_bar = QTabBar()
+        self.market_bar.setObjectName("marketBar")
+        self.market_bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.market_bar.addTab(translate("OrderDock", "Domestic"))
+        self.market_bar.addTab(translate("OrderDock", "Overseas (F8)"))
+        self.market_bar.currentChanged.connect(lambda i: self.show_market(overseas=i == 1))
+        self.panel.switch_requested.connect(self._take_symbol)
+        self.ovs_panel.switch_requested.connect(self._take_symbol)
+        self._ovs_session: Session | None = None  # attached to the overseas panel lazily on paper
+
+    @property
+    def overseas(self) -> bool:
+        return self.panels.currentWidget() is self.ovs_panel
+
+    @property
+    def active_panel(self) -> OrderPanel:
+        return self.ovs_panel if self.overseas else self.panel
+
+    def show_market(self, *, overseas: bool) -> None:
+        """Show the domestic or the overseas panel (the other keeps what was typed)."""
+        if overseas:
+            self._ensure_overseas_service()
+        self.panels.setCurrentWidget(self.ovs_panel if overseas else self.panel)
+        self.market_bar.blockSignals(True)
+        self.market_bar.setCurrentIndex(1 if overseas else 0)
+        self.market_bar.blockSignals(False)
+
+    def toggle_market(self) -> None:
+        """F8: the other panel, keys on its symbol field."""
+        self._raise_dock()
+        self.show_market(overseas=not self.overseas)
+        self.active_panel.focus_symbol()
+
+    def _take_symbol(self, symbol: Symbol) -> None:
+        """A symbol of the other kind was picked in a panel's search: switch and take it."""
+        self.show_market(overseas=symbol.overseas)
+        panel = self.active_panel
+        panel.symbol_edit.choose(symbol)
+        panel.focus_symbol()
+
+    def prefill_overseas(self, row: object) -> None:
+        """From the overseas holdings table: sell side, the listing, its orderable quantity at
+        its price; focus the quantity."""
+        exchange, code = str(getattr(row, "exchange", "")), str(getattr(row, "code", ""))
+        if not exchange or not code:
+            return
+        self._raise_dock()
+        self.show_market(overseas=True)
+        panel = self.ovs_panel
+        panel.set_side(Side.SELL)
+        if not panel.load_listing(exchange, code, str(getattr(row, "name", ""))):
+            return
+        qty = int(getattr(row, "orderable_qty", 0) or 0)
+        panel.set_quantity(qty if qty > 0 else None)
+        price = getattr(row, "price", None)
+        if price:
+            panel.set_price(price)
+        panel.focus_quantity()
+
+    def _attach_overseas(self, session: Session | None, service: OrderService | None) -> None:
+        """The overseas panel follows the session from the first time the overseas side is used:
+        only then does the service follow overseas orders (O5, O9) too, so a desk that trades at
+        home only makes no overseas calls (paper allows 2 a second) and keeps its timing."""
+        from kisdesk.services.overseas_ticket import always_open, kis_hours
+
+        self._ovs_session = session
+        sim = getattr(session, "sim", None) if session is not None else None
+        if sim is not None and getattr(sim, "market_hours", "always") == "always":
+            self.ovs_panel.set_hours(always_open)
+        elif sim is not None:
+            self.ovs_panel.set_hours(kis_hours, sim.now)  # the simulator's clock
+        else:
+            self.ovs_panel.set_hours(kis_hours)
+        ticket = self.ovs_panel.ovs_ticket
+        paper = service is not None and service.profile == "paper"
+        # Modify and cancel of an overseas order look at the same sessions as the panel.
+        self.open_orders.route_for = lambda ex: ticket.router(ex, ticket.clock(), paper)
+        self.ovs_panel.reload_settings()
+        lazy = service is not None and not self.overseas
+        self.ovs_panel.set_service(None if lazy else service, self.env)
+
+    def _ensure_overseas_service(self) -> None:
+        if self.service is not None and self.ovs_panel.service is not self.service:
+            self.ovs_panel.set_service(self.service, self.env)

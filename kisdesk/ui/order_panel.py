@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QHideEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
@@ -103,6 +103,9 @@ class OrderPanel(QFrame):
 
     order_sent = Signal(object)  # TrackedOrder
     status = Signal(str)
+    # A symbol of the other side of the desk was picked (an overseas one here): the dock switches.
+    switch_requested = Signal(object)  # Symbol
+    OVERSEAS = False  # which symbols this panel trades
 
     FIELD_SCOPES: ClassVar[dict[str, tuple[str, ...]]] = {
         "symbol": (),
@@ -133,7 +136,7 @@ class OrderPanel(QFrame):
         self.side = Side.BUY
         self.symbol: Symbol | None = None
         # The quote, buying power and sellable quantity of what is being typed, kept fresh.
-        self.ticket = OrderTicket(self)
+        self.ticket = self._make_ticket()
         self.ticket.set_refresh_ms(self.settings.quote_refresh_ms)
         self.ticket.quote_changed.connect(self._on_quote)
         self.ticket.account_changed.connect(self.update_view)
@@ -148,11 +151,12 @@ class OrderPanel(QFrame):
         self.update_view()
 
     # -- construction --------------------------------------------------------------------------
+    def _make_ticket(self) -> OrderTicket:
+        return OrderTicket(self)
+
     def _build(self) -> None:
         self.symbol_edit = _named(SymbolEdit(self.symbols), "symbolEdit")
-        self.symbol_edit.setPlaceholderText(
-            translate("OrderPanel", "Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)")
-        )
+        self.symbol_edit.setPlaceholderText(self._symbol_placeholder())
         self.symbol_edit.chosen.connect(self._on_symbol_chosen)
         self.symbol_edit.textEdited.connect(self._on_symbol_edited)
         self.symbol_edit.suggestions_changed.connect(self.update_view)
@@ -167,7 +171,7 @@ class OrderPanel(QFrame):
         self._fill_types(ORDER_TYPES)
         self.type_combo.currentIndexChanged.connect(self._on_type_changed)
         self.price_edit = _named(QLineEdit(), "priceEdit")
-        self.price_edit.setValidator(QRegularExpressionValidator(r"[0-9,]{0,14}"))
+        self.price_edit.setValidator(QRegularExpressionValidator(self.PRICE_PATTERN))
         self.price_edit.textChanged.connect(self._on_price_changed)
         self.qty_edit = _named(QLineEdit(), "qtyEdit")
         self.qty_edit.setValidator(QRegularExpressionValidator(r"[0-9,]{0,11}"))
@@ -212,15 +216,22 @@ class OrderPanel(QFrame):
             return title
 
         add(translate("OrderPanel", "Symbol"), self.symbol_edit, "symbol")
+        for title, widget in self._extra_rows("symbol"):
+            add(title, widget)
         grid.addWidget(self.quote_header, row, 0, 1, 2)
         row += 1
         add(translate("OrderPanel", "Side"), self.side_combo)
         add(translate("OrderPanel", "Type"), self.type_combo, "type")
-        add(translate("OrderPanel", "Price"), self.price_edit, "price")
+        for _title, widget in self._extra_rows("type"):
+            grid.addWidget(widget, row, 1)
+            row += 1
+        self.price_title = add(translate("OrderPanel", "Price"), self.price_edit, "price")
         add(translate("OrderPanel", "Quantity"), self.qty_edit, "quantity")
         self.power_title = add(translate("OrderPanel", "Buying power"), self.power_label)
         self.max_title = add(translate("OrderPanel", "Max buyable"), self.max_label)
         add(translate("OrderPanel", "Amount"), self.amount_label)
+        for title, widget in self._extra_rows("amount"):
+            add(title, widget)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
@@ -232,6 +243,7 @@ class OrderPanel(QFrame):
 
         self._field_of: dict[QObject, str] = {  # also the Tab order
             self.symbol_edit: "symbol",
+            **self._extra_fields(),
             self.side_combo: "side",
             self.type_combo: "type",
             self.price_edit: "price",
@@ -242,6 +254,19 @@ class OrderPanel(QFrame):
             QWidget.setTabOrder(a, b)
         for widget in self._field_of:
             widget.installEventFilter(self)
+
+    PRICE_PATTERN = r"[0-9,]{0,14}"
+
+    def _symbol_placeholder(self) -> str:
+        return translate("OrderPanel", "Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)")
+
+    def _extra_rows(self, after: str) -> list[tuple[str, QWidget]]:
+        """Rows a subclass adds after the symbol, the type or the amount: (title, widget)."""
+        return []
+
+    def _extra_fields(self) -> dict[QObject, str]:
+        """Focusable widgets a subclass adds after the symbol field (field name per widget)."""
+        return {}
 
     def _fill_types(self, types: tuple[OrderType, ...]) -> None:
         current = self.type_combo.currentData()
@@ -266,11 +291,14 @@ class OrderPanel(QFrame):
         self.clear(keep_side=False)
         self.result_label.clear()
         if service is not None:
-            self._fill_types(available_types(service.profile))
+            self._fill_types(self._types_for(service))
             self.ticket.set_order_type(self.order_type)
             for signal, slot in self._service_links(service):
                 signal.connect(slot)
         self.update_view()
+
+    def _types_for(self, service: OrderService) -> tuple[OrderType, ...]:
+        return available_types(service.profile)
 
     def _service_links(
         self, service: OrderService
@@ -289,6 +317,10 @@ class OrderPanel(QFrame):
         """Swap the symbol list (the KIS master files, when present, refresh the shipped one)."""
         self.symbols = index
         self.symbol_edit.index = index
+
+    def _accepts(self, symbol: Symbol) -> bool:
+        """Whether this panel trades ``symbol`` (the other kind goes to the other panel)."""
+        return symbol.overseas == self.OVERSEAS
 
     def reload_settings(self) -> None:
         self.settings = OrderSettings.load(self.qsettings)
@@ -402,14 +434,16 @@ class OrderPanel(QFrame):
     def load_symbol(self, code: str) -> bool:
         """Prefill from elsewhere (rankings, holdings): False for a code not in the list."""
         symbol = self.symbols.get(code)
-        if symbol is None:
+        if symbol is None or not self._accepts(symbol):
             return False
         self.symbol_edit.choose(symbol)
         return True
 
     def _on_symbol_edited(self, text: str) -> None:
         resolved = self.symbols.resolve(text)
-        if resolved is not None and (self.symbol is None or resolved.code != self.symbol.code):
+        if resolved is not None and not self._accepts(resolved):
+            resolved = None  # typed text never switches panels; picking a suggestion does
+        if resolved is not None and (self.symbol is None or resolved != self.symbol):
             self._set_symbol(resolved)
         elif resolved is None and self.symbol is not None:
             self._set_symbol(None)
@@ -417,7 +451,12 @@ class OrderPanel(QFrame):
             self.update_view()
 
     def _on_symbol_chosen(self, symbol: Symbol) -> None:
-        if self.symbol is None or symbol.code != self.symbol.code:
+        if not self._accepts(symbol):
+            self._set_symbol(None)
+            self.symbol_edit.clear()
+            emit(self.switch_requested, symbol)
+            return
+        if self.symbol is None or symbol != self.symbol:
             self._set_symbol(symbol)
 
     def _set_symbol(self, symbol: Symbol | None) -> None:
@@ -493,9 +532,12 @@ class OrderPanel(QFrame):
     def _show_quote(self) -> None:
         self.quote_header.set_quote(self.symbol, self.quote, self.palette)
 
+    def _validate(self, draft: OrderDraft, facts: OrderFacts) -> tuple[Problem, ...]:
+        return validate(draft, facts)
+
     def update_view(self) -> None:
         draft, facts = self.draft(), self.facts()
-        problems = validate(draft, facts)
+        problems = self._validate(draft, facts)
         self.last_problems = problems
         shown: dict[str, str] = {}
         hinted: set[str] = set()  # fields whose message is a hint, not an error
@@ -564,7 +606,10 @@ class OrderPanel(QFrame):
             "\n".join(p.render(QCoreApplication.translate) for p in problems)
         )
 
-        # Account facts and the amount.
+        self._show_account(draft, facts)
+
+    def _show_account(self, draft: OrderDraft, facts: OrderFacts) -> None:
+        """Account facts and the amount."""
         if self.side is Side.BUY:
             cash = facts.orderable_cash
             self.power_label.setText(fmt_krw(cash) if cash is not None else "–")
@@ -582,25 +627,39 @@ class OrderPanel(QFrame):
         if time.monotonic() - self._last_send < SEND_DEBOUNCE_S:
             return
         draft, facts = self.draft(), self.facts()
-        problems = validate(draft, facts)
+        problems = self._validate(draft, facts)
         self._attempted = bool(problems)
         self.update_view()
         if problems:
             self._focus_field(problems[0].field)
             return
         twin = self.service.unconfirmed_like(draft)
-        warnings = review_warnings(draft, facts, self.settings, twin)
+        warnings = self._warnings(draft, facts, twin)
         confirm = confirmation_required(self.env, self.settings.confirm)
         if not confirm and not warnings:
             self._send(draft)
             return
         self._open_dialog(draft, facts, warnings, guard_only=not confirm)
 
+    def _warnings(
+        self, draft: OrderDraft, facts: OrderFacts, twin: TrackedOrder | None
+    ) -> list[str]:
+        return review_warnings(draft, facts, self.settings, twin)
+
     def _open_dialog(
         self, draft: OrderDraft, facts: OrderFacts, warnings: list[str], guard_only: bool
     ) -> None:
+        dialog = self._review_dialog(draft, facts, warnings, guard_only)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda d=draft: self._send(d))
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _review_dialog(
+        self, draft: OrderDraft, facts: OrderFacts, warnings: list[str], guard_only: bool
+    ) -> ConfirmDialog:
         assert self.symbol is not None
-        dialog = review_dialog(
+        return review_dialog(
             draft,
             facts,
             self.symbol,
@@ -609,11 +668,12 @@ class OrderPanel(QFrame):
             warnings=warnings,
             guard_only=guard_only,
             parent=self.window(),
+            **self._review_wording(draft, facts),
         )
-        self.dialog = dialog
-        dialog.accepted.connect(lambda d=draft: self._send(d))
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
+
+    def _review_wording(self, draft: OrderDraft, facts: OrderFacts) -> dict[str, Any]:
+        """Rows and headline of another market's review (overseas); {}: the domestic ones."""
+        return {}
 
     def _dialog_closed(self, _result: int) -> None:
         dialog, self.dialog = self.dialog, None
@@ -627,7 +687,7 @@ class OrderPanel(QFrame):
         if self.service is None or self.symbol is None:
             return
         # Re-check against what is known now: the facts may have moved while the dialog was open.
-        order = self.service.submit(draft, self.facts(), self.symbol.name)
+        order = self._submit(draft)
         if order is None:
             # Refused: another order in flight, or the facts moved while the review was open.
             self.result_label.setText(
@@ -639,6 +699,10 @@ class OrderPanel(QFrame):
         self._last_send = time.monotonic()
         emit(self.order_sent, order)
         self.update_view()
+
+    def _submit(self, draft: OrderDraft) -> TrackedOrder | None:
+        assert self.service is not None and self.symbol is not None
+        return self.service.submit(draft, self.facts(), self.symbol.name)
 
     def _focus_field(self, field: str) -> None:
         widget = {

@@ -5,14 +5,27 @@ this module only words it. Strings keep the ``OrderPanel`` translation context t
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kisdesk.config.settings import OrderSettings
+from kisdesk.domain.currency import fmt_exchange_rate, fmt_fx_amount, fmt_fx_price
 from kisdesk.domain.format import fmt_int, fmt_krw
-from kisdesk.domain.order_rules import OrderDraft, OrderFacts, estimated_amount, guard_reasons
+from kisdesk.domain.order_rules import (
+    OrderDraft,
+    OrderFacts,
+    Problem,
+    estimated_amount,
+    guard_reasons,
+)
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import Side
+from kisdesk.domain.overseas_hours import Session
+from kisdesk.domain.overseas_orders import OverseasDraft, OverseasFacts
+from kisdesk.domain.overseas_orders import estimated_amount as ovs_estimated_amount
+from kisdesk.domain.overseas_orders import review_lines as ovs_review_lines
 from kisdesk.domain.symbols import Symbol
 from kisdesk.ui.confirm_dialog import ConfirmDialog
 from kisdesk.ui.i18n import translate
@@ -40,15 +53,16 @@ def review_warnings(
     )
     warnings = [p.render(QCoreApplication.translate) for p in reasons]
     if twin is not None:  # asked even with confirmation off: this could make it two
-        warnings.insert(
-            0,
-            translate(
-                "OrderPanel",
-                "The same order sent at {time} got no answer and was not found; it may "
-                "still exist. Check open orders and executions: send again?",
-            ).format(time=twin.sent_at.strftime("%H:%M:%S")),
-        )
+        warnings.insert(0, _twin_text(twin))
     return warnings
+
+
+def _twin_text(twin: TrackedOrder) -> str:
+    return translate(
+        "OrderPanel",
+        "The same order sent at {time} got no answer and was not found; it may "
+        "still exist. Check open orders and executions: send again?",
+    ).format(time=twin.sent_at.strftime("%H:%M:%S"))
 
 
 def _price_text(draft: OrderDraft, facts: OrderFacts) -> str:
@@ -86,8 +100,8 @@ def review_rows(draft: OrderDraft, facts: OrderFacts, symbol: Symbol) -> list[tu
 
 
 def review_dialog(
-    draft: OrderDraft,
-    facts: OrderFacts,
+    draft: OrderDraft | OverseasDraft,
+    facts: OrderFacts | OverseasFacts,
     symbol: Symbol,
     *,
     env: str,
@@ -95,14 +109,16 @@ def review_dialog(
     warnings: list[str],
     guard_only: bool,
     parent: QWidget | None,
+    rows: list[tuple[str, str]] | None = None,
+    headline: str = "",
 ) -> ConfirmDialog:
     """The review of ``draft`` (not yet opened). ``guard_only``: confirmation is off and only
-    the warnings ask for it."""
+    the warnings ask for it. ``rows``/``headline``: another market's wording (overseas)."""
     return ConfirmDialog(
         title=translate("OrderPanel", "Review order"),
-        headline=f"{side_text(draft.side)}  {symbol.name}",
+        headline=headline or f"{side_text(draft.side)}  {symbol.name}",
         colour=colour,
-        rows=review_rows(draft, facts, symbol),
+        rows=rows if rows is not None else review_rows(draft, facts, symbol),
         env=env,
         warnings=warnings,
         guard_only=guard_only,
@@ -150,3 +166,88 @@ def describe_order(order: TrackedOrder) -> str:
             head=head, state=state, odno=order.order_no, time=when
         )
     return f"{head}: {state}"
+
+
+# -- overseas -----------------------------------------------------------------------------------
+
+
+def session_text(session: Session) -> str:
+    """A session's name as the panel and the review show it."""
+    return {
+        Session.CLOSED: translate("OrderPanel", "closed"),
+        Session.PRE: translate("OrderPanel", "pre-market"),
+        Session.REGULAR: translate("OrderPanel", "regular session"),
+        Session.AFTER: translate("OrderPanel", "after-market"),
+        Session.DAYTIME: translate("OrderPanel", "US daytime session (주간거래)"),
+    }[session]
+
+
+def fx_price_text(price: Decimal | None, currency: str, exchange: str) -> str:
+    """``245.01 USD``; "–" without a price."""
+    if price is None:
+        return "–"
+    return f"{fmt_fx_price(price, currency, exchange)} {currency}"
+
+
+def krw_text(krw: Decimal | str | None) -> str:
+    if krw is None or krw == "":
+        return "–"
+    return translate("OrderPanel", "≈ {krw} KRW").format(
+        krw=krw if isinstance(krw, str) else fmt_krw(krw)
+    )
+
+
+def overseas_amount_text(draft: OverseasDraft, facts: OverseasFacts) -> str:
+    """The order's worth in its currency (at the current price for a price-less type)."""
+    amount = ovs_estimated_amount(draft, facts)
+    if amount is None:
+        return "–"
+    text = f"{fmt_fx_amount(amount, facts.currency)} {facts.currency}"
+    return text if draft.order_type.needs_price else f"≈ {text}"
+
+
+def overseas_review_rows(
+    draft: OverseasDraft, facts: OverseasFacts, symbol: Symbol
+) -> list[tuple[str, str]]:
+    """The (label, value) rows of an overseas review: market and session (the US daytime
+    session named), prices and amounts in the order currency, the amount in won."""
+    assert draft.quantity is not None
+    lines = ovs_review_lines(draft, facts)
+    ccy = facts.currency
+    if draft.order_type.needs_price:
+        price = fx_price_text(draft.price, ccy, facts.exchange)
+    else:
+        price = translate("OrderPanel", "{type} (about {current})").format(
+            type=draft.order_type.korean,
+            current=fx_price_text(facts.current, ccy, facts.exchange),
+        )
+    rate = ""
+    if facts.fx_rate:
+        rate = f" @ {fmt_exchange_rate(facts.fx_rate)}"
+    return [
+        (translate("OrderPanel", "Side"), side_text(draft.side)),
+        (translate("OrderPanel", "Name"), symbol.name),
+        (translate("OrderPanel", "Code"), symbol.code),
+        (translate("OrderPanel", "Market"), f"{lines['market']} ({facts.exchange})"),
+        (translate("OrderPanel", "Session"), session_text(facts.route.session)),
+        (
+            translate("OrderPanel", "Type"),
+            f"{draft.order_type.korean} ({draft.order_type.code})",
+        ),
+        (translate("OrderPanel", "Price"), price),
+        (translate("OrderPanel", "Quantity"), fmt_int(draft.quantity)),
+        (translate("OrderPanel", "Amount"), overseas_amount_text(draft, facts)),
+        (translate("OrderPanel", "In won"), krw_text(lines["amount_krw"]) + rate),
+    ]
+
+
+def overseas_review_warnings(reasons: tuple[Problem, ...], twin: TrackedOrder | None) -> list[str]:
+    """The guard's reasons (already computed by the ticket) and, first, a lost twin."""
+    warnings = [p.render(QCoreApplication.translate) for p in reasons]
+    if twin is not None:
+        warnings.insert(0, _twin_text(twin))
+    return warnings
+
+
+def overseas_headline(draft: OverseasDraft, facts: OverseasFacts, symbol: Symbol) -> str:
+    return f"{side_text(draft.side)}  {symbol.name}  ({facts.market.name})"

@@ -1,17 +1,24 @@
 """The order panel's quote header: the symbol's name, its price and change coloured by
-direction (with sign and arrow, never colour alone), and the day's price limits."""
+direction (with sign and arrow, never colour alone), and the day's price limits; overseas, the
+price in its currency and the tick, lot and session under it."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from kisdesk.domain.direction import direction_from_sign
+from kisdesk.domain.currency import fmt_fx_price, price_decimals
+from kisdesk.domain.direction import direction_from_sign, direction_of
 from kisdesk.domain.format import fmt_change, fmt_krw, fmt_rate
 from kisdesk.domain.symbols import Symbol
 from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import Palette
 from kisdesk.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from kisdesk.services.overseas_ticket import OverseasQuoteView
 
 _PRICE_STYLE = "font-size: 16px; font-weight: bold;"
 
@@ -66,3 +73,55 @@ class QuoteHeader(QWidget):
                 upper=fmt_krw(quote.upper), lower=fmt_krw(quote.lower)
             )
         )
+
+    def set_overseas_quote(
+        self,
+        symbol: Symbol | None,
+        quote: OverseasQuoteView | None,
+        palette: Palette,
+        *,
+        facts_line: str = "",
+    ) -> None:
+        """An overseas symbol: price in its currency (decimals by the market), the change with
+        sign and arrow, and ``facts_line`` (tick, lot, session) under it."""
+        if symbol is None:
+            self.set_quote(None, None, palette)
+            return
+        ccy = market_currency(symbol.exchange)
+        self.name_label.setText(f"{symbol.name}  {symbol.code}  {symbol.exchange}")
+        if quote is None or quote.price is None:
+            self.price_label.setText(translate("OrderPanel", "loading…"))
+            self.change_label.clear()
+            self.limits_label.setText(facts_line)
+            return
+        change = quote.change
+        direction = direction_of(change) if change is not None else None
+        colour = (palette.color(direction) or "") if direction is not None else ""
+        self.price_label.setText(f"{fmt_fx_price(quote.price, ccy, symbol.exchange)} {ccy}")
+        if change is not None and quote.base:
+            rate = change / quote.base * 100
+            places = price_decimals(abs(change), ccy, symbol.exchange)
+            moved = fmt_change(change, places, direction=direction)
+            self.change_label.setText(f"{moved}  {fmt_rate(rate)}")
+        else:
+            self.change_label.clear()
+        style = f"color: {colour};" if colour else ""
+        self.price_label.setStyleSheet(f"{_PRICE_STYLE} {style}")
+        self.change_label.setStyleSheet(style)
+        lines = [facts_line] if facts_line else []
+        if quote.upper and quote.lower:
+            lines.insert(
+                0,
+                translate("OrderPanel", "Upper {upper} · Lower {lower}").format(
+                    upper=fmt_fx_price(quote.upper, ccy, symbol.exchange),
+                    lower=fmt_fx_price(quote.lower, ccy, symbol.exchange),
+                ),
+            )
+        self.limits_label.setText("\n".join(lines))
+
+
+def market_currency(exchange: str) -> str:
+    from kisdesk.domain.overseas_orders import MARKETS
+
+    m = MARKETS.get(exchange)
+    return m.currency if m is not None else ""

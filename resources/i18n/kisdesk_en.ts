@@ -439,260 +439,265 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
-        <source>Switch to 매수 (buy)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="82"/>
-        <source>Switch to 매도 (sell)</source>
+        <location filename="../../kisdesk/ui/keymap.py" line="85"/>
+        <source>Order panel: domestic ↔ overseas (해외주식)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="87"/>
-        <source>Next order type (지정가 / 시장가)</source>
+        <source>Switch to 매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
-        <source>Price +1 tick</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
-        <source>Price −1 tick</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
-        <source>Price +5 ticks</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
-        <source>Price −5 ticks</source>
+        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
+        <source>Switch to 매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="93"/>
-        <source>Price = current price</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
-        <source>Price = upper limit</source>
+        <source>Next order type (지정가 / 시장가)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="95"/>
-        <source>Price = lower limit</source>
+        <source>Price +1 tick</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="96"/>
-        <source>Quantity +1</source>
+        <source>Price −1 tick</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="97"/>
-        <source>Quantity −1</source>
+        <source>Price +5 ticks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
+        <source>Price −5 ticks</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="99"/>
+        <source>Price = current price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
+        <source>Price = upper limit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <source>Price = lower limit</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="102"/>
-        <source>Quantity = 10% of the maximum</source>
+        <source>Quantity +1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="103"/>
+        <source>Quantity −1</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="108"/>
-        <source>Quantity = 25% of the maximum</source>
+        <source>Quantity = 10% of the maximum</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="114"/>
-        <source>Quantity = 50% of the maximum</source>
+        <source>Quantity = 25% of the maximum</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="120"/>
-        <source>Quantity = 100% of the maximum</source>
+        <source>Quantity = 50% of the maximum</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="126"/>
-        <source>Cancel the selected open order (confirmed)</source>
+        <source>Quantity = 100% of the maximum</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="132"/>
-        <source>Modify the selected open order (confirmed)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="135"/>
-        <source>Zoom in (fewer bars)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="136"/>
-        <source>Zoom out (more bars)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
-        <source>Pan back in time</source>
+        <source>Cancel the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="138"/>
-        <source>Pan forward in time</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="139"/>
-        <source>Go to the latest bar</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
-        <source>1-minute bars</source>
+        <source>Modify the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="141"/>
-        <source>3-minute bars</source>
+        <source>Zoom in (fewer bars)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="142"/>
-        <source>5-minute bars</source>
+        <source>Zoom out (more bars)</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="143"/>
-        <source>10-minute bars</source>
+        <source>Pan back in time</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="144"/>
-        <source>30-minute bars</source>
+        <source>Pan forward in time</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="145"/>
-        <source>60-minute bars</source>
+        <source>Go to the latest bar</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="146"/>
-        <source>Daily bars</source>
+        <source>1-minute bars</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="147"/>
-        <source>Weekly bars</source>
+        <source>3-minute bars</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="148"/>
-        <source>Monthly bars</source>
+        <source>5-minute bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
+        <source>10-minute bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
+        <source>30-minute bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
+        <source>60-minute bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
+        <source>Daily bars</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <source>Weekly bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="154"/>
+        <source>Monthly bars</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="159"/>
         <source>Save the visible chart as PNG</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="161"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="167"/>
         <source>Symbol → side → type → price → quantity → submit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="163"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="169"/>
         <source>Review the order; Enter again in the review sends it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="172"/>
         <source>Close the review without sending; in the panel: clear it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="174"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="304"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="310"/>
         <source>Anywhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="305"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="291"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="311"/>
         <source>Order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="306"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="312"/>
         <source>Price field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="307"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="313"/>
         <source>Quantity field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="308"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="288"/>
         <source>(unbound)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="339"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="300"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="345"/>
         <source>Where</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="301"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="296"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="338"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="302"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="344"/>
         <source>Action</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
         <source>Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="318"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="324"/>
         <source>Order keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="340"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="346"/>
         <source>Key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="359"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="365"/>
         <source>Restore defaults</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="384"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="390"/>
         <source>{key} is bound twice ({ids})</source>
         <translation></translation>
     </message>
@@ -701,19 +706,19 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
         <source>Domestic holdings</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="55"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
         <source>Overseas holdings</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="56"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
         <source>Rankings</source>
         <translation></translation>
     </message>
@@ -733,87 +738,87 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="108"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="109"/>
         <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
         <source>Export chart as &amp;PNG…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="118"/>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="121"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="122"/>
         <source>&amp;View</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="124"/>
         <source>&amp;Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
         <source>&amp;Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="143"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="144"/>
         <source>Reset &amp;layout</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="148"/>
         <source>&amp;Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="150"/>
         <source>&amp;Settings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="152"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="153"/>
         <source>&amp;Preferences…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="159"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
         <source>This tab has no table to export.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>Export CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>Exported %n row to {path}</numerusform>
@@ -821,53 +826,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="211"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="214"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Show the chart and give it the keyboard</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="221"/>
         <source>Export the current table as CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="223"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
         <source>Enter, double-click</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="225"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="226"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
         <source>Preferences</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="228"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="212"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="240"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="241"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -875,222 +880,229 @@
 <context>
     <name>OpenOrders</name>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="124"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="152"/>
         <source>Time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="65"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="92"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="373"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="447"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="125"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="153"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="206"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="497"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="615"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="66"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="93"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="126"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="154"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="69"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="96"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="123"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="162"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="502"/>
+        <source>Market</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="157"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="200"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="75"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="101"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="136"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="163"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="76"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="102"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="131"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="374"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="448"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="164"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="208"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="498"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="616"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="132"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="165"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="209"/>
         <source>Qty</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="166"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="216"/>
         <source>Filled</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="184"/>
         <source>Open</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="80"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="108"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="372"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="446"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="141"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="185"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="217"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="614"/>
         <source>Order no.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="81"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="109"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="142"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="186"/>
         <source>Original</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="151"/>
         <source>Date</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="169"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="177"/>
         <source>Filled amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="117"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="194"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="135"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="212"/>
         <source>State</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="141"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="218"/>
         <source>Message</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="171"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="452"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="251"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="620"/>
         <source>Modify order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="190"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="270"/>
         <source>New price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="194"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="274"/>
         <source>Quantity (open {n})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="204"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="284"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="277"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="401"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="279"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="403"/>
         <source>Del: cancel · M: modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="338"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="462"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="342"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="466"/>
         <source>{what}: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="375"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="499"/>
         <source>Open quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="378"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="504"/>
         <source>Cancel order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="379"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="505"/>
         <source>{side} 취소 (cancel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="383"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="509"/>
         <source>Cancel the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="393"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="519"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="404"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="538"/>
         <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="449"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="617"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="453"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="621"/>
         <source>{side} 정정 (modify)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="457"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="625"/>
         <source>Modify the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="468"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="636"/>
         <source>Modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="668"/>
         <source>Load</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="506"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="675"/>
         <source>From</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="508"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="677"/>
         <source>to</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="536"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="717"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -1098,12 +1110,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="549"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="730"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="558"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="739"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1114,197 +1126,300 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="86"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="92"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="107"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="104"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="108"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="109"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="255"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="268"/>
         <source>Orders with real money are always confirmed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="294"/>
+        <source>Domestic</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="295"/>
+        <source>Overseas (F8)</source>
         <translation></translation>
     </message>
 </context>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="154"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="261"/>
         <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="23"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="36"/>
         <source>매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="24"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="37"/>
         <source>매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="214"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="218"/>
         <source>Symbol</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="217"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="75"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="89"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="226"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="218"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="79"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="224"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="93"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="232"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="219"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="82"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="228"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="96"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="235"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="220"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="83"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="229"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="97"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="236"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="221"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="230"/>
         <source>Buying power</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="222"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="488"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="231"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="527"/>
         <source>Max buyable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="84"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="232"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="98"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="237"/>
         <source>Amount</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="480"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="519"/>
         <source>매수 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="482"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="521"/>
         <source>매도 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="490"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="529"/>
         <source>Sellable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/quote_header.py" line="51"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="58"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="93"/>
         <source>loading…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/quote_header.py" line="65"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="72"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="116"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="540"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="582"/>
         <source>Cannot send: {reason}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="546"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="588"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="548"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="590"/>
         <source>An order is being sent…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="552"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="594"/>
         <source>The last order&apos;s answer was lost: checking whether it exists. Wait before sending another.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="119"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="133"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="45"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="61"/>
         <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="58"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="72"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="218"/>
         <source>{type} (about {current})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="62"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="76"/>
         <source>market (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="65"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="79"/>
         <source>best price (reserved at {upper})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="76"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="90"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="227"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="77"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="91"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="228"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="102"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="116"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="262"/>
         <source>Review order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="634"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="175"/>
+        <source>closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="176"/>
+        <source>pre-market</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="177"/>
+        <source>regular session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="178"/>
+        <source>after-market</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="179"/>
+        <source>US daytime session (주간거래)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="193"/>
+        <source>≈ {krw} KRW</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="229"/>
+        <source>Market</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="230"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="124"/>
+        <source>Session</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="238"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="123"/>
+        <source>In won</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="684"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="142"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="156"/>
         <source>{head}: rejected — {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="149"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="163"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="101"/>
+        <source>Ticker or name (AAPL, 애플, 7203, 텐센트)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="109"/>
+        <source>Exchange</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="301"/>
+        <source>Tick {tick}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="304"/>
+        <source>Lot {lot}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="317"/>
+        <source>Price ({ccy})</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="327"/>
+        <source>not offered on paper</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="346"/>
+        <source>no exchange rate yet</source>
         <translation></translation>
     </message>
 </context>

@@ -443,260 +443,265 @@
         <translation>주문 단축키 안내</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="85"/>
+        <source>Order panel: domestic ↔ overseas (해외주식)</source>
+        <translation>주문창: 국내 ↔ 해외주식</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
         <source>Switch to 매수 (buy)</source>
         <translation>매수로 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="82"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
         <source>Switch to 매도 (sell)</source>
         <translation>매도로 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
         <source>Next order type (지정가 / 시장가)</source>
         <translation>다음 주문유형 (지정가 / 시장가)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
         <source>Price +1 tick</source>
         <translation>가격 +1호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
         <source>Price −1 tick</source>
         <translation>가격 −1호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
         <source>Price +5 ticks</source>
         <translation>가격 +5호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
         <source>Price −5 ticks</source>
         <translation>가격 −5호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="99"/>
         <source>Price = current price</source>
         <translation>가격 = 현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
         <source>Price = upper limit</source>
         <translation>가격 = 상한가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
         <source>Price = lower limit</source>
         <translation>가격 = 하한가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
         <source>Quantity +1</source>
         <translation>수량 +1</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="103"/>
         <source>Quantity −1</source>
         <translation>수량 −1</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
         <source>Quantity = 10% of the maximum</source>
         <translation>수량 = 최대수량의 10%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="114"/>
         <source>Quantity = 25% of the maximum</source>
         <translation>수량 = 최대수량의 25%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="114"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="120"/>
         <source>Quantity = 50% of the maximum</source>
         <translation>수량 = 최대수량의 50%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="120"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="126"/>
         <source>Quantity = 100% of the maximum</source>
         <translation>수량 = 최대수량의 100%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="126"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="132"/>
         <source>Cancel the selected open order (confirmed)</source>
         <translation>선택한 미체결 주문 취소 (확인 후)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="132"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="138"/>
         <source>Modify the selected open order (confirmed)</source>
         <translation>선택한 미체결 주문 정정 (확인 후)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="135"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
         <source>Zoom in (fewer bars)</source>
         <translation>확대 (봉 수 줄이기)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="136"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
         <source>Zoom out (more bars)</source>
         <translation>축소 (봉 수 늘리기)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
         <source>Pan back in time</source>
         <translation>과거로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="138"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
         <source>Pan forward in time</source>
         <translation>최근으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="139"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
         <source>Go to the latest bar</source>
         <translation>최근 봉으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
         <source>1-minute bars</source>
         <translation>1분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
         <source>3-minute bars</source>
         <translation>3분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
         <source>5-minute bars</source>
         <translation>5분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
         <source>10-minute bars</source>
         <translation>10분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
         <source>30-minute bars</source>
         <translation>30분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
         <source>60-minute bars</source>
         <translation>60분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
         <source>Daily bars</source>
         <translation>일봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
         <source>Weekly bars</source>
         <translation>주봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="154"/>
         <source>Monthly bars</source>
         <translation>월봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="159"/>
         <source>Save the visible chart as PNG</source>
         <translation>보이는 차트를 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="161"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="167"/>
         <source>Symbol → side → type → price → quantity → submit</source>
         <translation>종목 → 매매구분 → 주문유형 → 가격 → 수량 → 주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="163"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="169"/>
         <source>Review the order; Enter again in the review sends it</source>
         <translation>주문 확인창 열기. 확인창에서 Enter를 한 번 더 누르면 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="172"/>
         <source>Close the review without sending; in the panel: clear it</source>
         <translation>전송하지 않고 확인창 닫기. 주문창에서는 입력 지우기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="174"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation>주문 실수 방지 경고에서: 그대로 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="304"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="310"/>
         <source>Anywhere</source>
         <translation>어디서나</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="305"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="291"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="311"/>
         <source>Order panel</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="306"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="312"/>
         <source>Price field</source>
         <translation>가격 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="307"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="313"/>
         <source>Quantity field</source>
         <translation>수량 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="308"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="288"/>
         <source>(unbound)</source>
         <translation>(지정 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="339"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="300"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="345"/>
         <source>Where</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="301"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="296"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="338"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="302"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="344"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="318"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="324"/>
         <source>Order keys</source>
         <translation>주문 단축키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="340"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="346"/>
         <source>Key</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="359"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="365"/>
         <source>Restore defaults</source>
         <translation>기본값 복원</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="384"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="390"/>
         <source>{key} is bound twice ({ids})</source>
         <translation>{key} 키가 중복 지정되었습니다 ({ids})</translation>
     </message>
@@ -705,19 +710,19 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
         <source>Domestic holdings</source>
         <translation>국내잔고</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="55"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
         <source>Overseas holdings</source>
         <translation>해외잔고</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="56"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
@@ -737,140 +742,140 @@
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="108"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="109"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
         <source>Export chart as &amp;PNG…</source>
         <translation>차트 PNG 저장(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="121"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="122"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="124"/>
         <source>&amp;Refresh</source>
         <translation>새로고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
         <source>&amp;Chart</source>
         <translation>차트(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="143"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="144"/>
         <source>Reset &amp;layout</source>
         <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="148"/>
         <source>&amp;Environment</source>
         <translation>접속환경(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="150"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="152"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="153"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="159"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
         <source>This tab has no table to export.</source>
         <translation>이 탭에는 내보낼 표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="211"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="214"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
         <source>Domestic holdings / Overseas holdings / Rankings</source>
         <translation>국내잔고 / 해외잔고 / 순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Show the chart and give it the keyboard</source>
         <translation>차트를 표시하고 키보드 입력을 차트로</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="221"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="223"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="225"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="226"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="228"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="212"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="240"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="241"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -878,234 +883,241 @@
 <context>
     <name>OpenOrders</name>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="64"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="91"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="124"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="152"/>
         <source>Time</source>
         <translation>주문시각</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="65"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="92"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="129"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="373"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="447"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="125"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="153"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="206"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="497"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="615"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="66"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="93"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="126"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="154"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="69"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="96"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="123"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="162"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="502"/>
+        <source>Market</source>
+        <translation>시장</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="157"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="200"/>
         <source>Side</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="75"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="101"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="136"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="163"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
         <source>Type</source>
         <translation>주문유형</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="76"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="102"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="131"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="374"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="448"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="164"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="208"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="498"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="616"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="77"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="103"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="132"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="165"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="209"/>
         <source>Qty</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="78"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="104"/>
         <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="166"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="216"/>
         <source>Filled</source>
         <translation>체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="79"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="107"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="184"/>
         <source>Open</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="80"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="108"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="372"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="446"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="141"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="185"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="217"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="614"/>
         <source>Order no.</source>
         <translation>주문번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="81"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="109"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="142"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="186"/>
         <source>Original</source>
         <translation>원주문번호</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="90"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="151"/>
         <source>Date</source>
         <translation>주문일자</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="105"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="169"/>
         <source>Avg price</source>
         <translation>체결평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="106"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="177"/>
         <source>Filled amt</source>
         <translation>체결금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="117"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="194"/>
         <source>Sent</source>
         <translation>전송시각</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="135"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="212"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="141"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="218"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="171"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="452"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="251"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="620"/>
         <source>Modify order</source>
         <translation>주문 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="190"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="270"/>
         <source>New price</source>
         <translation>정정가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="194"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="274"/>
         <source>Quantity (open {n})</source>
         <translation>수량 (미체결 {n})</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="204"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="284"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation>Up/Down: ±1호가 또는 ±1 · Enter: 확인 · Esc: 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="277"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="401"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="279"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="403"/>
         <source>Del: cancel · M: modify</source>
         <translation>Del: 취소 · M: 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="338"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="462"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation>{what} 접수: 주문번호 {odno} · {time} · {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="342"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="466"/>
         <source>{what}: {msg}</source>
         <translation>{what}: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="375"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="499"/>
         <source>Open quantity</source>
         <translation>미체결수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="378"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="504"/>
         <source>Cancel order</source>
         <translation>주문 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="379"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="505"/>
         <source>{side} 취소 (cancel)</source>
         <translation>{side} 취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="383"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="509"/>
         <source>Cancel the order (Enter)</source>
         <translation>주문 취소 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="393"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="519"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="404"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="538"/>
         <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
         <translation>여기서는 지정가 주문만 정정할 수 있습니다 (이 주문의 유형: {code}). 취소한 뒤 새로 주문하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="449"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="617"/>
         <source>Quantity</source>
         <translation>수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="453"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="621"/>
         <source>{side} 정정 (modify)</source>
         <translation>{side} 정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="457"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="625"/>
         <source>Modify the order (Enter)</source>
         <translation>주문 정정 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="468"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="636"/>
         <source>Modify</source>
         <translation>정정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="500"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="668"/>
         <source>Load</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="506"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="675"/>
         <source>From</source>
         <translation>조회기간</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="508"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="677"/>
         <source>to</source>
         <translation>~</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="536"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="717"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>오늘 주문 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="549"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="730"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="558"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="739"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
@@ -1115,198 +1127,301 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="86"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
         <source>Confirm before sending</source>
         <translation>전송 전 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="92"/>
         <source>Keys…</source>
         <translation>단축키…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="107"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="104"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="108"/>
         <source>Executions</source>
         <translation>체결내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="109"/>
         <source>Sent</source>
         <translation>전송내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="255"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="268"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="294"/>
+        <source>Domestic</source>
+        <translation>국내</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="295"/>
+        <source>Overseas (F8)</source>
+        <translation>해외 (F8)</translation>
     </message>
 </context>
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="154"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="261"/>
         <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
         <translation>종목코드 또는 종목명 (삼성전자, 삼전, ㅅㅅㅈㅈ)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="23"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="36"/>
         <source>매수 (buy)</source>
         <translation>매수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="24"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="37"/>
         <source>매도 (sell)</source>
         <translation>매도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="214"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="218"/>
         <source>Symbol</source>
         <translation>종목</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="217"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="75"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="89"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="226"/>
         <source>Side</source>
         <translation>매매구분</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="218"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="79"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="224"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="93"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="232"/>
         <source>Type</source>
         <translation>주문유형</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="219"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="82"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="228"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="96"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="235"/>
         <source>Price</source>
         <translation>주문가격</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="220"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="83"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="229"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="97"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="236"/>
         <source>Quantity</source>
         <translation>주문수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="221"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="230"/>
         <source>Buying power</source>
         <translation>매수가능금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="222"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="488"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="231"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="527"/>
         <source>Max buyable</source>
         <translation>매수가능수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="84"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="232"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="98"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="237"/>
         <source>Amount</source>
         <translation>주문금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="480"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="519"/>
         <source>매수 주문 (Enter)</source>
         <translation>매수 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="482"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="521"/>
         <source>매도 주문 (Enter)</source>
         <translation>매도 주문 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="490"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="529"/>
         <source>Sellable</source>
         <translation>매도가능수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/quote_header.py" line="51"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="58"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="93"/>
         <source>loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/quote_header.py" line="65"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="72"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="116"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation>상한가 {upper} · 하한가 {lower}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="540"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="582"/>
         <source>Cannot send: {reason}</source>
         <translation>전송 불가: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="546"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="588"/>
         <source>Not connected.</source>
         <translation>연결되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="548"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="590"/>
         <source>An order is being sent…</source>
         <translation>주문 전송 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="552"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="594"/>
         <source>The last order&apos;s answer was lost: checking whether it exists. Wait before sending another.</source>
         <translation>직전 주문의 응답을 받지 못해 접수 여부를 확인하고 있습니다. 확인이 끝난 뒤 다시 주문하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="119"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="133"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation>≈ {amount} (상한가 기준)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="45"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="61"/>
         <source>The same order sent at {time} got no answer and was not found; it may still exist. Check open orders and executions: send again?</source>
         <translation>{time}에 보낸 같은 주문이 응답 없이 조회되지 않았습니다. 접수되었을 수 있으니 미체결과 체결내역을 확인하세요. 다시 보낼까요?</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="58"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="72"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="218"/>
         <source>{type} (about {current})</source>
         <translation>{type} (현재가 {current} 부근)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="62"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="76"/>
         <source>market (reserved at {upper})</source>
         <translation>시장가 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="65"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="79"/>
         <source>best price (reserved at {upper})</source>
         <translation>최유리/최우선 가격 (상한가 {upper} 기준으로 증거금 계산)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="76"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="90"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="227"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="77"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="91"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="228"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="102"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="116"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="262"/>
         <source>Review order</source>
         <translation>주문 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="634"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="175"/>
+        <source>closed</source>
+        <translation>장 마감</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="176"/>
+        <source>pre-market</source>
+        <translation>프리마켓</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="177"/>
+        <source>regular session</source>
+        <translation>정규장</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="178"/>
+        <source>after-market</source>
+        <translation>애프터마켓</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="179"/>
+        <source>US daytime session (주간거래)</source>
+        <translation>미국 주간거래</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="193"/>
+        <source>≈ {krw} KRW</source>
+        <translation>≈ {krw}원</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="229"/>
+        <source>Market</source>
+        <translation>시장</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="230"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="124"/>
+        <source>Session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_review.py" line="238"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="123"/>
+        <source>In won</source>
+        <translation>원화 환산</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_panel.py" line="684"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation>전송되지 않았습니다. 주문을 확인하고 Enter를 다시 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="142"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="156"/>
         <source>{head}: rejected — {msg}</source>
         <translation>{head}: 거부 — {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="149"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="163"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation>{head}: {state} · 주문번호 {odno} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="101"/>
+        <source>Ticker or name (AAPL, 애플, 7203, 텐센트)</source>
+        <translation>종목코드 또는 이름 (AAPL, 애플, 7203, 텐센트)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="109"/>
+        <source>Exchange</source>
+        <translation>거래소</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="301"/>
+        <source>Tick {tick}</source>
+        <translation>호가단위 {tick}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="304"/>
+        <source>Lot {lot}</source>
+        <translation>매매단위 {lot}주</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="317"/>
+        <source>Price ({ccy})</source>
+        <translation>가격 ({ccy})</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="327"/>
+        <source>not offered on paper</source>
+        <translation>모의투자 미제공</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="346"/>
+        <source>no exchange rate yet</source>
+        <translation>환율 수신 전</translation>
     </message>
 </context>
 <context>

@@ -317,6 +317,42 @@ def check_row_prefill(app: App) -> None:
         )
 
 
+def check_overseas_switch(app: App) -> None:
+    """F8 flips the order panel between 국내 and 해외; Enter on an overseas holding prefills a
+    sell of it on the overseas panel (its exchange, its orderable quantity)."""
+    dock, window = app.window.orders, app.window
+    assert not dock.overseas
+    app.press(K.Key_F8)
+    assert dock.overseas and dock.ovs_panel.symbol_edit.hasFocus(), "F8 did not switch"
+    app.press(K.Key_F8)
+    assert not dock.overseas and dock.panel.symbol_edit.hasFocus(), "F8 did not switch back"
+    app.press(K.Key_2, CTRL)
+    app.wait(lambda: _tab_data_loaded(app, 1), 15_000, "no overseas holdings")
+    table = window.overseas.table
+    rows = [
+        r
+        for r in range(table.proxy.rowCount())
+        if getattr(
+            table.model.record_at(table.proxy.mapToSource(table.proxy.index(r, 0)).row()),
+            "orderable_qty",
+            0,
+        )
+        > 0
+    ]
+    assert rows, "no orderable overseas holding"
+    table.view.setFocus()
+    table.view.setCurrentIndex(table.proxy.index(rows[0], 0))
+    holding = table.current_record()
+    app.press(K.Key_Return)
+    panel = dock.ovs_panel
+    app.wait(lambda: dock.overseas and panel.symbol is not None, why="no overseas prefill")
+    assert (panel.symbol.code, panel.exchange) == (holding.code, holding.exchange)
+    assert panel.side is Side.SELL and panel.qty_edit.hasFocus()
+    assert panel.qty_edit.text() == str(int(holding.orderable_qty))
+    app.wait(lambda: panel.quote is not None, 10_000, "no overseas quote")
+    assert panel.quote_header.price_label.text().endswith(f" {holding.currency}")
+
+
 def check_symbol_field(app: App) -> None:
     panel = app.panel
     app.window.tabs.setCurrentIndex(0)
@@ -759,6 +795,7 @@ CHECKS: dict[str, Callable[..., None]] = {
     "Ctrl+1 / 2 / 3": check_tabs,
     "Enter or double-click on a holding / ranking row": check_row_prefill,
     "F2": check_symbol_field,
+    "F8": check_overseas_switch,
     "F9 / F10 (B / S in the panel)": check_side_keys,
     "T": check_order_types,
     "Up / Down, PgUp / PgDn": check_price_ticks,
