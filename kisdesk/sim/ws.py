@@ -13,8 +13,7 @@ reply (ws_frames.MESSAGES) and streams data frames for what is registered:
   frame.
 - H0STCNI0 (real) / H0STCNI9 (paper) execution notices by HTS ID, AES-256-CBC with the
   session's key/iv (the ``output`` of every OPSP0000 reply), from the order book's events
-  (notices.py). Overseas notices (H0GSCNI0) register but stay silent until overseas orders
-  feed them (notices.overseas_notice).
+  (notices.py); H0GSCNI0 the same for overseas orders.
 - Paper serves the domestic ticks, book and H0STCNI9 only (§1; seed 004 lists no overseas
   notice on paper); any other TR is refused there as an unknown tr_id (OPSP8991).
 - Other real TRs KIS knows (NXT/combined feeds, index, expected price, after hours, the Asian
@@ -687,14 +686,14 @@ class WsHub:
         sessions = self._by_hts.get((tr_id, hts_id))
         if not sessions:
             return
+        now = self.world.now().strftime("%H%M%S")
         if order.overseas:
             q = self.world.quote(order.exchange, order.code)
             name = q.listing.name if q is not None else order.code
-            values = notices.overseas_notice(event, hts_id=hts_id, name=name)
+            values = notices.overseas_notice(event, hts_id=hts_id, name=name, now=now)
         else:
             listing = self.world.market.listings.get(order.code)
             name = listing.name if listing is not None else order.code
-            now = self.world.now().strftime("%H%M%S")
             values = notices.domestic_notice(event, hts_id=hts_id, name=name, now=now)
         if values is None:
             return
