@@ -98,9 +98,9 @@ def _app_icon() -> Any:
 async def _main(app: Any, args: argparse.Namespace) -> int:
     from kisdesk.config.secrets import ensure_secure_keyring
     from kisdesk.config.settings import Preferences, open_settings
+    from kisdesk.i18n import install_translator, pick_language
     from kisdesk.services.controller import AppController, initial_target
     from kisdesk.ui.crash import install_exception_hooks
-    from kisdesk.ui.i18n import install_translator, pick_language
 
     settings = open_settings()
     keyring_check = ensure_secure_keyring()  # no secure keyring → session-only, never a file

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication
 
 async def shoot(app: QApplication, out: Path, lang: str) -> None:
     from kisdesk.config.settings import open_settings
+    from kisdesk.i18n import install_translator
     from kisdesk.services.charts import Period
     from kisdesk.services.controller import AppController
     from kisdesk.ui.fonts import ensure_hangul_font
-    from kisdesk.ui.i18n import install_translator
 
     ensure_hangul_font(app)
     translator = install_translator(app, lang)

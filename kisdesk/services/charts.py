@@ -25,11 +25,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kisdesk.i18n import translate
 from kisdesk.kis.charts import ChartBar
 from kisdesk.kis.errors import KisError, NotOfferedInPaper
 from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ import keyring
 
 from kisdesk.config.profiles import secrets_problems
 from kisdesk.config.secrets import SERVICE, ProfileSecrets, save_token_entry
+from kisdesk.i18n import translate
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.errors import ApiError, KisError
 from kisdesk.kis.offthread import run_blocking
@@ -27,7 +28,6 @@ from kisdesk.services.profile_session import (
     data_credentials_for,
     environment_for,
 )
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 

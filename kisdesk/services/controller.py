@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from kisdesk.config.profiles import Profile, ProfileStore
 from kisdesk.config.settings import OrderSettings, Preferences
+from kisdesk.i18n import translate
 from kisdesk.kis.events import ClientEvent, EventKind
 from kisdesk.models.palette import KOREAN, WESTERN
 from kisdesk.services.refresher import Refresher
 from kisdesk.services.session import Session, start_demo_session
 from kisdesk.ui.data_tab import DataTab
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

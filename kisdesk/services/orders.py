@@ -28,6 +28,7 @@ from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.order_rules import OrderDraft, OrderFacts, validate
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import Side, find_order_type
+from kisdesk.i18n import translate
 from kisdesk.kis import KisClient
 from kisdesk.kis.base import KST, today_kst
 from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
@@ -35,7 +36,6 @@ from kisdesk.kis.records import BuyingPower, DomesticQuote, OrderAck
 from kisdesk.kis.records import Side as KisSide
 from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 

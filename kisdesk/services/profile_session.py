@@ -14,12 +14,12 @@ from typing import Any
 
 from kisdesk.config.profiles import Profile
 from kisdesk.config.secrets import ProfileSecrets, SecretStorageError, load_secrets
+from kisdesk.i18n import translate
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.env import PAPER, REAL, Environment
 from kisdesk.kis.offthread import run_blocking
 from kisdesk.services.session import Session
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QWidget
 
 from kisdesk.domain.format import fmt_krw
-from kisdesk.ui.i18n import translate
+from kisdesk.i18n import translate
 
 MAX_SLICES = 12  # the rest are one "others" slice
 COLOURS = (

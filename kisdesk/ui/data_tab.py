@@ -35,12 +35,12 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from kisdesk.i18n import translate
 from kisdesk.models.qtfix import emit
 
 # The one function that turns a failed refresh into the sentence a tab shows.
 from kisdesk.services.errors import describe as describe_error
 from kisdesk.services.refresher import Refresher
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.tab_states import ErrorBanner, StatePage
 from kisdesk.ui.table_view import RecordTableView
 

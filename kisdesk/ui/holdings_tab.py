@@ -17,10 +17,10 @@ from kisdesk.domain.format import (
     fmt_rate,
     fmt_signed,
 )
+from kisdesk.i18n import translate
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.table_view import RecordTableView
 
 

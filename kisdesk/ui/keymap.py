@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from kisdesk.domain.order_types import QT_TRANSLATE_NOOP
+from kisdesk.i18n import translate
 from kisdesk.models.qtfix import emit
-from kisdesk.ui.i18n import translate
 
 SETTINGS_GROUP = "keymap"
 

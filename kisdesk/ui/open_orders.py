@@ -28,6 +28,7 @@ from kisdesk.domain.order_rules import OrderFacts, parse_amount, parse_quantity,
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import LIMIT, Side, find_order_type
 from kisdesk.domain.ticks import step_price
+from kisdesk.i18n import TrContext, translate
 from kisdesk.kis.base import today_kst
 from kisdesk.kis.errors import KisError
 from kisdesk.models.columns import Column
@@ -36,7 +37,6 @@ from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
 from kisdesk.services.orders import MutationResult, OpenOrder
 from kisdesk.ui.confirm_dialog import ConfirmDialog
-from kisdesk.ui.i18n import TrContext, translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.table_view import RecordTableView
 

@@ -31,13 +31,13 @@ from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.order_rules import confirmation_required
 from kisdesk.domain.order_types import Side
 from kisdesk.domain.symbols import SymbolIndex, load_index
+from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticHolding
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
 from kisdesk.services.orders import OrderService, open_order_service
 from kisdesk.services.session import Session
 from kisdesk.ui.env_badge import EnvBadge
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import CheatSheet, Keymap
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
 from kisdesk.ui.order_panel import OrderPanel

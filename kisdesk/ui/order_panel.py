@@ -55,13 +55,13 @@ from kisdesk.domain.order_types import (
 )
 from kisdesk.domain.symbols import Symbol, SymbolIndex, load_index
 from kisdesk.domain.ticks import step_price
+from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.qtfix import emit
 from kisdesk.services.order_ticket import OrderTicket
 from kisdesk.services.orders import OrderService
 from kisdesk.ui.confirm_dialog import ConfirmDialog
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.order_review import (
     amount_text,

@@ -14,8 +14,8 @@ from kisdesk.domain.order_rules import OrderDraft, OrderFacts, estimated_amount,
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import Side
 from kisdesk.domain.symbols import Symbol
+from kisdesk.i18n import translate
 from kisdesk.ui.confirm_dialog import ConfirmDialog
-from kisdesk.ui.i18n import translate
 
 
 def side_text(side: Side) -> str:

@@ -31,12 +31,12 @@ from kisdesk.domain.currency import (
     fmt_fx_signed,
 )
 from kisdesk.domain.format import Direction, direction_of, fmt_krw, fmt_price, fmt_rate, fmt_signed
+from kisdesk.i18n import translate
 from kisdesk.models.columns import Column, by_value
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.table import RecordTableModel
 from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)

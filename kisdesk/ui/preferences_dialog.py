@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kisdesk.config.settings import MAX_REFRESH_S, MIN_REFRESH_S, Preferences
 from kisdesk.domain.format import fmt_int
 from kisdesk.domain.order_rules import parse_amount
-from kisdesk.ui.i18n import translate
+from kisdesk.i18n import translate
 
 
 class PreferencesDialog(QDialog):

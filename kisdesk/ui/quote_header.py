@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from kisdesk.domain.direction import direction_from_sign
 from kisdesk.domain.format import fmt_change, fmt_krw, fmt_rate
 from kisdesk.domain.symbols import Symbol
+from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import Palette
-from kisdesk.ui.i18n import translate
 
 _PRICE_STYLE = "font-size: 16px; font-weight: bold;"
 

@@ -41,12 +41,12 @@ from kisdesk.domain.rankings import (
     parse_period,
     spec,
 )
+from kisdesk.i18n import translate
 from kisdesk.models.columns import Column, by_sign, by_value
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
 from kisdesk.services.rankings import RankingQuery, RankingResult, fetch_ranking, ranked_rows
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.tab_states import StatePage
 from kisdesk.ui.table_view import RecordTableView
 

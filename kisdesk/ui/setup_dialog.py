@@ -48,11 +48,11 @@ from kisdesk.config.profiles import (
     normalize_account,
 )
 from kisdesk.config.secrets import ProfileSecrets
+from kisdesk.i18n import translate
 from kisdesk.services.connection_check import ConnectionResult, StagedTokenStore, check_connection
 from kisdesk.services.ops import Op
 from kisdesk.services.profile_keys import read_profile_secrets, save_profile
 from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from kisdesk.domain.currency import QUOTE_EXCHANGE
 from kisdesk.domain.direction import direction_of
+from kisdesk.i18n import translate
 from kisdesk.kis.charts import ChartBar
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.services.charts import KRX, PERIODS, ChartService, ChartSymbol, Period, Series
 from kisdesk.ui.chart.style import MA_COLORS, MA_PERIODS
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
 
 if TYPE_CHECKING:
