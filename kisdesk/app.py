@@ -54,7 +54,7 @@ def run(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kisdesk.models.gui_gc import install_gui_gc, uninstall_gui_gc
-    from kisdesk.models.qtfix import pin_bools
+    from kisdesk.qtcompat import pin_bools
 
     pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True on every emit()
 

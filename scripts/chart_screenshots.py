@@ -69,7 +69,10 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KISDESK_HOME", tempfile.mkdtemp(prefix="kisdesk-shots-"))
+    from kisdesk.qtcompat import pin_bools
+
     app = QApplication.instance() or QApplication(sys.argv)
+    pin_bools()  # as the app's start-up: every emit is a plain .emit()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:

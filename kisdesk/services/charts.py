@@ -28,7 +28,6 @@ from PySide6.QtCore import QObject, Signal
 from kisdesk.i18n import translate
 from kisdesk.kis.charts import ChartBar
 from kisdesk.kis.errors import KisError, NotOfferedInPaper
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
 
 log = logging.getLogger(__name__)
@@ -263,7 +262,7 @@ class ChartService(QObject):
         for (market, code, _), series in self._series.items():
             if (market, code) == symbol.key:
                 series.on_tick(price, day_volume, at)
-                emit(self.changed, series)
+                self.changed.emit(series)
 
     def set_limits(self, symbol: ChartSymbol, upper: Decimal | None, lower: Decimal | None) -> None:
         for (market, code, _), series in self._series.items():
@@ -286,10 +285,10 @@ class ChartService(QObject):
         except asyncio.CancelledError:
             raise
         except KisError as exc:
-            emit(self.failed, key, describe(exc))
+            self.failed.emit(key, describe(exc))
         except Exception as exc:  # a bug must reach the user as a sentence, not kill the loop
             log.exception("chart load failed")
-            emit(self.failed, key, f"{type(exc).__name__}: {exc}")
+            self.failed.emit(key, f"{type(exc).__name__}: {exc}")
 
     async def _first(self, symbol: ChartSymbol, period: Period) -> None:
         series = Series(symbol, period)
@@ -298,7 +297,7 @@ class ChartService(QObject):
         else:
             await self._first_overseas(series)
         self._series[(*symbol.key, period)] = series
-        emit(self.changed, series)
+        self.changed.emit(series)
 
     async def _first_domestic(self, series: Series) -> None:
         client, code = self.client, series.symbol.code
@@ -351,7 +350,7 @@ class ChartService(QObject):
         except NotOfferedInPaper:
             series.complete = True
             series.note = not_on_paper_note()
-        emit(self.changed, series)
+        self.changed.emit(series)
 
     async def _older_pages(self, series: Series) -> None:
         client, sym, period = self.client, series.symbol, series.period

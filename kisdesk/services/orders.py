@@ -34,7 +34,6 @@ from kisdesk.kis.base import KST, today_kst
 from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
 from kisdesk.kis.records import BuyingPower, DomesticQuote, OrderAck
 from kisdesk.kis.records import Side as KisSide
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
 
 log = logging.getLogger(__name__)
@@ -232,7 +231,7 @@ class OrderService(QObject):
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
             self._busy = busy
-            emit(self.busy_changed, busy)
+            self.busy_changed.emit(busy)
 
     def _spawn(self, coro: Awaitable[T]) -> asyncio.Task[T]:
         task = asyncio.get_event_loop().create_task(coro)  # type: ignore[arg-type]
@@ -316,9 +315,9 @@ class OrderService(QObject):
         try:
             rows = await self.fetch_executions(start, end)
         except KisError as exc:
-            emit(self.executions_failed, describe(exc))
+            self.executions_failed.emit(describe(exc))
         else:
-            emit(self.executions_loaded, rows)
+            self.executions_loaded.emit(rows)
 
     def refresh_open_orders(self) -> None:
         """Coalesced: one read at a time, one more if asked meanwhile."""
@@ -335,7 +334,7 @@ class OrderService(QObject):
             try:
                 orders = await self.fetch_open_orders()
             except KisError as exc:
-                emit(self.open_orders_failed, describe(exc))
+                self.open_orders_failed.emit(describe(exc))
             else:
                 self._on_open_orders(orders)
             if not self._open_again:
@@ -346,7 +345,7 @@ class OrderService(QObject):
         sig = {o.order_no: (o.filled_qty, o.open_qty) for o in orders}
         previous, self._open_sig = self._open_sig, sig
         self.open_orders = orders
-        emit(self.open_orders_loaded, orders)
+        self.open_orders_loaded.emit(orders)
         # Something filled or left the book since the last look (or a tracked order is no longer
         # open): read today's rows to learn what, and tell the app its balances are stale.
         moved = previous is not None and (
@@ -386,10 +385,10 @@ class OrderService(QObject):
             if result is not None:
                 self._learn(r.order_no for r in result.rows)
                 changed = self._apply_rows(result.rows)
-                emit(self.executions_loaded, list(result.rows))
+                self.executions_loaded.emit(list(result.rows))
                 notify = notify or changed
             if notify:
-                emit(self.orders_changed)
+                self.orders_changed.emit()
             if not self._today_again:
                 return
 
@@ -401,7 +400,7 @@ class OrderService(QObject):
             return
         self._learn(r.order_no for r in result.rows)
         self._baseline = True
-        emit(self.executions_loaded, list(result.rows))
+        self.executions_loaded.emit(list(result.rows))
 
     def _learn(self, order_nos: Iterable[str]) -> None:
         self._known_odnos.update(order_nos)
@@ -432,7 +431,7 @@ class OrderService(QObject):
             )
             if (t.state, t.filled_qty) != before:
                 changed = True
-                emit(self.order_updated, t)
+                self.order_updated.emit(t)
         return changed
 
     # -- sending -------------------------------------------------------------------------------
@@ -462,7 +461,7 @@ class OrderService(QObject):
         # answer is lost) may well show it, so reconciliation uses this snapshot.
         self._known_before[order.local_id] = (frozenset(self._known_odnos), self._baseline)
         self._set_busy(True)
-        emit(self.order_updated, order)
+        self.order_updated.emit(order)
         self._spawn(self._send(order))
         return order
 
@@ -496,9 +495,9 @@ class OrderService(QObject):
             order.accepted(ack.order_no, ack.branch, ack.time, ack.message)
         finally:
             self._set_busy(False)
-            emit(self.order_updated, order)
+            self.order_updated.emit(order)
         if order.state is OrderState.ACCEPTED:
-            emit(self.orders_changed)
+            self.orders_changed.emit()
             self.refresh_open_orders()
             self.refresh_today()
         if reconcile:
@@ -515,7 +514,7 @@ class OrderService(QObject):
             row = self._match(order, result.rows)
             if row is not None:
                 self._adopt(order, row)
-                emit(self.orders_changed)
+                self.orders_changed.emit()
                 self.refresh_open_orders()
                 return
         order.not_found(
@@ -525,7 +524,7 @@ class OrderService(QObject):
                 "open orders and executions before sending it again.",
             )
         )
-        emit(self.order_updated, order)
+        self.order_updated.emit(order)
 
     def _adopt(self, order: TrackedOrder, row: Any) -> None:
         """The day's ``row`` is ``order`` (whose answer was lost): take its number and state."""
@@ -540,7 +539,7 @@ class OrderService(QObject):
             cancelled=bool(row.cancelled),
             message=row.order_no,
         )
-        emit(self.order_updated, order)
+        self.order_updated.emit(order)
 
     def _match(
         self, order: TrackedOrder, rows: Iterable[Any], *, near_send: bool = False
@@ -611,7 +610,7 @@ class OrderService(QObject):
                         result.ack.order_no, result.ack.branch, price=send_price, quantity=quantity
                     )
                     t.filled_qty = 0
-                    emit(self.order_updated, t)
+                    self.order_updated.emit(t)
         return result
 
     async def _mutate(
@@ -644,8 +643,8 @@ class OrderService(QObject):
             for t in self.tracked:
                 if t.order_no == target.order_no and t.state.open:
                     t.move(OrderState.CANCELLED, ack.message)
-                    emit(self.order_updated, t)
-        emit(self.orders_changed)
+                    self.order_updated.emit(t)
+        self.orders_changed.emit()
         self.refresh_open_orders()
         self.refresh_today()
         return MutationResult(True, ack.message, ack)

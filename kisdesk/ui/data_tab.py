@@ -36,7 +36,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kisdesk.i18n import translate
-from kisdesk.models.qtfix import emit
 
 # The one function that turns a failed refresh into the sentence a tab shows.
 from kisdesk.services.errors import describe as describe_error
@@ -275,7 +274,7 @@ class DataTab(QWidget):
         if self._fetching != self._generation:
             return
         self.show_failure(message)
-        emit(self.failed, message)
+        self.failed.emit(message)
 
     # -- showing -------------------------------------------------------------------------------
     def display(self, result: Any) -> None:
@@ -291,7 +290,7 @@ class DataTab(QWidget):
                     time=self.loaded_at.strftime("%H:%M:%S")
                 )
             )
-        emit(self.loaded, result)
+        self.loaded.emit(result)
 
     def show_failure(self, message: str) -> None:
         """Say why there is no fresh data: a banner above the rows shown, else the error page."""

@@ -33,7 +33,6 @@ from kisdesk.kis.base import today_kst
 from kisdesk.kis.errors import KisError
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
 from kisdesk.services.orders import MutationResult, OpenOrder
 from kisdesk.ui.confirm_dialog import ConfirmDialog
@@ -341,7 +340,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         else:
             text = translate("OpenOrders", "{what}: {msg}").format(what=what, msg=result.message)
         self._say(text, colour)
-        emit(self.status, text)
+        self.status.emit(text)
 
     # -- keys ----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

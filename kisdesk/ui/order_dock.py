@@ -34,7 +34,6 @@ from kisdesk.domain.symbols import SymbolIndex, load_index
 from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticHolding
 from kisdesk.models.palette import Palette
-from kisdesk.models.qtfix import emit
 from kisdesk.services.orders import OrderService, open_order_service
 from kisdesk.services.session import Session
 from kisdesk.ui.env_badge import EnvBadge
@@ -264,4 +263,4 @@ class OrderDock(QWidget):
         self.panel.reload_settings()
 
     def _on_orders_changed(self) -> None:
-        emit(self.orders_changed)
+        self.orders_changed.emit()

@@ -58,7 +58,6 @@ from kisdesk.domain.ticks import step_price
 from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.models.qtfix import emit
 from kisdesk.services.order_ticket import OrderTicket
 from kisdesk.services.orders import OrderService
 from kisdesk.ui.confirm_dialog import ConfirmDialog
@@ -637,7 +636,7 @@ class OrderPanel(QFrame):
             self.update_view()
             return
         self._last_send = time.monotonic()
-        emit(self.order_sent, order)
+        self.order_sent.emit(order)
         self.update_view()
 
     def _focus_field(self, field: str) -> None:

@@ -44,7 +44,6 @@ from kisdesk.domain.rankings import (
 from kisdesk.i18n import translate
 from kisdesk.models.columns import Column, by_sign, by_value
 from kisdesk.models.palette import Palette
-from kisdesk.models.qtfix import emit
 from kisdesk.services.rankings import RankingQuery, RankingResult, fetch_ranking, ranked_rows
 from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.tab_states import StatePage
@@ -476,7 +475,7 @@ class RankingsTab(DataTab):
             self.input_error.setText(message)
             self.input_error.show()
             self.period_edit.setStyleSheet("border: 1px solid #c62828;")
-            emit(self.rejected, message)
+            self.rejected.emit(message)
             return False
         self._clear_input_error()
         self._query = query
@@ -527,4 +526,4 @@ class RankingsTab(DataTab):
     def _on_activated(self, row: Any) -> None:
         code = getattr(row, "code", "")
         if code:
-            emit(self.symbol_chosen, str(code))
+            self.symbol_chosen.emit(str(code))

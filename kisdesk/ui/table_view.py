@@ -24,7 +24,6 @@ from kisdesk.models.columns import Column
 from kisdesk.models.csv_export import export_csv
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.proxy import RecordSortFilterProxy
-from kisdesk.models.qtfix import emit
 from kisdesk.models.table import RecordTableModel
 
 _PLAIN_KEY = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -210,7 +209,7 @@ class RecordTableView(QWidget):
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            emit(self.activated_record, self._model.record_at(self._proxy.mapToSource(index).row()))
+            self.activated_record.emit(self._model.record_at(self._proxy.mapToSource(index).row()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
