@@ -33,7 +33,6 @@ from kisdesk.kis import KisClient
 from kisdesk.kis.base import KST, today_kst
 from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
 from kisdesk.kis.records import BuyingPower, DomesticQuote, OrderAck
-from kisdesk.kis.records import Side as KisSide
 from kisdesk.services.errors import describe
 
 log = logging.getLogger(__name__)
@@ -66,7 +65,7 @@ class OpenOrder:
     price: Decimal
     filled_qty: int
     open_qty: int
-    order_time: str
+    order_time: dt.time | None
 
     @classmethod
     def from_cancellable(cls, row: Any) -> OpenOrder:
@@ -120,15 +119,8 @@ def _lost_answer_text() -> str:
     )
 
 
-def _kis_side(side: Side) -> KisSide:
-    return KisSide.BUY if side is Side.BUY else KisSide.SELL
-
-
-def _hhmmss_seconds(text: str) -> int | None:
-    t = text.strip()
-    if len(t) < 6 or not t[:6].isdigit():
-        return None
-    return int(t[0:2]) * 3600 + int(t[2:4]) * 60 + int(t[4:6])
+def _day_seconds(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
 
 
 class OrderService(QObject):
@@ -469,7 +461,7 @@ class OrderService(QObject):
         reconcile = False
         try:
             ack = await self.client.order_cash(
-                _kis_side(order.side),
+                order.side,
                 order.code,
                 order.quantity,
                 order.price,
@@ -550,7 +542,7 @@ class OrderService(QObject):
         claimed = {t.order_no for t in self.tracked if t is not order and t.order_no}
         known, baseline = self._known_before.get(order.local_id, (frozenset(), False))
         sent = order.sent_at.astimezone(KST)
-        sent_s = sent.hour * 3600 + sent.minute * 60 + sent.second
+        sent_s = _day_seconds(sent.time())
         today = sent.date()
         candidates = []
         for r in rows:
@@ -569,13 +561,13 @@ class OrderService(QObject):
             if r.order_date is not None and r.order_date != today:
                 continue
             if near_send or not baseline:  # stamped close to the send, or it is another order
-                t = _hhmmss_seconds(r.order_time)
-                if t is None or abs(t - sent_s) > RECONCILE_WINDOW_S:
+                t = r.order_time
+                if t is None or abs(_day_seconds(t) - sent_s) > RECONCILE_WINDOW_S:
                     continue
             candidates.append(r)
         if not candidates:
             return None
-        return max(candidates, key=lambda r: (r.order_time, r.order_no))
+        return max(candidates, key=lambda r: (r.order_time or dt.time.min, r.order_no))
 
     # -- modify / cancel -----------------------------------------------------------------------
     async def cancel(self, target: OpenOrder) -> MutationResult:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kisdesk.domain.direction import Direction
-from kisdesk.domain.format import fmt_int, fmt_krw
+from kisdesk.domain.format import fmt_int, fmt_krw, fmt_time
 from kisdesk.domain.order_rules import OrderFacts, parse_amount, parse_quantity, validate_modify
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import LIMIT, Side, find_order_type
@@ -53,14 +53,9 @@ def _type_name(code: str) -> str:
     return t.korean if t else code
 
 
-def _time(text: str) -> str:
-    t = (text or "").strip()
-    return f"{t[0:2]}:{t[2:4]}:{t[4:6]}" if len(t) >= 6 and t[:6].isdigit() else t
-
-
 def open_order_columns() -> list[Column]:
     return [
-        Column("order_time", translate("OpenOrders", "Time"), fmt=_time, align="center"),
+        Column("order_time", translate("OpenOrders", "Time"), fmt=fmt_time, align="center"),
         Column("name", translate("OpenOrders", "Name"), align="left"),
         Column("code", translate("OpenOrders", "Code"), align="center"),
         Column(
@@ -87,7 +82,7 @@ def execution_columns() -> list[Column]:
 
     return [
         Column("order_date", translate("OpenOrders", "Date"), fmt=lambda d: str(d or "")),
-        Column("order_time", translate("OpenOrders", "Time"), fmt=_time, align="center"),
+        Column("order_time", translate("OpenOrders", "Time"), fmt=fmt_time, align="center"),
         Column("name", translate("OpenOrders", "Name"), align="left"),
         Column("code", translate("OpenOrders", "Code"), align="center"),
         Column(
@@ -335,7 +330,10 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         colour = "#2e7d32" if result.ok else ("#e67e00" if result.unknown else _RED)
         if result.ok and result.ack is not None:
             text = translate("OpenOrders", "{what} accepted: ODNO {odno} · {time} · {msg}").format(
-                what=what, odno=result.ack.order_no, time=_time(result.ack.time), msg=result.message
+                what=what,
+                odno=result.ack.order_no,
+                time=fmt_time(result.ack.time),
+                msg=result.message,
             )
         else:
             text = translate("OpenOrders", "{what}: {msg}").format(what=what, msg=result.message)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kisdesk.config.settings import OrderSettings
-from kisdesk.domain.format import fmt_int, fmt_krw
+from kisdesk.domain.format import fmt_int, fmt_krw, fmt_time
 from kisdesk.domain.order_rules import OrderDraft, OrderFacts, estimated_amount, guard_reasons
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import Side
@@ -143,10 +143,7 @@ def describe_order(order: TrackedOrder) -> str:
             head=head, msg=order.message
         )
     if order.order_no:
-        when = order.order_time
-        if len(when) >= 6:
-            when = f"{when[0:2]}:{when[2:4]}:{when[4:6]}"
         return translate("OrderPanel", "{head}: {state} · ODNO {odno} · {time}").format(
-            head=head, state=state, odno=order.order_no, time=when
+            head=head, state=state, odno=order.order_no, time=fmt_time(order.order_time)
         )
     return f"{head}: {state}"
