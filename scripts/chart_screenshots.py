@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication
 
 
 async def shoot(app: QApplication, out: Path, lang: str) -> None:
+    from kisdesk.app.controller import AppController
     from kisdesk.config.settings import open_settings
     from kisdesk.i18n import install_translator
     from kisdesk.services.charts import Period
-    from kisdesk.services.controller import AppController
     from kisdesk.ui.fonts import ensure_hangul_font
 
     ensure_hangul_font(app)

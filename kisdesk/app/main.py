@@ -96,10 +96,11 @@ def _app_icon() -> Any:
 
 
 async def _main(app: Any, args: argparse.Namespace) -> int:
+    from kisdesk.app.controller import AppController
     from kisdesk.config.secrets import ensure_secure_keyring
     from kisdesk.config.settings import Preferences, open_settings
     from kisdesk.i18n import install_translator, pick_language
-    from kisdesk.services.controller import AppController, initial_target
+    from kisdesk.services.session_manager import initial_target
     from kisdesk.ui.crash import install_exception_hooks
 
     settings = open_settings()
