@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QTimer
@@ -25,7 +25,7 @@ from kisdesk.kis.records import DomesticBalance
 from kisdesk.models.palette import KOREAN, WESTERN, Palette
 from kisdesk.services.refresher import Refresher
 from kisdesk.services.session import Session
-from kisdesk.services.session_manager import SessionFactory, SessionManager
+from kisdesk.services.session_manager import DemoOptions, SessionFactory, SessionManager
 from kisdesk.ui.data_tab import DataTab
 from kisdesk.ui.main_window import MainWindow
 from kisdesk.ui.preferences_dialog import PreferencesDialog
@@ -56,7 +56,7 @@ class AppController(QObject):
         *,
         profile: Profile | None = None,
         seed: int | None = None,
-        demo_options: Mapping[str, Any] | None = None,
+        demo_options: DemoOptions | None = None,
         base_urls: Mapping[str, str] | None = None,
         session_factory: SessionFactory | None = None,
     ) -> None:

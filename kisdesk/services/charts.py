@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kisdesk.i18n import translate
+from kisdesk.kis import KisClient
 from kisdesk.kis.charts import ChartBar
 from kisdesk.kis.errors import KisError, NotOfferedInPaper
 from kisdesk.services.errors import describe
@@ -81,6 +82,9 @@ class ChartSymbol:
     @property
     def key(self) -> tuple[str, str]:
         return (self.market, self.code)
+
+
+SeriesKey = tuple[str, str, Period]  # (market, code, period): one cached series
 
 
 # ---- pure series logic ---------------------------------------------------------------------------
@@ -202,12 +206,12 @@ class ChartService(QObject):
     changed = Signal(object)  # Series: bars arrived (first load, older page, or a tick)
     failed = Signal(object, str)  # (symbol, period) key, the sentence to show
 
-    def __init__(self, client: Any, *, paper: bool, parent: QObject | None = None) -> None:
+    def __init__(self, client: KisClient, *, paper: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.client = client
         self.paper = paper
-        self._series: dict[tuple[str, str, Period], Series] = {}
-        self._tasks: dict[tuple[str, str, Period], asyncio.Task[None]] = {}
+        self._series: dict[SeriesKey, Series] = {}
+        self._tasks: dict[SeriesKey, asyncio.Task[None]] = {}
 
     # -- reading ----------------------------------------------------------------------------------
     def cached(self, symbol: ChartSymbol, period: Period) -> Series | None:
@@ -275,11 +279,11 @@ class ChartService(QObject):
         self._tasks.clear()
 
     # -- internals --------------------------------------------------------------------------------
-    def _spawn(self, key: tuple[str, str, Period], coro: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, key: SeriesKey, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_event_loop().create_task(self._guard(key, coro))
         self._tasks[key] = task
 
-    async def _guard(self, key: tuple[str, str, Period], coro: Coroutine[Any, Any, None]) -> None:
+    async def _guard(self, key: SeriesKey, coro: Coroutine[Any, Any, None]) -> None:
         try:
             await coro
         except asyncio.CancelledError:

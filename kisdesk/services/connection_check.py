@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import keyring
 
@@ -21,6 +19,7 @@ from kisdesk.config.secrets import SERVICE, ProfileSecrets, save_token_entry
 from kisdesk.i18n import translate
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.errors import ApiError, KisError
+from kisdesk.kis.events import EventCallback
 from kisdesk.kis.offthread import run_blocking
 from kisdesk.services.errors import describe
 from kisdesk.services.profile_session import (
@@ -108,7 +107,7 @@ async def check_connection(
     token_store: StagedTokenStore,
     base_url_override: str | None = None,
     data_base_url_override: str | None = None,
-    on_event: Callable[[Any], None] | None = None,
+    on_event: EventCallback | None = None,
 ) -> ConnectionResult:
     """Token + balance with the given secrets; for paper with a data pair, also a real quote.
 

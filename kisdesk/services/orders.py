@@ -32,7 +32,13 @@ from kisdesk.i18n import translate
 from kisdesk.kis import KisClient
 from kisdesk.kis.base import KST, today_kst
 from kisdesk.kis.errors import KisError, OrderRejected, UnknownOrderOutcome
-from kisdesk.kis.records import BuyingPower, DomesticQuote, OrderAck
+from kisdesk.kis.records import (
+    BuyingPower,
+    CancellableOrder,
+    DailyExecution,
+    DomesticQuote,
+    OrderAck,
+)
 from kisdesk.services.errors import describe
 
 log = logging.getLogger(__name__)
@@ -68,7 +74,7 @@ class OpenOrder:
     order_time: dt.time | None
 
     @classmethod
-    def from_cancellable(cls, row: Any) -> OpenOrder:
+    def from_cancellable(cls, row: CancellableOrder) -> OpenOrder:
         return cls(
             branch=row.branch,
             order_no=row.order_no,
@@ -85,7 +91,7 @@ class OpenOrder:
         )
 
     @classmethod
-    def from_daily(cls, row: Any) -> OpenOrder:
+    def from_daily(cls, row: DailyExecution) -> OpenOrder:
         return cls(
             branch=row.branch,
             order_no=row.order_no,
@@ -293,7 +299,7 @@ class OrderService(QObject):
         end: dt.date | None = None,
         *,
         progress: Callable[[int, int], None] | None = None,
-    ) -> list[Any]:
+    ) -> list[DailyExecution]:
         result = await self.client.daily_executions(start, end, progress=progress)
         self._learn(r.order_no for r in result.rows)
         if start is None or start == today_kst():
@@ -397,7 +403,7 @@ class OrderService(QObject):
     def _learn(self, order_nos: Iterable[str]) -> None:
         self._known_odnos.update(order_nos)
 
-    def _apply_rows(self, rows: Iterable[Any]) -> bool:
+    def _apply_rows(self, rows: Iterable[DailyExecution]) -> bool:
         """Update tracked orders from rows of the day's orders; True when any state changed."""
         rows = list(rows)
         by_no = {r.order_no: r for r in rows}
@@ -518,7 +524,7 @@ class OrderService(QObject):
         )
         self.order_updated.emit(order)
 
-    def _adopt(self, order: TrackedOrder, row: Any) -> None:
+    def _adopt(self, order: TrackedOrder, row: DailyExecution) -> None:
         """The day's ``row`` is ``order`` (whose answer was lost): take its number and state."""
         self._known_odnos.add(row.order_no)
         order.found(
@@ -534,8 +540,8 @@ class OrderService(QObject):
         self.order_updated.emit(order)
 
     def _match(
-        self, order: TrackedOrder, rows: Iterable[Any], *, near_send: bool = False
-    ) -> Any | None:
+        self, order: TrackedOrder, rows: Iterable[DailyExecution], *, near_send: bool = False
+    ) -> DailyExecution | None:
         """The day's row that is this order: same code, side, type, quantity and price, a new
         order (not a modify/cancel line), and a number no other tracked order or earlier read
         has claimed. Newest first."""

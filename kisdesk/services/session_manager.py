@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import TypedDict
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -40,6 +40,13 @@ ORDER_SETTLE_TIMEOUT_S = 30.0
 SessionFactory = Callable[..., Awaitable[Session]]
 # What the app does before a session closes: widgets let go of it, refreshes stop.
 Detach = Callable[[], Awaitable[None]]
+
+
+class DemoOptions(TypedDict, total=False):
+    """How the demo simulator runs (start_demo_session): tests stop its ticker."""
+
+    account: str
+    ticker_interval: float | None
 
 
 def initial_target(settings: QSettings, requested_env: str | None) -> tuple[str, Profile | None]:
@@ -75,7 +82,7 @@ class SessionManager(QObject):
         *,
         profile: Profile | None = None,
         seed: int | None = None,
-        demo_options: Mapping[str, Any] | None = None,
+        demo_options: DemoOptions | None = None,
         base_urls: Mapping[str, str] | None = None,
         session_factory: SessionFactory | None = None,
         detach: Detach = _nothing_to_detach,
@@ -86,7 +93,7 @@ class SessionManager(QObject):
         self.profile = profile
         self.env = profile.env if profile is not None else env
         self.seed = seed
-        self.demo_options = dict(demo_options or {})
+        self.demo_options: DemoOptions = demo_options or {}
         self.base_urls = dict(base_urls or {})
         self.session_factory = session_factory
         self.detach = detach
@@ -138,10 +145,8 @@ class SessionManager(QObject):
         if self.session_factory is not None:
             return await self.session_factory(on_event=on_event)
         if self.env == "demo":
-            options = dict(self.demo_options)
-            if self.seed is not None:
-                options["seed"] = self.seed
-            return await start_demo_session(on_event=on_event, **options)
+            seed = {"seed": self.seed} if self.seed is not None else {}
+            return await start_demo_session(on_event=on_event, **self.demo_options, **seed)
         if self.profile is None:
             self.needs_setup.emit("", None)
             return None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -36,6 +35,8 @@ from kisdesk.models.columns import Column, by_value
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.table import RecordTableModel
 from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
+from kisdesk.services.refresher import Progress
+from kisdesk.services.session import Session
 from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.table_view import RecordTableView
 
@@ -224,7 +225,7 @@ def totals_columns() -> list[Column]:
     ]
 
 
-class OverseasTab(DataTab):
+class OverseasTab(DataTab[OverseasSnapshot]):
     """Integration contract: ``set_session``, ``refresh``, ``set_palette``, ``table``,
     ``save_state`` / ``restore_state``, ``loaded`` (the OverseasSnapshot shown)."""
 
@@ -303,7 +304,7 @@ class OverseasTab(DataTab):
             self._show_krw(self.snapshot)
 
     # -- the DataTab parts ------------------------------------------------------------------
-    async def fetch(self, session: Any, progress: Any) -> OverseasSnapshot:
+    async def fetch(self, session: Session, progress: Progress) -> OverseasSnapshot:
         return await fetch_overseas(session.client, session.env.profile, progress=progress)
 
     def show_progress(self, done: int, total: int) -> None:

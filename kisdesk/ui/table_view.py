@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QModelIndex, QObject, QSettings, Qt
@@ -123,7 +123,8 @@ class RecordTableView(QWidget):
 
     # -- records ----------------------------------------------------------------------------
 
-    def set_records(self, records: Any) -> None:
+    # Records are whatever the columns read (holdings, orders, rankings): genuinely any type.
+    def set_records(self, records: Iterable[Any]) -> None:
         self._model.set_records(records)
 
     def current_record(self) -> Any:
