@@ -101,7 +101,7 @@ def qt_app() -> Any:
     from PySide6.QtWidgets import QApplication
 
     from kisdesk.models.gui_gc import install_gui_gc
-    from kisdesk.models.qtfix import pin_bools
+    from kisdesk.qtcompat import pin_bools
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setQuitOnLastWindowClosed(False)

@@ -38,7 +38,7 @@ async def child(variant: str) -> dict[str, Any]:
     import gui_updates
     from PySide6.QtCore import QSettings
 
-    from kisdesk.services.controller import AppController
+    from kisdesk.app.controller import AppController
 
     steps: dict[str, float] = {"qt_app": rss()}
     sim = None

@@ -35,6 +35,7 @@ async def run(orders: int, gap: float, code: str) -> list[float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
+    from kisdesk.config.settings import OrderSettings
     from kisdesk.services.session import DEMO_SEED, connect_to_sim
     from kisdesk.sim.server import SimServer
     from kisdesk.ui import order_panel
@@ -68,6 +69,7 @@ async def run(orders: int, gap: float, code: str) -> list[float]:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock_widget)
     dock.install_shortcuts(window)
     window.show()
+    session.start_orders(OrderSettings.load(settings))  # as the app does on connecting
     dock.set_session(session)
     panel = dock.panel
 

@@ -205,7 +205,7 @@ async def drive(
 async def _main(args: argparse.Namespace) -> dict[str, Any]:
     from PySide6.QtCore import QSettings
 
-    from kisdesk.services.controller import AppController
+    from kisdesk.app.controller import AppController
     from kisdesk.sim.testing import SimThread
 
     sim = SimThread(profile="real", seed=args.seed, ticker_interval=1.0).start()

@@ -4,7 +4,7 @@ painted with its rows.
     python bench/startup.py [--runs 7]
 
 Each run is a new process with an empty KISDESK_HOME (a first launch: no settings, no saved
-layout), offscreen. The child runs the app's own entry point (``kisdesk.app.run(["--smoke"])``:
+layout), offscreen. The child runs the app's own entry point (``kisdesk.app.main.run(["--smoke"])``:
 arguments, logging, QApplication, translator, controller, the in-process simulator) with two
 event filters added from outside: the main window's first paint, and the holdings view's first
 paint with rows in the model. A stamp is taken once the paint's frame is done. Times are
@@ -48,8 +48,8 @@ def child_app() -> int:
     """The app as ``python -m kisdesk --smoke`` runs it, with paint hooks."""
     from PySide6.QtCore import QEvent, QObject
 
-    import kisdesk.app as app_mod
-    from kisdesk.services.controller import AppController
+    import kisdesk.app.main as app_mod
+    from kisdesk.app.controller import AppController
 
     class FirstPaint(QObject):
         def __init__(self, name: str, ready: Any = None) -> None:

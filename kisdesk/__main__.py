@@ -6,7 +6,7 @@ import sys
 
 
 def main() -> None:
-    from kisdesk.app import run
+    from kisdesk.app.main import run
 
     sys.exit(run(sys.argv[1:]))
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication
 
 
 async def shoot(app: QApplication, out: Path, lang: str) -> None:
+    from kisdesk.app.controller import AppController
     from kisdesk.config.settings import open_settings
+    from kisdesk.i18n import install_translator
     from kisdesk.services.charts import Period
-    from kisdesk.services.controller import AppController
     from kisdesk.ui.fonts import ensure_hangul_font
-    from kisdesk.ui.i18n import install_translator
 
     ensure_hangul_font(app)
     translator = install_translator(app, lang)
@@ -69,7 +69,10 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KISDESK_HOME", tempfile.mkdtemp(prefix="kisdesk-shots-"))
+    from kisdesk.qtcompat import pin_bools
+
     app = QApplication.instance() or QApplication(sys.argv)
+    pin_bools()  # as the app's start-up: every emit is a plain .emit()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:

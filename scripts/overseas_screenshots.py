@@ -29,10 +29,10 @@ async def _until(predicate, seconds: float = 15) -> None:
 
 
 async def shoot(app: QApplication, out: Path, lang: str) -> None:
+    from kisdesk.app.controller import AppController
     from kisdesk.config.settings import open_settings
-    from kisdesk.services.controller import AppController
+    from kisdesk.i18n import install_translator
     from kisdesk.ui.fonts import ensure_hangul_font
-    from kisdesk.ui.i18n import install_translator
 
     ensure_hangul_font(app)
     translator = install_translator(app, lang)

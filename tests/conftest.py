@@ -16,9 +16,9 @@ import pytest
 
 from kisdesk.config.memory_keyring import MemoryKeyring
 from kisdesk.models.gui_gc import install_gui_gc, uninstall_gui_gc
-from kisdesk.models.qtfix import pin_bools
+from kisdesk.qtcompat import pin_bools
 
-pin_bools()  # PySide6 6.12 + CPython 3.11: emit() leaks a reference to True (see qtfix)
+pin_bools()  # PySide6 6.12 + CPython 3.11: emit() leaks a reference to True (see kisdesk.qtcompat)
 
 
 # -- the cycle collector runs on the GUI thread only (issue 13) -------------------------------

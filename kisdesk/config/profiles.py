@@ -23,6 +23,7 @@ from enum import Enum
 from PySide6.QtCore import QSettings
 
 from kisdesk.config import secrets as secret_store
+from kisdesk.config.settings import int_value
 
 ENVS = ("paper", "real")
 DEMO = "demo"  # the value of "last profile" for demo mode
@@ -109,7 +110,7 @@ class ProfileStore:
             for pid in ids:
                 name = str(s.value(f"{pid}/name", "") or "")
                 env = str(s.value(f"{pid}/env", "") or "")
-                order = _int(s.value(f"{pid}/order", 0), 0)
+                order = int_value(s.value(f"{pid}/order", 0), 0)
                 if name and env in ENVS:
                     found.append((order, Profile(pid, name, env)))
         finally:
@@ -219,10 +220,3 @@ def _new_id(store: ProfileStore) -> str:
         pid = "p" + _random.token_hex(4)
         if pid not in taken:
             return pid
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return default

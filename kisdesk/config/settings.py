@@ -29,7 +29,7 @@ class Preferences:
 
     @classmethod
     def load(cls, settings: QSettings, env: str) -> Preferences:
-        refresh = _int(settings.value(f"refresh/{env}"), DEFAULT_REFRESH_S.get(env, 5))
+        refresh = int_value(settings.value(f"refresh/{env}"), DEFAULT_REFRESH_S.get(env, 5))
         palette = str(settings.value("view/palette", "korean"))
         return cls(
             refresh_seconds=min(max(refresh, MIN_REFRESH_S), MAX_REFRESH_S),
@@ -60,13 +60,13 @@ class OrderSettings:
         s = cls()
         if settings is None:
             return s
-        s.confirm = _bool(settings.value("orders/confirm"), True)
+        s.confirm = bool_value(settings.value("orders/confirm"), True)
         if settings.contains("orders/guard_amount"):  # stored "0" (or junk) switches it off
             s.guard_amount = parse_amount(str(settings.value("orders/guard_amount"))) or Decimal(0)
-        s.guard_ticks = _int(settings.value("orders/guard_ticks"), s.guard_ticks)
-        s.use_hashkey = _bool(settings.value("orders/hashkey"), False)
-        s.quote_refresh_ms = max(200, _int(settings.value("orders/quote_refresh_ms"), 2000))
-        s.poll_seconds = max(0.2, float(_int(settings.value("orders/poll_ms"), 3000)) / 1000)
+        s.guard_ticks = int_value(settings.value("orders/guard_ticks"), s.guard_ticks)
+        s.use_hashkey = bool_value(settings.value("orders/hashkey"), False)
+        s.quote_refresh_ms = max(200, int_value(settings.value("orders/quote_refresh_ms"), 2000))
+        s.poll_seconds = max(0.2, float(int_value(settings.value("orders/poll_ms"), 3000)) / 1000)
         return s
 
     def save(self, settings: QSettings) -> None:
@@ -76,7 +76,8 @@ class OrderSettings:
         settings.setValue("orders/hashkey", self.use_hashkey)
 
 
-def _bool(value: object, default: bool) -> bool:
+def bool_value(value: object, default: bool) -> bool:
+    """A QSettings value as a bool (INI files store text)."""
     if value is None:
         return default
     if isinstance(value, bool):
@@ -84,7 +85,8 @@ def _bool(value: object, default: bool) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on")
 
 
-def _int(value: object, default: int) -> int:
+def int_value(value: object, default: int) -> int:
+    """A QSettings value as an int; ``default`` when absent or not a number."""
     try:
         return int(str(value))
     except (TypeError, ValueError):

@@ -8,6 +8,7 @@ Rounding is half-up (away from zero), the way people round money by hand.
 
 from __future__ import annotations
 
+from datetime import time
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from kisdesk.domain.direction import Direction, direction_from_sign, direction_of
@@ -23,6 +24,7 @@ __all__ = [
     "fmt_price",
     "fmt_rate",
     "fmt_signed",
+    "fmt_time",
     "to_decimal",
 ]
 
@@ -125,3 +127,8 @@ def fmt_plain(value: Number | None) -> str:
     if d.is_zero():
         d = abs(d)
     return format(d, "f")
+
+
+def fmt_time(value: time | None) -> str:
+    """An order's or a fill's time of day, ``09:30:15``; ``""`` when the server gave none."""
+    return "" if value is None else value.strftime("%H:%M:%S")

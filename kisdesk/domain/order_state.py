@@ -14,7 +14,7 @@ exist. It is never re-sent; the order service looks it up in the day's orders in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from decimal import Decimal
 from enum import Enum
 
@@ -105,7 +105,7 @@ class TrackedOrder:
     state: OrderState = OrderState.SENDING
     order_no: str = ""
     branch: str = ""
-    order_time: str = ""  # HHMMSS from the ack
+    order_time: time | None = None  # from the ack (ORD_TMD), KST
     message: str = ""  # msg1 verbatim (acceptance or rejection), or what the checks found
     filled_qty: int = 0
     exchange: str = ""  # overseas trading code (NASD, SEHK …); "" for a domestic order
@@ -128,7 +128,9 @@ class TrackedOrder:
         return True
 
     # -- events ------------------------------------------------------------------------------
-    def accepted(self, order_no: str, branch: str, order_time: str, message: str = "") -> None:
+    def accepted(
+        self, order_no: str, branch: str, order_time: time | None, message: str = ""
+    ) -> None:
         self.order_no, self.branch, self.order_time = order_no, branch, order_time
         self.move(OrderState.ACCEPTED, message)
 
@@ -146,7 +148,7 @@ class TrackedOrder:
         *,
         order_no: str,
         branch: str,
-        order_time: str,
+        order_time: time | None,
         ordered: int,
         filled: int,
         remaining: int | None,

@@ -9,7 +9,7 @@ types (05-07) and conditional/stop types are left out: they need session logic o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -17,7 +17,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-class Side(Enum):
+class Side(StrEnum):
+    """Buy or sell: the panel's, the order state's and the client's (``Side("buy")``)."""
+
     BUY = "buy"
     SELL = "sell"
 

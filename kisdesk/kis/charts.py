@@ -42,11 +42,6 @@ class ChartBar:
     volume: Decimal
 
 
-def _hms(text: str) -> dt.time:
-    text = text.strip().rjust(6, "0")
-    return dt.time(int(text[:2]), int(text[2:4]), int(text[4:6]))
-
-
 # ---- records ------------------------------------------------------------------------------------
 
 
@@ -55,7 +50,7 @@ class MinuteBarRow:
     """D13/D14 ``output2`` row (newest first)."""
 
     date: dt.date | None = kis("stck_bsop_date")
-    hour: str = kis("stck_cntg_hour")  # HHMM00
+    hour: dt.time | None = kis("stck_cntg_hour")  # HHMM00
     close: Decimal = kis("stck_prpr")
     open: Decimal = kis("stck_oprc")
     high: Decimal = kis("stck_hgpr")
@@ -65,8 +60,8 @@ class MinuteBarRow:
 
     @property
     def at(self) -> dt.datetime:
-        assert self.date is not None
-        return dt.datetime.combine(self.date, _hms(self.hour))
+        assert self.date is not None and self.hour is not None
+        return dt.datetime.combine(self.date, self.hour)
 
     def bar(self) -> ChartBar:
         return ChartBar(self.at, self.open, self.high, self.low, self.close, self.volume)
@@ -131,9 +126,9 @@ class OverseasMinuteRow:
     """O7 ``output2`` row (newest first); x = exchange-local, k = KST."""
 
     local_date: dt.date | None = kis("xymd")
-    local_time: str = kis("xhms")
+    local_time: dt.time | None = kis("xhms")
     kst_date: dt.date | None = kis("kymd", required=False)
-    kst_time: str = kis("khms", required=False)
+    kst_time: dt.time | None = kis("khms", required=False)
     open: Decimal = kis("open")
     high: Decimal = kis("high")
     low: Decimal = kis("low")
@@ -143,8 +138,8 @@ class OverseasMinuteRow:
 
     @property
     def at(self) -> dt.datetime:
-        assert self.local_date is not None
-        return dt.datetime.combine(self.local_date, _hms(self.local_time))
+        assert self.local_date is not None and self.local_time is not None
+        return dt.datetime.combine(self.local_date, self.local_time)
 
     def bar(self) -> ChartBar:
         return ChartBar(self.at, self.open, self.high, self.low, self.close, self.volume)
@@ -155,8 +150,8 @@ class OverseasMinuteHeader:
     """O7 ``output1``."""
 
     zdiv: int = kis("zdiv", required=False)
-    session_start: str = kis("stim", required=False)  # local HHMMSS
-    session_end: str = kis("etim", required=False)
+    session_start: dt.time | None = kis("stim", required=False)  # exchange-local
+    session_end: dt.time | None = kis("etim", required=False)
     next: str = kis("next", required=False)  # "1": a continuation call is possible
     count: int = kis("nrec", required=False)
 

@@ -20,6 +20,8 @@ annotation         value                       empty string / absent*
 ``str | None``                                 ``None``
 ``bool``           ``"Y"`` → True              ``False``
 ``date | None``    ``YYYYMMDD``                ``None``
+``time | None``    ``HHMMSS`` (KIS drops the    ``None``
+                   leading zero: ``93015``)
 =================  ==========================  =========================
 
 (*) absent is only allowed for ``required=False`` fields; a missing required key raises
@@ -96,12 +98,24 @@ def _to_date(text: str, key: str) -> dt.date:
         raise ValueError(f"{key}={text!r} is not a YYYYMMDD date") from None
 
 
+def _to_time(text: str, key: str) -> dt.time:
+    """HHMMSS, the one place it is read: order times, chart bars (a leading zero may be gone)."""
+    digits = text.rjust(6, "0")
+    try:
+        if len(digits) != 6 or not digits.isdigit():
+            raise ValueError
+        return dt.time(int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
+    except ValueError:
+        raise ValueError(f"{key}={text!r} is not an HHMMSS time") from None
+
+
 _CONVERTERS: dict[Any, tuple[Callable[[str, str], Any], Any]] = {
     Decimal: (_to_decimal, Decimal(0)),
     int: (_to_int, 0),
     str: (_to_str, ""),
     bool: (_to_bool, False),
     dt.date: (_to_date, None),
+    dt.time: (_to_time, None),
 }
 
 _plans: dict[type, tuple[_Plan, ...]] = {}

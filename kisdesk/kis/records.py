@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from kisdesk.domain.order_types import Side as Side  # the one Side; the client's callers use it
 from kisdesk.kis.fields import kis, local
 
 # ---------------------------------------------------------------------------------------------
@@ -242,18 +243,13 @@ class SellableQuantity:
 # ---------------------------------------------------------------------------------------------
 
 
-class Side(StrEnum):
-    BUY = "buy"
-    SELL = "sell"
-
-
 @dataclass(frozen=True, slots=True)
 class OrderAck:
     """order-cash / order-rvsecncl ``output`` (UPPER-CASE keys on the wire)."""
 
     branch: str = kis("KRX_FWDG_ORD_ORGNO")  # needed to modify/cancel
     order_no: str = kis("ODNO")  # for a modify/cancel: the number of the new order
-    time: str = kis("ORD_TMD")  # HHMMSS
+    time: dt.time | None = kis("ORD_TMD")
     msg_cd: str = local("")
     message: str = local("")
 
@@ -272,7 +268,7 @@ class CancellableOrder:
     price: Decimal = kis("ord_unpr")
     filled_qty: Decimal = kis("tot_ccld_qty")
     cancellable_qty: Decimal = kis("psbl_qty")
-    order_time: str = kis("ord_tmd", required=False)
+    order_time: dt.time | None = kis("ord_tmd", required=False)
     order_type: str = kis("ord_dvsn_cd", required=False)
     order_type_name: str = kis("ord_dvsn_name", required=False)
     filled_amount: Decimal = kis("tot_ccld_amt", required=False)
@@ -293,7 +289,7 @@ class DailyExecution:
     name: str = kis("prdt_name")
     quantity: Decimal = kis("ord_qty")
     price: Decimal = kis("ord_unpr")
-    order_time: str = kis("ord_tmd")
+    order_time: dt.time | None = kis("ord_tmd")
     filled_qty: Decimal = kis("tot_ccld_qty")
     avg_fill_price: Decimal = kis("avg_prvs")
     filled_amount: Decimal = kis("tot_ccld_amt")
@@ -511,7 +507,7 @@ class OverseasOpenOrder:
     code: str = kis("pdno")
     name: str = kis("prdt_name", required=False)
     side_code: str = kis("sll_buy_dvsn_cd")  # 01 sell, 02 buy
-    order_time: str = kis("ord_tmd", required=False)
+    order_time: dt.time | None = kis("ord_tmd", required=False)
     quantity: Decimal = kis("ft_ord_qty")
     filled_qty: Decimal = kis("ft_ccld_qty")
     open_qty: Decimal = kis("nccs_qty")
@@ -569,12 +565,12 @@ class OverseasOrderRow:
     remaining_qty: Decimal = kis("nccs_qty")
     status_name: str = kis("prcs_stat_name", required=False)  # 완료 / 거부 / 전송
     reject_reason: str = kis("rjct_rson_name", required=False)
-    order_time: str = kis("ord_tmd", required=False)
+    order_time: dt.time | None = kis("ord_tmd", required=False)
     market_name: str = kis("tr_mket_name", required=False)
     exchange: str = kis("ovrs_excg_cd", required=False)
     currency: str = kis("tr_crcy_cd", required=False)
     kst_date: dt.date | None = kis("dmst_ord_dt", required=False)
-    kst_time: str = kis("thco_ord_tmd", required=False)
+    kst_time: dt.time | None = kis("thco_ord_tmd", required=False)
     channel: str = kis("mdia_dvsn_name", required=False)
 
     @property

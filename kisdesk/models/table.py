@@ -25,7 +25,6 @@ from PySide6.QtGui import QColor, QFont
 from kisdesk.domain.direction import Direction
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.models.qtfix import emit
 
 _ALIGN = {
     "left": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -192,8 +191,7 @@ class RecordTableModel(QAbstractTableModel):
         self._palette = palette
         self._set_brushes()
         if self._records and self._columns:
-            emit(
-                self.dataChanged,
+            self.dataChanged.emit(
                 self.index(0, 0),
                 self.index(len(self._records) - 1, len(self._columns) - 1),
                 [Qt.ItemDataRole.ForegroundRole],
@@ -352,7 +350,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _emit_block(self, first: int, last: int, runs: tuple[Span, ...]) -> None:
         for c0, c1 in runs:
-            emit(self.dataChanged, self.index(first, c0), self.index(last, c1), [])
+            self.dataChanged.emit(self.index(first, c0), self.index(last, c1), [])
 
     def _remove_rows(self, rows: list[int]) -> None:
         """Remove the given (ascending) rows in contiguous blocks, bottom-up."""

@@ -25,11 +25,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kisdesk.i18n import translate
+from kisdesk.kis import KisClient
 from kisdesk.kis.charts import ChartBar
 from kisdesk.kis.errors import KisError, NotOfferedInPaper
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,9 @@ class ChartSymbol:
     @property
     def key(self) -> tuple[str, str]:
         return (self.market, self.code)
+
+
+SeriesKey = tuple[str, str, Period]  # (market, code, period): one cached series
 
 
 # ---- pure series logic ---------------------------------------------------------------------------
@@ -203,12 +206,12 @@ class ChartService(QObject):
     changed = Signal(object)  # Series: bars arrived (first load, older page, or a tick)
     failed = Signal(object, str)  # (symbol, period) key, the sentence to show
 
-    def __init__(self, client: Any, *, paper: bool, parent: QObject | None = None) -> None:
+    def __init__(self, client: KisClient, *, paper: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.client = client
         self.paper = paper
-        self._series: dict[tuple[str, str, Period], Series] = {}
-        self._tasks: dict[tuple[str, str, Period], asyncio.Task[None]] = {}
+        self._series: dict[SeriesKey, Series] = {}
+        self._tasks: dict[SeriesKey, asyncio.Task[None]] = {}
 
     # -- reading ----------------------------------------------------------------------------------
     def cached(self, symbol: ChartSymbol, period: Period) -> Series | None:
@@ -263,7 +266,7 @@ class ChartService(QObject):
         for (market, code, _), series in self._series.items():
             if (market, code) == symbol.key:
                 series.on_tick(price, day_volume, at)
-                emit(self.changed, series)
+                self.changed.emit(series)
 
     def set_limits(self, symbol: ChartSymbol, upper: Decimal | None, lower: Decimal | None) -> None:
         for (market, code, _), series in self._series.items():
@@ -276,20 +279,20 @@ class ChartService(QObject):
         self._tasks.clear()
 
     # -- internals --------------------------------------------------------------------------------
-    def _spawn(self, key: tuple[str, str, Period], coro: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, key: SeriesKey, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_event_loop().create_task(self._guard(key, coro))
         self._tasks[key] = task
 
-    async def _guard(self, key: tuple[str, str, Period], coro: Coroutine[Any, Any, None]) -> None:
+    async def _guard(self, key: SeriesKey, coro: Coroutine[Any, Any, None]) -> None:
         try:
             await coro
         except asyncio.CancelledError:
             raise
         except KisError as exc:
-            emit(self.failed, key, describe(exc))
+            self.failed.emit(key, describe(exc))
         except Exception as exc:  # a bug must reach the user as a sentence, not kill the loop
             log.exception("chart load failed")
-            emit(self.failed, key, f"{type(exc).__name__}: {exc}")
+            self.failed.emit(key, f"{type(exc).__name__}: {exc}")
 
     async def _first(self, symbol: ChartSymbol, period: Period) -> None:
         series = Series(symbol, period)
@@ -298,7 +301,7 @@ class ChartService(QObject):
         else:
             await self._first_overseas(series)
         self._series[(*symbol.key, period)] = series
-        emit(self.changed, series)
+        self.changed.emit(series)
 
     async def _first_domestic(self, series: Series) -> None:
         client, code = self.client, series.symbol.code
@@ -351,7 +354,7 @@ class ChartService(QObject):
         except NotOfferedInPaper:
             series.complete = True
             series.note = not_on_paper_note()
-        emit(self.changed, series)
+        self.changed.emit(series)
 
     async def _older_pages(self, series: Series) -> None:
         client, sym, period = self.client, series.symbol, series.period

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import keyring
 
 from kisdesk.config.profiles import secrets_problems
 from kisdesk.config.secrets import SERVICE, ProfileSecrets, save_token_entry
+from kisdesk.i18n import translate
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.errors import ApiError, KisError
+from kisdesk.kis.events import EventCallback
 from kisdesk.kis.offthread import run_blocking
 from kisdesk.services.errors import describe
 from kisdesk.services.profile_session import (
@@ -27,7 +27,6 @@ from kisdesk.services.profile_session import (
     data_credentials_for,
     environment_for,
 )
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +107,7 @@ async def check_connection(
     token_store: StagedTokenStore,
     base_url_override: str | None = None,
     data_base_url_override: str | None = None,
-    on_event: Callable[[Any], None] | None = None,
+    on_event: EventCallback | None = None,
 ) -> ConnectionResult:
     """Token + balance with the given secrets; for paper with a data pair, also a real quote.
 

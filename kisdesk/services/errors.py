@@ -11,8 +11,8 @@ from keyring.errors import KeyringError
 
 from kisdesk.config.masking import mask_text
 from kisdesk.config.secrets import SecretStorageError
+from kisdesk.i18n import translate
 from kisdesk.kis.errors import KisError, NetworkError, ProtocolError, ServerError
-from kisdesk.ui.i18n import translate
 
 
 def describe(exc: BaseException) -> str:

@@ -25,7 +25,6 @@ from kisdesk.domain.order_types import LIMIT, OrderType, Side, available_types
 from kisdesk.domain.symbols import Symbol
 from kisdesk.kis.errors import KisError
 from kisdesk.kis.records import BuyingPower, DomesticQuote
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
 from kisdesk.services.orders import OrderService
 
@@ -178,7 +177,7 @@ class OrderTicket(QObject):
             return False
         first = self.quote is None
         self.quote = quote
-        emit(self.quote_changed, quote, first)
+        self.quote_changed.emit(quote, first)
         return True
 
     def _poll_quote(self) -> None:
@@ -195,7 +194,7 @@ class OrderTicket(QObject):
             quote = await source.quote(code)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, describe(exc))
+                self.failed.emit(describe(exc))
             return
         finally:
             self._quote_busy = False
@@ -233,11 +232,11 @@ class OrderTicket(QObject):
             record = await source.buying_power(code, otype, price)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, describe(exc))
+                self.failed.emit(describe(exc))
             return
         if gen == self._gen:
             self.buying_power = (otype, price, record)
-            emit(self.account_changed)
+            self.account_changed.emit()
 
     async def _load_sellable(self, source: OrderService, gen: int, code: str) -> None:
         try:
@@ -247,7 +246,7 @@ class OrderTicket(QObject):
             qty = 0  # not held (or not offered): nothing may be sold
         if gen == self._gen:
             self.sellable = qty
-            emit(self.account_changed)
+            self.account_changed.emit()
 
     def _on_orders_changed(self) -> None:
         # Debounced: an order's ack, its fill and the refreshes they cause come in a burst;

@@ -42,11 +42,14 @@ from kisdesk.domain.overseas_orders import (
     OverseasProblem,
     validate_overseas,
 )
+from kisdesk.i18n import translate
 from kisdesk.kis import KisClient
 from kisdesk.kis.base import KST, today_kst
 from kisdesk.kis.errors import KisError, OrderRejected, PageLimitExceeded, UnknownOrderOutcome
 from kisdesk.kis.records import (
     BuyingPower,
+    CancellableOrder,
+    DailyExecution,
     DomesticQuote,
     OrderAck,
     OverseasBuyingPower,
@@ -55,10 +58,7 @@ from kisdesk.kis.records import (
     OverseasPriceDetail,
     OverseasQuote,
 )
-from kisdesk.kis.records import Side as KisSide
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class OpenOrder:
     price: Decimal
     filled_qty: int
     open_qty: int
-    order_time: str
+    order_time: dt.time | None
     exchange: str = ""  # overseas trading code; "" for a domestic order
     currency: str = ""
 
@@ -122,7 +122,7 @@ class OpenOrder:
         )
 
     @classmethod
-    def from_cancellable(cls, row: Any) -> OpenOrder:
+    def from_cancellable(cls, row: CancellableOrder) -> OpenOrder:
         return cls(
             branch=row.branch,
             order_no=row.order_no,
@@ -139,7 +139,7 @@ class OpenOrder:
         )
 
     @classmethod
-    def from_daily(cls, row: Any) -> OpenOrder:
+    def from_daily(cls, row: DailyExecution) -> OpenOrder:
         return cls(
             branch=row.branch,
             order_no=row.order_no,
@@ -173,10 +173,6 @@ def _lost_answer_text() -> str:
     )
 
 
-def _kis_side(side: Side) -> KisSide:
-    return KisSide.BUY if side is Side.BUY else KisSide.SELL
-
-
 @dataclass(frozen=True)
 class _OverseasRow:
     """An O9 row as the day's-orders matching reads a domestic one: Korean date and time (O9's
@@ -193,15 +189,12 @@ class _OverseasRow:
         return self.row.kst_date or self.row.order_date
 
     @property
-    def order_time(self) -> str:
+    def order_time(self) -> dt.time | None:
         return self.row.kst_time or self.row.order_time
 
 
-def _hhmmss_seconds(text: str) -> int | None:
-    t = text.strip()
-    if len(t) < 6 or not t[:6].isdigit():
-        return None
-    return int(t[0:2]) * 3600 + int(t[2:4]) * 60 + int(t[4:6])
+def _day_seconds(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
 
 
 class OrderService(QObject):
@@ -317,7 +310,7 @@ class OrderService(QObject):
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:
             self._busy = busy
-            emit(self.busy_changed, busy)
+            self.busy_changed.emit(busy)
 
     def _spawn(self, coro: Awaitable[T]) -> asyncio.Task[T]:
         task = asyncio.get_event_loop().create_task(coro)  # type: ignore[arg-type]
@@ -455,7 +448,7 @@ class OrderService(QObject):
             log.warning("could not read today's overseas orders: %s", exc)
             return
         self._ovs_baseline = True
-        emit(self.overseas_executions_loaded, list(rows))
+        self.overseas_executions_loaded.emit(list(rows))
 
     async def fetch_executions(
         self,
@@ -463,7 +456,7 @@ class OrderService(QObject):
         end: dt.date | None = None,
         *,
         progress: Callable[[int, int], None] | None = None,
-    ) -> list[Any]:
+    ) -> list[DailyExecution]:
         result = await self.client.daily_executions(start, end, progress=progress)
         self._learn(r.order_no for r in result.rows)
         if start is None or start == today_kst():
@@ -477,9 +470,9 @@ class OrderService(QObject):
         try:
             rows = await self.fetch_executions(start, end)
         except KisError as exc:
-            emit(self.executions_failed, describe(exc))
+            self.executions_failed.emit(describe(exc))
         else:
-            emit(self.executions_loaded, rows)
+            self.executions_loaded.emit(rows)
 
     def refresh_open_orders(self) -> None:
         """Coalesced: one read at a time, one more if asked meanwhile."""
@@ -496,7 +489,7 @@ class OrderService(QObject):
             try:
                 orders = await self.fetch_open_orders()
             except KisError as exc:
-                emit(self.open_orders_failed, describe(exc))
+                self.open_orders_failed.emit(describe(exc))
             else:
                 self._on_open_orders(orders)
             if not self._open_again:
@@ -508,7 +501,7 @@ class OrderService(QObject):
         sig = {(o.exchange, o.order_no): (o.filled_qty, o.open_qty) for o in orders}
         previous, self._open_sig = self._open_sig, sig
         self.open_orders = orders
-        emit(self.open_orders_loaded, orders)
+        self.open_orders_loaded.emit(orders)
         # Something filled or left the book since the last look (or a tracked order is no longer
         # open): read today's rows to learn what, and tell the app its balances are stale.
         moved = previous is not None and (
@@ -548,7 +541,7 @@ class OrderService(QObject):
             if result is not None:
                 self._learn(r.order_no for r in result.rows)
                 changed = self._apply_rows(result.rows)
-                emit(self.executions_loaded, list(result.rows))
+                self.executions_loaded.emit(list(result.rows))
                 notify = notify or changed
             if self._overseas or any(t.exchange for t in self.tracked):
                 try:
@@ -557,9 +550,9 @@ class OrderService(QObject):
                     log.warning("today's overseas orders: %s", exc)
                 else:
                     notify = self._apply_rows([_OverseasRow(r) for r in ovs]) or notify
-                    emit(self.overseas_executions_loaded, list(ovs))
+                    self.overseas_executions_loaded.emit(list(ovs))
             if notify:
-                emit(self.orders_changed)
+                self.orders_changed.emit()
             if not self._today_again:
                 return
 
@@ -571,12 +564,12 @@ class OrderService(QObject):
             return
         self._learn(r.order_no for r in result.rows)
         self._baseline = True
-        emit(self.executions_loaded, list(result.rows))
+        self.executions_loaded.emit(list(result.rows))
 
     def _learn(self, order_nos: Iterable[str], *, overseas: bool = False) -> None:
         (self._known_ovs if overseas else self._known_odnos).update(order_nos)
 
-    def _apply_rows(self, rows: Iterable[Any]) -> bool:
+    def _apply_rows(self, rows: Iterable[DailyExecution]) -> bool:
         """Update tracked orders from rows of the day's orders; True when any state changed."""
         rows = list(rows)
         by_no = {r.order_no: r for r in rows}
@@ -604,7 +597,7 @@ class OrderService(QObject):
             )
             if (t.state, t.filled_qty) != before:
                 changed = True
-                emit(self.order_updated, t)
+                self.order_updated.emit(t)
         return changed
 
     # -- sending -------------------------------------------------------------------------------
@@ -659,14 +652,14 @@ class OrderService(QObject):
             known, baseline = frozenset(self._known_odnos), self._baseline
         self._known_before[order.local_id] = (known, baseline)
         self._set_busy(True)
-        emit(self.order_updated, order)
+        self.order_updated.emit(order)
         self._spawn(self._send(order))
         return order
 
     def _send_call(self, order: TrackedOrder) -> Awaitable[OrderAck]:
         if order.exchange:
             return self.client.overseas_order(
-                _kis_side(order.side),
+                order.side,
                 order.exchange,
                 order.code,
                 order.quantity,
@@ -675,7 +668,7 @@ class OrderService(QObject):
                 daytime=order.daytime,
             )
         return self.client.order_cash(
-            _kis_side(order.side),
+            order.side,
             order.code,
             order.quantity,
             order.price,
@@ -706,9 +699,9 @@ class OrderService(QObject):
             order.accepted(ack.order_no, ack.branch, ack.time, ack.message)
         finally:
             self._set_busy(False)
-            emit(self.order_updated, order)
+            self.order_updated.emit(order)
         if order.state is OrderState.ACCEPTED:
-            emit(self.orders_changed)
+            self.orders_changed.emit()
             self.refresh_open_orders()
             self.refresh_today()
         if reconcile:
@@ -725,7 +718,7 @@ class OrderService(QObject):
             row = self._match(order, rows)
             if row is not None:
                 self._adopt(order, row)
-                emit(self.orders_changed)
+                self.orders_changed.emit()
                 self.refresh_open_orders()
                 return
         order.not_found(
@@ -735,9 +728,9 @@ class OrderService(QObject):
                 "open orders and executions before sending it again.",
             )
         )
-        emit(self.order_updated, order)
+        self.order_updated.emit(order)
 
-    async def _lookup(self, order: TrackedOrder) -> list[Any]:
+    async def _lookup(self, order: TrackedOrder) -> list[Any]:  # DailyExecution | _OverseasRow
         """The day's rows that may be ``order``: D8 for a domestic one, O9 for an overseas one
         (its filters on real; paper takes "all" and the client filters)."""
         side = order.side.code
@@ -746,7 +739,7 @@ class OrderService(QObject):
             return [_OverseasRow(r) for r in rows]
         return list((await self.client.daily_executions(code=order.code, side=side)).rows)
 
-    def _adopt(self, order: TrackedOrder, row: Any) -> None:
+    def _adopt(self, order: TrackedOrder, row: DailyExecution | _OverseasRow) -> None:
         """The day's ``row`` is ``order`` (whose answer was lost): take its number and state."""
         self._learn([row.order_no], overseas=bool(order.exchange))
         order.found(
@@ -759,11 +752,11 @@ class OrderService(QObject):
             cancelled=bool(row.cancelled),
             message=row.order_no,
         )
-        emit(self.order_updated, order)
+        self.order_updated.emit(order)
 
     def _match(
-        self, order: TrackedOrder, rows: Iterable[Any], *, near_send: bool = False
-    ) -> Any | None:
+        self, order: TrackedOrder, rows: Iterable[DailyExecution], *, near_send: bool = False
+    ) -> DailyExecution | None:
         """The day's row that is this order: same code, side, type, quantity and price, a new
         order (not a modify/cancel line), and a number no other tracked order or earlier read
         has claimed. Newest first."""
@@ -774,7 +767,7 @@ class OrderService(QObject):
         }
         known, baseline = self._known_before.get(order.local_id, (frozenset(), False))
         sent = order.sent_at.astimezone(KST)
-        sent_s = sent.hour * 3600 + sent.minute * 60 + sent.second
+        sent_s = _day_seconds(sent.time())
         today = sent.date()
         candidates = []
         for r in rows:
@@ -797,13 +790,13 @@ class OrderService(QObject):
             if r.order_date is not None and r.order_date != today:
                 continue
             if near_send or not baseline:  # stamped close to the send, or it is another order
-                t = _hhmmss_seconds(r.order_time)
-                if t is None or abs(t - sent_s) > RECONCILE_WINDOW_S:
+                t = r.order_time
+                if t is None or abs(_day_seconds(t) - sent_s) > RECONCILE_WINDOW_S:
                     continue
             candidates.append(r)
         if not candidates:
             return None
-        return max(candidates, key=lambda r: (r.order_time, r.order_no))
+        return max(candidates, key=lambda r: (r.order_time or dt.time.min, r.order_no))
 
     # -- modify / cancel -----------------------------------------------------------------------
     def _daytime_for(self, target: OpenOrder) -> bool:
@@ -858,7 +851,7 @@ class OrderService(QObject):
                         result.ack.order_no, result.ack.branch, price=send_price, quantity=quantity
                     )
                     t.filled_qty = 0
-                    emit(self.order_updated, t)
+                    self.order_updated.emit(t)
         return result
 
     async def _modify_overseas(
@@ -881,7 +874,7 @@ class OrderService(QObject):
                 if t.exchange == target.exchange and t.knows(target.order_no):
                     t.rebind(result.ack.order_no, result.ack.branch, price=price, quantity=quantity)
                     t.filled_qty = 0
-                    emit(self.order_updated, t)
+                    self.order_updated.emit(t)
         return result
 
     async def _mutate(
@@ -914,8 +907,8 @@ class OrderService(QObject):
             for t in self.tracked:
                 if t.exchange == target.exchange and t.order_no == target.order_no and t.state.open:
                     t.move(OrderState.CANCELLED, ack.message)
-                    emit(self.order_updated, t)
-        emit(self.orders_changed)
+                    self.order_updated.emit(t)
+        self.orders_changed.emit()
         self.refresh_open_orders()
         self.refresh_today()
         return MutationResult(True, ack.message, ack)

@@ -12,9 +12,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from kisdesk.domain.currency import OverseasMarket, balance_queries, to_krw
+from kisdesk.kis import KisClient
+from kisdesk.kis.records import OverseasBalance, OverseasHolding, OverseasPresentBalance
 from kisdesk.services.errors import describe
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ def _rate(pnl: Decimal, cost: Decimal) -> Decimal | None:
     return (pnl / cost * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _row(holding: Any, query: OverseasMarket) -> OverseasRow:
+def _row(holding: OverseasHolding, query: OverseasMarket) -> OverseasRow:
     return OverseasRow(
         code=holding.code,
         name=holding.name,
@@ -126,7 +127,7 @@ def _row(holding: Any, query: OverseasMarket) -> OverseasRow:
 
 
 async def fetch_overseas(
-    client: Any,
+    client: KisClient,
     profile: str,
     *,
     progress: Progress | None = None,
@@ -151,14 +152,14 @@ async def fetch_overseas(
         if progress is not None:
             progress(done, total)
 
-    async def one(query: OverseasMarket) -> Any:
+    async def one(query: OverseasMarket) -> OverseasBalance:
         async with gate:
             try:
                 return await client.overseas_balance(query.exchange, query.currency)
             finally:
                 tick()
 
-    async def present() -> Any:
+    async def present() -> OverseasPresentBalance:
         async with gate:
             try:
                 return await client.overseas_present_balance()
@@ -171,7 +172,7 @@ async def fetch_overseas(
     present_job = asyncio.ensure_future(present()) if with_present else None
     try:
         results = await asyncio.gather(*jobs, return_exceptions=True)
-        present_result: Any = None
+        present_result: OverseasPresentBalance | BaseException | None = None
         if present_job is not None:
             present_result = (await asyncio.gather(present_job, return_exceptions=True))[0]
     except asyncio.CancelledError:

@@ -40,7 +40,6 @@ from kisdesk.domain.overseas_orders import (
 from kisdesk.domain.overseas_ticks import step_tick
 from kisdesk.kis.errors import KisError
 from kisdesk.kis.records import OverseasBuyingPower, OverseasPriceDetail, OverseasQuote
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
 from kisdesk.services.order_ticket import OrderTicket
 from kisdesk.services.orders import OrderService
@@ -217,7 +216,7 @@ class OverseasTicket(OrderTicket):
         if self._route is not None and now != self._route:
             daytime_changed = now.daytime != self._route.daytime
             self._route = now
-            emit(self.route_changed, now)
+            self.route_changed.emit(now)
             if daytime_changed:
                 self._read_quote()
         self._route = now
@@ -319,7 +318,7 @@ class OverseasTicket(OrderTicket):
             return False
         first = self.quote is None
         self.quote = quote
-        emit(self.quote_changed, quote, first)
+        self.quote_changed.emit(quote, first)
         if first and self.side is Side.BUY and self.price is None:
             self.refresh_account(now=True)  # buying power at the current price
         return True
@@ -337,7 +336,7 @@ class OverseasTicket(OrderTicket):
             record = await source.overseas_quote(symbol.exchange, symbol.code, daytime=daytime)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, describe(exc))
+                self.failed.emit(describe(exc))
             return
         finally:
             self._quote_busy = False
@@ -369,11 +368,11 @@ class OverseasTicket(OrderTicket):
             record = await source.overseas_buying_power(symbol.exchange, symbol.code, price)
         except KisError as exc:
             if gen == self._gen:
-                emit(self.failed, describe(exc))
+                self.failed.emit(describe(exc))
             return
         if gen == self._gen and record is not None:
             self.buying_power = BuyingPowerView.from_record(record)
-            emit(self.account_changed)
+            self.account_changed.emit()
 
     async def _load_ovs_sellable(
         self, source: OrderService, gen: int, symbol: OverseasSymbol
@@ -385,4 +384,4 @@ class OverseasTicket(OrderTicket):
             qty = 0
         if gen == self._gen:
             self.sellable = qty
-            emit(self.account_changed)
+            self.account_changed.emit()

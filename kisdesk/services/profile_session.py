@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from kisdesk.config.profiles import Profile
 from kisdesk.config.secrets import ProfileSecrets, SecretStorageError, load_secrets
+from kisdesk.i18n import translate
 from kisdesk.kis.client import KisClient
 from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.env import PAPER, REAL, Environment
+from kisdesk.kis.events import EventCallback
 from kisdesk.kis.offthread import run_blocking
+from kisdesk.kis.tokens import TokenStore
 from kisdesk.services.session import Session
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -56,29 +55,14 @@ def data_credentials_for(secrets: ProfileSecrets) -> Credentials | None:
     )
 
 
-@dataclass
-class ProfileSession(Session):
-    """A Session that also owns the real market-data client of a paper profile."""
-
-    data_client: KisClient | None = None
-
-    async def close(self) -> None:
-        try:
-            if self.data_client is not None:
-                client, self.data_client = self.data_client, None
-                await client.aclose()
-        finally:
-            await super().close()
-
-
 async def start_profile_session(
     profile: Profile,
     *,
-    on_event: Callable[[Any], None] | None = None,
+    on_event: EventCallback | None = None,
     base_url_override: str | None = None,
     data_base_url_override: str | None = None,
-    token_store: Any = None,
-) -> ProfileSession:
+    token_store: TokenStore | None = None,
+) -> Session:
     """Build the clients for ``profile``; no request is sent (the first call issues or reuses
     the token). Raises MissingSecrets when the keyring holds nothing usable for it."""
     try:
@@ -90,22 +74,20 @@ async def start_profile_session(
             translate("ProfileSession", "No saved keys for this profile in the keyring.")
         )
     env = environment_for(profile.env, base_url_override)
-    kwargs: dict[str, Any] = {"on_event": on_event}
-    if token_store is not None:
-        kwargs["token_store"] = token_store
-    client = KisClient(env, credentials_for(secrets), **kwargs)
+    # token_store None: the OS keyring, the client's default.
+    client = KisClient(env, credentials_for(secrets), on_event=on_event, token_store=token_store)
     data_client = None
     data_creds = data_credentials_for(secrets) if profile.env == "paper" else None
     if data_creds is not None:
         data_env = environment_for("real", data_base_url_override)
-        data_client = KisClient(data_env, data_creds, **kwargs)
+        data_client = KisClient(data_env, data_creds, on_event=on_event, token_store=token_store)
     log.info("profile session %s (%s) ready", profile.id, profile.env)
-    return ProfileSession(
+    return Session(
         env=env,
         account=secrets.account,
         client=client,
         profile_name=profile.name,
-        extras={"profile": profile},
+        profile=profile,
         data_client=data_client,
     )
 
@@ -114,8 +96,7 @@ async def log_out(session: Session) -> None:
     """Revoke the session's token(s) at KIS and forget them locally, then close the clients."""
     try:
         await session.client.logout()
-        data_client = getattr(session, "data_client", None)
-        if data_client is not None:
-            await data_client.logout()
+        if session.data_client is not None:
+            await session.data_client.logout()
     finally:
         await session.close()

@@ -3,10 +3,22 @@ as the rankings tab shows them. No Qt here: the tab drives this through its Refr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kisdesk.domain.rankings import MAX_ROWS, PERIOD_DEFAULT, RankingKind, spec
+from kisdesk.kis import KisClient
+from kisdesk.kis.records import (
+    CreditBalanceHeader,
+    CreditBalanceRow,
+    FluctuationRankRow,
+    MarketCapRankRow,
+    VolumeRankRow,
+)
+
+# A row of any ranking kind (the tab's columns read the fields its kind has).
+RankingRow = VolumeRankRow | FluctuationRankRow | MarketCapRankRow | CreditBalanceRow
 
 
 @dataclass(frozen=True)
@@ -20,14 +32,15 @@ class RankingQuery:
 @dataclass(frozen=True)
 class RankingResult:
     query: RankingQuery
-    rows: list[Any]
-    header: Any = None  # CreditBalanceHeader (output1) for the credit ranking
+    rows: list[RankingRow]
+    header: CreditBalanceHeader | None = None  # output1 of the credit ranking
 
 
-async def fetch_ranking(client: Any, query: RankingQuery) -> RankingResult:
+async def fetch_ranking(client: KisClient, query: RankingQuery) -> RankingResult:
     """One ranking request, dispatched to the client method of its kind."""
     kind = query.kind
-    header = None
+    header: CreditBalanceHeader | None = None
+    rows: Sequence[RankingRow]
     if kind is RankingKind.CREDIT_BALANCE:
         answer = await client.credit_balance_ranking(
             query.sort or "0", market=query.market, days=query.period or PERIOD_DEFAULT
@@ -48,7 +61,7 @@ class RankedRow:
 
     __slots__ = ("position", "record")
 
-    def __init__(self, position: int, record: Any) -> None:
+    def __init__(self, position: int, record: RankingRow) -> None:
         self.position = position
         self.record = record
 
@@ -57,7 +70,7 @@ class RankedRow:
         data_rank = getattr(self.record, "rank", None)
         return int(data_rank) if data_rank else self.position + 1
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Any:  # genuinely dynamic: the record's own fields
         if name.startswith("__"):
             raise AttributeError(name)
         return getattr(self.record, name)

@@ -16,7 +16,6 @@ import logging
 import weakref
 from collections.abc import Awaitable, Callable
 from types import MethodType
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,7 +24,8 @@ from kisdesk.services.errors import describe as describe_error
 
 log = logging.getLogger(__name__)
 
-Fetch = Callable[[Callable[[int, int], None]], Awaitable[Any]]  # fetch(progress) -> result
+Progress = Callable[[int, int], None]  # (done, total): pages and rows, or queries
+Fetch = Callable[[Progress], Awaitable[object]]  # fetch(progress) -> result, of any kind
 
 
 class Refresher(QObject):
@@ -49,7 +49,7 @@ class Refresher(QObject):
         self._again = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(on_tick or self.request)
-        self.last_result: Any = None
+        self.last_result: object = None
 
     @property
     def busy(self) -> bool:

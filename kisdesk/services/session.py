@@ -1,16 +1,22 @@
-"""A connected session: one environment, one account, one client (and the simulator in demo)."""
+"""A connected session: one environment, one account, its clients and the services that live as
+long as it does (the order service), and the simulator in demo."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from kisdesk.config.profiles import Profile
+from kisdesk.config.settings import OrderSettings
 from kisdesk.kis import Credentials, Environment, KisClient
 from kisdesk.kis.env import demo_environment
+from kisdesk.kis.events import EventCallback
 from kisdesk.kis.ratelimit import RateLimiter
 from kisdesk.kis.tokens import MemoryTokenStore
+from kisdesk.services.orders import OrderService, open_order_service
 
 if TYPE_CHECKING:
     from kisdesk.sim.server import SimServer
@@ -23,24 +29,47 @@ DEMO_SEED = 20260801
 
 @dataclass
 class Session:
+    """What widgets get through ``set_session``: the clients and the session's own services.
+
+    ``data_client``: a paper profile's real market-data client (rankings paper does not offer),
+    None elsewhere. ``orders``: the order service, made and started by :meth:`start_orders` on
+    the GUI thread once the session is up (None before); closing the session closes it."""
+
     env: Environment
     account: str
     client: KisClient
     sim: SimServer | None = None
     profile_name: str = ""
-    extras: dict[str, Any] = field(default_factory=dict)
+    profile: Profile | None = None
+    data_client: KisClient | None = None
+    orders: OrderService | None = None
 
     @property
     def name(self) -> str:
         return self.env.name
 
+    def start_orders(self, settings: OrderSettings) -> OrderService:
+        """The session's order service, configured from the order preferences: it reads the
+        day's orders (the reconciliation baseline) and follows them. Made once."""
+        if self.orders is None:
+            self.orders = open_order_service(self.client, self.env.name, settings)
+            self.orders.start()
+        return self.orders
+
     async def close(self) -> None:
-        try:
-            await self.client.aclose()
-        finally:
-            if self.sim is not None:
-                await self.sim.stop()
-                self.sim = None
+        """Stop the order service, then close the clients, then stop an own simulator; every
+        step runs even when one before it fails (the first failure is raised after)."""
+        orders, data_client, sim = self.orders, self.data_client, self.sim
+        self.orders = self.data_client = self.sim = None
+        async with contextlib.AsyncExitStack() as steps:  # runs its callbacks last-in first
+            if sim is not None:
+                steps.push_async_callback(sim.stop)
+            steps.push_async_callback(self.client.aclose)
+            if data_client is not None:
+                steps.push_async_callback(data_client.aclose)
+            if orders is not None:
+                steps.callback(orders.deleteLater)
+                steps.push_async_callback(orders.close)
 
 
 class SimEndpoint(Protocol):
@@ -105,7 +134,7 @@ async def start_demo_session(
     seed: int = DEMO_SEED,
     account: str = "demo",
     ticker_interval: float | None = 1.0,
-    on_event: Callable[[Any], None] | None = None,
+    on_event: EventCallback | None = None,
 ) -> Session:
     """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS."""
     # Imported here so paper/real start-up never pays for aiohttp.

@@ -11,14 +11,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kisdesk.domain.format import fmt_krw
-from kisdesk.ui.i18n import translate
+from kisdesk.i18n import translate
+from kisdesk.kis.records import DomesticHolding
+from kisdesk.services.overseas import OverseasRow
 
 MAX_SLICES = 12  # the rest are one "others" slice
 COLOURS = (
@@ -43,14 +44,16 @@ class Slice:
     name: str
     code: str
     value: Decimal  # KRW
-    record: Any = None  # the holding; None for "others"
+    record: DomesticHolding | OverseasRow | None = None  # the holding; None for "others"
 
     @property
     def overseas(self) -> bool:
         return self.record is not None and bool(getattr(self.record, "exchange", ""))
 
 
-def slices_of(domestic: list[Any], overseas: list[Any]) -> tuple[list[Slice], int]:
+def slices_of(
+    domestic: list[DomesticHolding], overseas: list[OverseasRow]
+) -> tuple[list[Slice], int]:
     """(slices largest first, overseas rows left out for want of a won value)."""
     out = [Slice(h.name, h.code, Decimal(h.eval_amount), h) for h in domestic if h.eval_amount > 0]
     missing = 0
@@ -90,7 +93,7 @@ class AllocationView(QWidget):
         self._legend_rows: list[QRectF] = []
         self._donut = QRectF()
 
-    def set_holdings(self, domestic: list[Any], overseas: list[Any]) -> None:
+    def set_holdings(self, domestic: list[DomesticHolding], overseas: list[OverseasRow]) -> None:
         chosen = self.slices[self.current].code if self.slices else None
         self.slices, self.missing = slices_of(domestic, overseas)
         self.total = sum((s.value for s in self.slices), Decimal(0))

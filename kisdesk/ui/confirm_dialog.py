@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kisdesk.i18n import translate
 from kisdesk.ui.env_badge import EnvBadge
-from kisdesk.ui.i18n import translate
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 

@@ -4,8 +4,8 @@ The base owns what every data tab does alike: the state pages (loading, empty, e
 connected), the error banner, the Refresher and its timer, refreshing by visibility and
 staleness, the "still waiting" note, and the saved table layouts. A tab supplies two things:
 
-    async def fetch(self, session, progress) -> result   # what to ask (no widgets touched)
-    def show_result(self, result) -> None                # put one answer on screen
+    async def fetch(self, session, progress) -> R   # what to ask (no widgets touched)
+    def show_result(self, result: R) -> None        # put one answer on screen
 
 (``show_result``, not ``show``: ``QWidget.show`` is taken.) It lays out its own tools above the
 shared parts with ``build(table_page, above=[...])`` and may override the small hooks below.
@@ -29,18 +29,18 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kisdesk.models.qtfix import emit
+from kisdesk.i18n import translate
 
 # The one function that turns a failed refresh into the sentence a tab shows.
 from kisdesk.services.errors import describe as describe_error
-from kisdesk.services.refresher import Refresher
-from kisdesk.ui.i18n import translate
+from kisdesk.services.refresher import Progress, Refresher
+from kisdesk.services.session import Session
 from kisdesk.ui.tab_states import ErrorBanner, StatePage
 from kisdesk.ui.table_view import RecordTableView
 
@@ -55,12 +55,15 @@ class TabTexts:
     refresh_failed: str  # the banner above stale rows; "{msg}"
     not_connected: str | None = None  # the page without a session; None: the loading page
 
-    def tr(self, text: str, **values: Any) -> str:
+    def tr(self, text: str, **values: object) -> str:
         out = translate(self.context, text)
         return out.format(**values) if values else out
 
 
-class DataTab(QWidget):
+R = TypeVar("R")  # what a tab's fetch answers: a balance, a snapshot, a ranking
+
+
+class DataTab(QWidget, Generic[R]):
     loaded = Signal(object)  # the result now on screen
     failed = Signal(str)  # a refresh failed; the message shown
     # Retry pressed: the tab refreshes itself; without a session the app may reconnect.
@@ -78,8 +81,8 @@ class DataTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Any = None
-        self.result: Any = None  # the answer on screen
+        self.session: Session | None = None
+        self.result: R | None = None  # the answer on screen
         self.has_data = False
         self.loaded_at: datetime | None = None
         self.refresh_button: QPushButton | None = None  # a tab's own, if it has one
@@ -147,10 +150,10 @@ class DataTab(QWidget):
         self.stack.setCurrentIndex(self.idle_page())
 
     # -- what a tab supplies -------------------------------------------------------------------
-    async def fetch(self, session: Any, progress: Any) -> Any:
+    async def fetch(self, session: Session, progress: Progress) -> R:
         raise NotImplementedError
 
-    def show_result(self, result: Any) -> None:
+    def show_result(self, result: R) -> None:
         raise NotImplementedError
 
     def show_progress(self, done: int, total: int) -> None:
@@ -166,7 +169,7 @@ class DataTab(QWidget):
         """Just before a refresh is asked for: False refuses it (bad input, said by the tab)."""
         return True
 
-    def is_current(self, result: Any) -> bool:
+    def is_current(self, result: R) -> bool:
         """Whether an answer still matches what the tab asks for now."""
         return True
 
@@ -179,7 +182,7 @@ class DataTab(QWidget):
         return {"": self.table}
 
     # -- session and refresh -------------------------------------------------------------------
-    def set_session(self, session: Any) -> None:
+    def set_session(self, session: Session | None) -> None:
         """Attach a connected session (None: disconnected; everything is cleared)."""
         self.session = session
         self.restart()
@@ -239,7 +242,7 @@ class DataTab(QWidget):
             return True
         return (datetime.now() - self.loaded_at).total_seconds() >= self.auto_seconds
 
-    async def _fetch_current(self, progress: Any) -> Any:
+    async def _fetch_current(self, progress: Progress) -> R:
         self._fetching = self._generation
         session = self.session
         if session is None:  # disconnected between the request and now: dropped unseen
@@ -262,7 +265,7 @@ class DataTab(QWidget):
         self.waiting.hide()
         self.show_progress(done, total)
 
-    def _on_loaded(self, result: Any) -> None:
+    def _on_loaded(self, result: R) -> None:
         self._end_wait()
         self._update_button()
         if self._fetching != self._generation or not self.is_current(result):
@@ -275,10 +278,10 @@ class DataTab(QWidget):
         if self._fetching != self._generation:
             return
         self.show_failure(message)
-        emit(self.failed, message)
+        self.failed.emit(message)
 
     # -- showing -------------------------------------------------------------------------------
-    def display(self, result: Any) -> None:
+    def display(self, result: R) -> None:
         """Put a fresh answer on screen; it clears the errors it supersedes."""
         self.banner.hide()  # before show_result, which may raise its own (a partial answer)
         self.result = result
@@ -291,7 +294,7 @@ class DataTab(QWidget):
                     time=self.loaded_at.strftime("%H:%M:%S")
                 )
             )
-        emit(self.loaded, result)
+        self.loaded.emit(result)
 
     def show_failure(self, message: str) -> None:
         """Say why there is no fresh data: a banner above the rows shown, else the error page."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
@@ -17,10 +16,13 @@ from kisdesk.domain.format import (
     fmt_rate,
     fmt_signed,
 )
+from kisdesk.i18n import translate
+from kisdesk.kis.records import DomesticBalance, DomesticBalanceSummary
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
+from kisdesk.services.refresher import Progress
+from kisdesk.services.session import Session
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.table_view import RecordTableView
 
 
@@ -91,7 +93,7 @@ class SummaryStrip(QFrame):
     def set_palette(self, palette: Palette) -> None:
         self._palette = palette
 
-    def show_summary(self, summary: Any) -> None:
+    def show_summary(self, summary: DomesticBalanceSummary) -> None:
         for attr, _, coloured in SUMMARY_FIELDS:
             value: Decimal | None = getattr(summary, attr, None)
             label = self.values[attr]
@@ -107,7 +109,7 @@ class SummaryStrip(QFrame):
             )
 
 
-class HoldingsTab(DataTab):
+class HoldingsTab(DataTab[DomesticBalance]):
     """The domestic balance. Its refresh runs while the tab is hidden too: it is the account's
     heartbeat (the status bar's connection state, the first load of the app)."""
 
@@ -130,7 +132,7 @@ class HoldingsTab(DataTab):
         self.empty_page.message.setText(translate("Holdings", "No holdings"))
         self.build(self.table, above=[self.summary])
 
-    async def fetch(self, session: Any, progress: Any) -> Any:
+    async def fetch(self, session: Session, progress: Progress) -> DomesticBalance:
         return await session.client.domestic_balance(progress=progress)
 
     def show_progress(self, pages: int, rows: int) -> None:
@@ -141,13 +143,13 @@ class HoldingsTab(DataTab):
                 )
             )
 
-    def show_result(self, balance: Any) -> None:
+    def show_result(self, balance: DomesticBalance) -> None:
         self.table.model.set_records(balance.holdings)
         self.fit_once("", self.table)
         self.summary.show_summary(balance.summary)
         self.stack.setCurrentIndex(self.PAGE_TABLE if balance.holdings else self.PAGE_EMPTY)
 
-    def on_loaded(self, balance: Any) -> None:
+    def on_loaded(self, balance: DomesticBalance) -> None:
         """Show a balance obtained elsewhere (the GUI bench feeds rows this way)."""
         self.display(balance)
 

@@ -34,8 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kisdesk.domain.order_types import QT_TRANSLATE_NOOP
-from kisdesk.models.qtfix import emit
-from kisdesk.ui.i18n import translate
+from kisdesk.i18n import translate
 
 SETTINGS_GROUP = "keymap"
 
@@ -270,7 +269,7 @@ class Keymap(QObject):
         self._bindings[action_id] = seqs
         if self._settings is not None:
             self._settings.setValue(f"{SETTINGS_GROUP}/{action_id}", "\t".join(map(_norm, seqs)))
-        emit(self.changed)
+        self.changed.emit()
 
     def reset(self, action_id: str | None = None) -> None:
         ids = [action_id] if action_id else list(_BY_ID)
@@ -278,7 +277,7 @@ class Keymap(QObject):
             for i in ids:
                 self._settings.remove(f"{SETTINGS_GROUP}/{i}")
         self.reload()
-        emit(self.changed)
+        self.changed.emit()
 
     # -- cheat sheet ---------------------------------------------------------------------------
     def cheat_sheet_rows(self) -> list[tuple[str, str, str]]:

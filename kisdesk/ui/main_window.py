@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from kisdesk import APP_NAME
 from kisdesk.config.masking import mask_account
+from kisdesk.i18n import translate
 from kisdesk.ui.allocation import AllocationView
 from kisdesk.ui.chart.dock import ChartPanel
 from kisdesk.ui.env_badge import env_label
 from kisdesk.ui.holdings_tab import HoldingsTab
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.order_dock import OrderDock
 from kisdesk.ui.overseas_tab import OverseasTab
 from kisdesk.ui.rankings_tab import RankingsTab

@@ -7,12 +7,13 @@ so and sends nothing."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kisdesk.domain.currency import fmt_fx_amount, fmt_fx_price
 from kisdesk.domain.direction import Direction
-from kisdesk.domain.format import fmt_int, fmt_krw
+from kisdesk.domain.format import fmt_int, fmt_krw, fmt_time
 from kisdesk.domain.order_rules import OrderFacts, parse_amount, parse_quantity, validate_modify
 from kisdesk.domain.order_state import OrderState, TrackedOrder
 from kisdesk.domain.order_types import LIMIT, Side, find_order_type
@@ -42,17 +43,16 @@ from kisdesk.domain.overseas_orders import (
 )
 from kisdesk.domain.overseas_ticks import step_tick
 from kisdesk.domain.ticks import step_price
+from kisdesk.i18n import TrContext, translate
 from kisdesk.kis.base import today_kst
 from kisdesk.kis.errors import KisError
-from kisdesk.kis.records import OverseasOrderRow, OverseasPriceDetail
+from kisdesk.kis.records import DailyExecution, OverseasOrderRow, OverseasPriceDetail
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.models.qtfix import emit
 from kisdesk.services.errors import describe
-from kisdesk.services.orders import MutationResult, OpenOrder
+from kisdesk.services.orders import MutationResult, OpenOrder, OrderService
 from kisdesk.services.overseas_ticket import OverseasQuoteView
 from kisdesk.ui.confirm_dialog import ConfirmDialog
-from kisdesk.ui.i18n import TrContext, translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.table_view import RecordTableView
 
@@ -68,11 +68,6 @@ def _side_dir(side: Side) -> Direction:
 def _type_name(code: str) -> str:
     t = find_order_type(code or "")
     return t.korean if t else code
-
-
-def _time(text: str) -> str:
-    t = (text or "").strip()
-    return f"{t[0:2]}:{t[2:4]}:{t[4:6]}" if len(t) >= 6 and t[:6].isdigit() else t
 
 
 def price_cell(price: Decimal | None, currency: str = "", exchange: str = "") -> str:
@@ -121,7 +116,7 @@ def row_key(r: Any) -> str:
 
 def open_order_columns() -> list[Column]:
     return [
-        Column("order_time", translate("OpenOrders", "Time"), fmt=_time, align="center"),
+        Column("order_time", translate("OpenOrders", "Time"), fmt=fmt_time, align="center"),
         Column("name", translate("OpenOrders", "Name"), align="left"),
         Column("code", translate("OpenOrders", "Code"), align="center"),
         Column("exchange", translate("OpenOrders", "Market"), align="center"),
@@ -144,12 +139,12 @@ def open_order_columns() -> list[Column]:
 
 
 def execution_columns() -> list[Column]:
-    def side_of(r: Any) -> Side:
+    def side_of(r: DailyExecution) -> Side:
         return Side.from_code(r.side_code)
 
     return [
         Column("order_date", translate("OpenOrders", "Date"), fmt=lambda d: str(d or "")),
-        Column("order_time", translate("OpenOrders", "Time"), fmt=_time, align="center"),
+        Column("order_time", translate("OpenOrders", "Time"), fmt=fmt_time, align="center"),
         Column("name", translate("OpenOrders", "Name"), align="left"),
         Column("code", translate("OpenOrders", "Code"), align="center"),
         Column(
@@ -224,10 +219,25 @@ OpenOrders = TrContext("OpenOrders")  # plural messages (see TrContext)
 MODIFIABLE_TYPES = frozenset({LIMIT.code})
 
 
-class _AsyncMixin:
-    _tasks: set[asyncio.Task[Any]]
+Links = Callable[[OrderService], list[tuple[SignalInstance, Callable[..., None]]]]
 
-    def _spawn(self, coro: Any) -> None:
+
+def _relink(old: OrderService | None, new: OrderService | None, links: Links) -> None:
+    """Listen to ``new`` instead of ``old``: the session, not the view, decides when a service
+    ends, so nothing of the old one may still reach the view."""
+    if old is not None:
+        for signal, slot in links(old):
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with its service
+                signal.disconnect(slot)
+    if new is not None:
+        for signal, slot in links(new):
+            signal.connect(slot)
+
+
+class _AsyncMixin:
+    _tasks: set[asyncio.Task[None]]
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_event_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -384,10 +394,10 @@ class OpenOrdersView(QWidget, _AsyncMixin):
     def __init__(self, keymap: Keymap, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.keymap = keymap
-        self.service: Any = None
+        self.service: OrderService | None = None
         self.env = "demo"
         self.palette = KOREAN
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self.dialog: QDialog | None = None
         self._load_error = False  # the message says the table could not be read
         self.table = RecordTableView(open_order_columns(), row_key=row_key)
@@ -411,20 +421,24 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         layout.addWidget(self.message)
         layout.addLayout(row)
 
-    def set_service(self, service: Any, env: str) -> None:
+    def set_service(self, service: OrderService | None, env: str) -> None:
         # A cancel or modify dialog (or a quote read for one) belongs to the old session: close
         # it unanswered, so its order is never acted on through the next session's account.
         self._cancel_tasks()
         if self.dialog is not None:
             self.dialog.reject()
+        _relink(self.service, service, self._links)
         self.service = service
         self.env = env
         self.table.model.clear()
         self.message.clear()
         self._load_error = False
-        if service is not None:
-            service.open_orders_loaded.connect(self._on_loaded)
-            service.open_orders_failed.connect(self._show_error)
+
+    def _links(self, service: OrderService) -> list[tuple[SignalInstance, Callable[..., None]]]:
+        return [
+            (service.open_orders_loaded, self._on_loaded),
+            (service.open_orders_failed, self._show_error),
+        ]
 
     def set_palette(self, palette: Palette) -> None:
         self.palette = palette
@@ -460,12 +474,15 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         colour = "#2e7d32" if result.ok else ("#e67e00" if result.unknown else _RED)
         if result.ok and result.ack is not None:
             text = translate("OpenOrders", "{what} accepted: ODNO {odno} · {time} · {msg}").format(
-                what=what, odno=result.ack.order_no, time=_time(result.ack.time), msg=result.message
+                what=what,
+                odno=result.ack.order_no,
+                time=fmt_time(result.ack.time),
+                msg=result.message,
             )
         else:
             text = translate("OpenOrders", "{what}: {msg}").format(what=what, msg=result.message)
         self._say(text, colour)
-        emit(self.status, text)
+        self.status.emit(text)
 
     # -- keys ----------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -512,7 +529,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         service = self.service
         self._open(dialog, lambda: self._spawn(self._cancel(service, order)))
 
-    async def _cancel(self, service: Any, order: OpenOrder) -> None:
+    async def _cancel(self, service: OrderService, order: OpenOrder) -> None:
         if service is not self.service:  # the session changed meanwhile
             return
         result = await service.cancel(order)
@@ -545,7 +562,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
             return
         self._spawn(self._modify_flow(self.service, order))
 
-    async def _modify_flow(self, service: Any, order: OpenOrder) -> None:
+    async def _modify_flow(self, service: OrderService, order: OpenOrder) -> None:
         try:
             quote = await service.quote(order.code)
             cash = None
@@ -572,7 +589,7 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         dialog = ModifyDialog(order, facts, parent=self.window())
         self._open(dialog, lambda: self._confirm_modify(service, order, dialog))
 
-    async def _modify_overseas_flow(self, service: Any, order: OpenOrder) -> None:
+    async def _modify_overseas_flow(self, service: OrderService, order: OpenOrder) -> None:
         """The facts of an overseas modify: the quote (tick, lot, limits) and the session."""
         route = self._route(service, order.exchange)
         try:
@@ -600,12 +617,12 @@ class OpenOrdersView(QWidget, _AsyncMixin):
         dialog = OverseasModifyDialog(order, facts, route.daytime, parent=self.window())
         self._open(dialog, lambda: self._confirm_modify(service, order, dialog))
 
-    def _route(self, service: Any, exchange: str) -> Route:
+    def _route(self, service: OrderService, exchange: str) -> Route:
         if self.route_for is not None:
             return self.route_for(exchange)
         return ovs_route(exchange, dt.datetime.now(KST), paper=service.profile == "paper")
 
-    def _confirm_modify(self, service: Any, order: OpenOrder, edit: ModifyDialog) -> None:
+    def _confirm_modify(self, service: OrderService, order: OpenOrder, edit: ModifyDialog) -> None:
         price, qty = edit.values()
         assert qty is not None
         colour = self.palette.up if order.side is Side.BUY else self.palette.down
@@ -629,14 +646,16 @@ class OpenOrdersView(QWidget, _AsyncMixin):
             dialog, lambda: self._spawn(self._modify(service, order, price or Decimal(0), qty))
         )
 
-    async def _modify(self, service: Any, order: OpenOrder, price: Decimal, qty: int) -> None:
+    async def _modify(
+        self, service: OrderService, order: OpenOrder, price: Decimal, qty: int
+    ) -> None:
         if service is not self.service:
             return
         result = await service.modify(order, price, qty)
         self._show(result, translate("OpenOrders", "Modify"))
 
     # -- dialogs -------------------------------------------------------------------------------
-    def _open(self, dialog: QDialog, on_accept: Any) -> None:
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
         self.dialog = dialog
 
         def finished(result: int) -> None:
@@ -657,8 +676,8 @@ class ExecutionsView(QWidget, _AsyncMixin):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service: Any = None
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.service: OrderService | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
         today = QDate(today_kst())
         self.start_edit = QDateEdit(today)
         self.end_edit = QDateEdit(today)
@@ -685,8 +704,9 @@ class ExecutionsView(QWidget, _AsyncMixin):
         layout.addWidget(self.message)
         self._custom = False  # showing a chosen range: today's automatic updates stay out
 
-    def set_service(self, service: Any) -> None:
+    def set_service(self, service: OrderService | None) -> None:
         self._cancel_tasks()
+        _relink(self.service, service, self._links)
         self.service = service
         self.table.model.clear()
         self._custom = False
@@ -694,18 +714,21 @@ class ExecutionsView(QWidget, _AsyncMixin):
         self.start_edit.setDate(today)
         self.end_edit.setDate(today)
         self._today = ([], [])
-        if service is not None:
-            service.executions_loaded.connect(self._on_today)
-            service.overseas_executions_loaded.connect(self._on_today_overseas)
+
+    def _links(self, service: OrderService) -> list[tuple[SignalInstance, Callable[..., None]]]:
+        return [
+            (service.executions_loaded, self._on_today),
+            (service.overseas_executions_loaded, self._on_today_overseas),
+        ]
 
     def set_palette(self, palette: Palette) -> None:
         self.table.model.set_palette(palette)
 
-    def _on_today(self, rows: list[Any]) -> None:
+    def _on_today(self, rows: list[DailyExecution]) -> None:
         self._today = (list(rows), self._today[1])
         self._show_today()
 
-    def _on_today_overseas(self, rows: list[Any]) -> None:
+    def _on_today_overseas(self, rows: list[OverseasOrderRow]) -> None:
         """O9 lines (new, modify and cancel lines alike, as KIS lists them)."""
         self._today = (self._today[0], list(rows))
         self._show_today()
@@ -726,7 +749,7 @@ class ExecutionsView(QWidget, _AsyncMixin):
         self._custom = start != today or end != today
         self._spawn(self._load(self.service, start, end))
 
-    async def _load(self, service: Any, start: dt.date, end: dt.date) -> None:
+    async def _load(self, service: OrderService, start: dt.date, end: dt.date) -> None:
         self.message.setText(translate("OpenOrders", "Loading…"))
         try:
             rows = await service.fetch_executions(start, end)
@@ -744,16 +767,20 @@ class SentOrdersView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.service: OrderService | None = None
         self.table = RecordTableView(sent_columns(), row_key=lambda o: o.local_id)
         self.table.setObjectName("sentOrdersTable")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
 
-    def set_service(self, service: Any) -> None:
+    def set_service(self, service: OrderService | None) -> None:
+        _relink(self.service, service, self._links)
+        self.service = service
         self.table.model.clear()
-        if service is not None:
-            service.order_updated.connect(self.update_order)
+
+    def _links(self, service: OrderService) -> list[tuple[SignalInstance, Callable[..., None]]]:
+        return [(service.order_updated, self.update_order)]
 
     def set_palette(self, palette: Palette) -> None:
         self.table.model.set_palette(palette)

@@ -4,8 +4,10 @@ orders, executions and the orders sent from here. The integration surface for th
     dock = OrderDock(settings)
     main_window.order_dock.setWidget(dock)
     dock.install_shortcuts(main_window)
-    dock.set_session(session)          # a Session, None when disconnected
-    dock.orders_changed.connect(...)   # refresh holdings after an order, modify, cancel or fill
+    dock.set_session(session)          # a Session with its orders started, None when disconnected
+
+The session owns its order service (``session.orders``: made, started and closed with it); the
+dock and its views only listen to it and send through it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,13 +35,12 @@ from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.order_rules import confirmation_required
 from kisdesk.domain.order_types import Side
 from kisdesk.domain.symbols import Symbol, SymbolIndex, load_trading_index
+from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticHolding
 from kisdesk.models.palette import Palette
-from kisdesk.models.qtfix import emit
-from kisdesk.services.orders import OrderService, open_order_service
+from kisdesk.services.orders import OrderService
 from kisdesk.services.session import Session
 from kisdesk.ui.env_badge import EnvBadge
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import CheatSheet, Keymap
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
 from kisdesk.ui.order_panel import OrderPanel
@@ -70,15 +71,12 @@ def symbol_index_for(env: str) -> SymbolIndex:
 
 
 class OrderDock(QWidget):
-    orders_changed = Signal()
-
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderDockWidget")
         self.settings = settings
         self.keymap = Keymap(settings, self)
         self.session: Session | None = None
-        self.service: OrderService | None = None
         self.env = "demo"
         self._shortcuts: list[QShortcut] = []
         # Weak: the window holds this dock (window.orders), a strong reference back is a cycle.
@@ -120,34 +118,29 @@ class OrderDock(QWidget):
 
     # -- integration contract ------------------------------------------------------------------
     def set_session(self, session: Session | None) -> None:
-        """Attach to a connected session; None clears everything (disconnected). The session's
-        order service is opened here and stopped when the session goes."""
-        old = self.service
-        self.service = None
-        if old is not None:
-            old.stop()
-            old.deleteLater()
+        """Attach to a connected session and its order service; None clears everything
+        (disconnected). The session started its service; closing the session stops it."""
         self.session = session
         if session is not None:
             self.env = session.env.name
         # Disconnected: keep the environment being connected to (set_env), never "demo".
         self.badge.set_env(self.env)
-        service = None
+        service = self.service
         if session is not None:
             self.panel.set_symbols(symbol_index_for(self.env))
             self.ovs_panel.set_symbols(self.panel.symbols)
             self.panel.reload_settings()
-            service = open_order_service(session.client, self.env, self.panel.settings, parent=self)
-            service.orders_changed.connect(self._on_orders_changed)
-        self.service = service
         self.panel.set_service(service, self.env)
         self._attach_overseas(session, service)
         self.open_orders.set_service(service, self.env)
         self.executions.set_service(service)
         self.sent.set_service(service)
         self._sync_confirm_box()
-        if service is not None:
-            service.start()
+
+    @property
+    def service(self) -> OrderService | None:
+        """The session's order service (None: disconnected, or the session has none yet)."""
+        return self.session.orders if self.session is not None else None
 
     def set_env(self, env: str) -> None:
         """The environment the app is on (or connecting to), also while disconnected."""
@@ -250,11 +243,10 @@ class OrderDock(QWidget):
             w.raise_()
 
     def reload_settings(self) -> None:
-        """After Preferences: confirmation, fat-finger guard and hashkey take effect at once."""
+        """After Preferences: confirmation and the fat-finger guard take effect at once (the
+        app gives the session's order service its part, the hashkey)."""
         self.panel.reload_settings()
         self.ovs_panel.reload_settings()
-        if self.service is not None:
-            self.service.apply_settings(self.panel.settings)
         self._sync_confirm_box()
 
     # -- confirmation setting ------------------------------------------------------------------
@@ -276,9 +268,6 @@ class OrderDock(QWidget):
         self.settings.setValue("orders/confirm", on)
         self.panel.reload_settings()
         self.ovs_panel.reload_settings()
-
-    def _on_orders_changed(self) -> None:
-        emit(self.orders_changed)
 
     # -- overseas: the second panel and switching between the two ------------------------------
     def _build_overseas(self, settings: QSettings) -> None:

@@ -55,13 +55,12 @@ from kisdesk.domain.order_types import (
 )
 from kisdesk.domain.symbols import Symbol, SymbolIndex, load_index
 from kisdesk.domain.ticks import step_price
+from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.models.qtfix import emit
 from kisdesk.services.order_ticket import OrderTicket
 from kisdesk.services.orders import OrderService
 from kisdesk.ui.confirm_dialog import ConfirmDialog
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.order_review import (
     amount_text,
@@ -454,7 +453,7 @@ class OrderPanel(QFrame):
         if not self._accepts(symbol):
             self._set_symbol(None)
             self.symbol_edit.clear()
-            emit(self.switch_requested, symbol)
+            self.switch_requested.emit(symbol)
             return
         if self.symbol is None or symbol != self.symbol:
             self._set_symbol(symbol)
@@ -697,7 +696,7 @@ class OrderPanel(QFrame):
             self.update_view()
             return
         self._last_send = time.monotonic()
-        emit(self.order_sent, order)
+        self.order_sent.emit(order)
         self.update_view()
 
     def _submit(self, draft: OrderDraft) -> TrackedOrder | None:

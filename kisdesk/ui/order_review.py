@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.currency import fmt_exchange_rate, fmt_fx_amount, fmt_fx_price
-from kisdesk.domain.format import fmt_int, fmt_krw
+from kisdesk.domain.format import fmt_int, fmt_krw, fmt_time
 from kisdesk.domain.order_rules import (
     OrderDraft,
     OrderFacts,
@@ -27,8 +27,8 @@ from kisdesk.domain.overseas_orders import OverseasDraft, OverseasFacts
 from kisdesk.domain.overseas_orders import estimated_amount as ovs_estimated_amount
 from kisdesk.domain.overseas_orders import review_lines as ovs_review_lines
 from kisdesk.domain.symbols import Symbol
+from kisdesk.i18n import translate
 from kisdesk.ui.confirm_dialog import ConfirmDialog
-from kisdesk.ui.i18n import translate
 
 
 def side_text(side: Side) -> str:
@@ -159,11 +159,8 @@ def describe_order(order: TrackedOrder) -> str:
             head=head, msg=order.message
         )
     if order.order_no:
-        when = order.order_time
-        if len(when) >= 6:
-            when = f"{when[0:2]}:{when[2:4]}:{when[4:6]}"
         return translate("OrderPanel", "{head}: {state} · ODNO {odno} · {time}").format(
-            head=head, state=state, odno=order.order_no, time=when
+            head=head, state=state, odno=order.order_no, time=fmt_time(order.order_time)
         )
     return f"{head}: {state}"
 

@@ -36,6 +36,7 @@ from kisdesk.domain.overseas_orders import (
     overseas_type,
 )
 from kisdesk.domain.symbols import Symbol, SymbolIndex
+from kisdesk.i18n import translate
 from kisdesk.services.order_ticket import OrderTicket
 from kisdesk.services.orders import OrderService
 from kisdesk.services.overseas_ticket import (
@@ -45,7 +46,6 @@ from kisdesk.services.overseas_ticket import (
     Router,
     kis_hours,
 )
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
 from kisdesk.ui.order_panel import OrderPanel, _named
 from kisdesk.ui.order_review import (

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -31,12 +30,14 @@ from kisdesk.domain.currency import (
     fmt_fx_signed,
 )
 from kisdesk.domain.format import Direction, direction_of, fmt_krw, fmt_price, fmt_rate, fmt_signed
+from kisdesk.i18n import translate
 from kisdesk.models.columns import Column, by_value
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.table import RecordTableModel
 from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
+from kisdesk.services.refresher import Progress
+from kisdesk.services.session import Session
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)
@@ -224,7 +225,7 @@ def totals_columns() -> list[Column]:
     ]
 
 
-class OverseasTab(DataTab):
+class OverseasTab(DataTab[OverseasSnapshot]):
     """Integration contract: ``set_session``, ``refresh``, ``set_palette``, ``table``,
     ``save_state`` / ``restore_state``, ``loaded`` (the OverseasSnapshot shown)."""
 
@@ -303,7 +304,7 @@ class OverseasTab(DataTab):
             self._show_krw(self.snapshot)
 
     # -- the DataTab parts ------------------------------------------------------------------
-    async def fetch(self, session: Any, progress: Any) -> OverseasSnapshot:
+    async def fetch(self, session: Session, progress: Progress) -> OverseasSnapshot:
         return await fetch_overseas(session.client, session.env.profile, progress=progress)
 
     def show_progress(self, done: int, total: int) -> None:

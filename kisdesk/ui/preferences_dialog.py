@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kisdesk.config.settings import MAX_REFRESH_S, MIN_REFRESH_S, Preferences
+from kisdesk.config.settings import MAX_REFRESH_S, MIN_REFRESH_S, OrderSettings, Preferences
 from kisdesk.domain.format import fmt_int
 from kisdesk.domain.order_rules import parse_amount
-from kisdesk.ui.i18n import translate
+from kisdesk.i18n import translate
+from kisdesk.ui.keymap import Keymap, KeymapEditor
 
 
 class PreferencesDialog(QDialog):
@@ -37,8 +37,8 @@ class PreferencesDialog(QDialog):
         env: str,
         parent: QWidget | None = None,
         *,
-        order_settings: Any = None,
-        keymap: Any = None,
+        order_settings: OrderSettings | None = None,
+        keymap: Keymap | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("PreferencesDialog")
@@ -91,8 +91,6 @@ class PreferencesDialog(QDialog):
         if order_settings is not None:
             self.tabs.addTab(self._orders_page(order_settings), translate("Preferences", "Orders"))
         if keymap is not None:
-            from kisdesk.ui.keymap import KeymapEditor
-
             self.keymap_editor = KeymapEditor(keymap)  # applies (and saves) each key at once
             self.tabs.addTab(self.keymap_editor, translate("Preferences", "Keys"))
 
@@ -100,7 +98,7 @@ class PreferencesDialog(QDialog):
         box.addWidget(self.tabs)
         box.addWidget(buttons)
 
-    def _orders_page(self, current: Any) -> QWidget:
+    def _orders_page(self, current: OrderSettings) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         self.confirm = QCheckBox(translate("Preferences", "Review every order before it is sent"))
@@ -133,7 +131,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.guard_error)
         return page
 
-    def edited_order_settings(self) -> Any:
+    def edited_order_settings(self) -> OrderSettings | None:
         """The order settings as edited, or None when the amount is not a number."""
         if self.order_settings is None:
             return None

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from kisdesk.config import secrets as secret_store
 from kisdesk.config.profiles import Profile, ProfileStore
+from kisdesk.i18n import translate
 from kisdesk.services.ops import Op
 from kisdesk.services.profile_keys import forget_profile
 from kisdesk.ui.env_badge import env_label
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.setup_dialog import SetupDialog
 
 log = logging.getLogger(__name__)

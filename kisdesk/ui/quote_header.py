@@ -13,9 +13,9 @@ from kisdesk.domain.currency import fmt_fx_price, price_decimals
 from kisdesk.domain.direction import direction_from_sign, direction_of
 from kisdesk.domain.format import fmt_change, fmt_krw, fmt_rate
 from kisdesk.domain.symbols import Symbol
+from kisdesk.i18n import translate
 from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import Palette
-from kisdesk.ui.i18n import translate
 
 if TYPE_CHECKING:
     from kisdesk.services.overseas_ticket import OverseasQuoteView

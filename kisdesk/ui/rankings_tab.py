@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,12 +41,21 @@ from kisdesk.domain.rankings import (
     parse_period,
     spec,
 )
+from kisdesk.i18n import translate
+from kisdesk.kis import KisClient
 from kisdesk.models.columns import Column, by_sign, by_value
 from kisdesk.models.palette import Palette
-from kisdesk.models.qtfix import emit
-from kisdesk.services.rankings import RankingQuery, RankingResult, fetch_ranking, ranked_rows
+from kisdesk.services.rankings import (
+    RankedRow,
+    RankingQuery,
+    RankingResult,
+    RankingRow,
+    fetch_ranking,
+    ranked_rows,
+)
+from kisdesk.services.refresher import Progress
+from kisdesk.services.session import Session
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.tab_states import StatePage
 from kisdesk.ui.table_view import RecordTableView
 
@@ -55,13 +64,13 @@ log = logging.getLogger(__name__)
 # -- columns ---------------------------------------------------------------------------------
 
 
-def _pct(value: Any) -> str:
+def _pct(value: Decimal | None) -> str:
     """A share of something (not a change): ``12.34%`` without a sign."""
     text = fmt_price(value, 2)
     return f"{text}%" if text else ""
 
 
-def _change(row: Any) -> str:
+def _change(row: RankingRow) -> str:
     return fmt_change(row.change, 0, direction=direction_from_sign(row.sign))
 
 
@@ -205,7 +214,7 @@ def _ymd(value: date | None) -> str:
 # -- the tab -----------------------------------------------------------------------------------
 
 
-class RankingsTab(DataTab):
+class RankingsTab(DataTab[RankingResult]):
     """Integration contract: ``set_session``, ``set_market_data_client``, ``refresh``,
     ``set_palette``, ``table``, ``save_state`` / ``restore_state``, ``symbol_chosen``,
     ``loaded`` (the RankingResult shown)."""
@@ -230,7 +239,7 @@ class RankingsTab(DataTab):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.market_data_client: Any = None
+        self.market_data_client: KisClient | None = None
         self._query: RankingQuery | None = None  # the last query actually requested
 
         # -- selectors
@@ -341,7 +350,7 @@ class RankingsTab(DataTab):
     def kind(self) -> RankingKind:
         return RankingKind(self.kind_box.currentData())
 
-    def set_market_data_client(self, client: Any) -> None:
+    def set_market_data_client(self, client: KisClient | None) -> None:
         """A real-environment client for market data while the session trades on paper."""
         if client is self.market_data_client:
             return
@@ -429,24 +438,24 @@ class RankingsTab(DataTab):
         if not s.uses_period:
             self._clear_input_error()
 
-    def _on_kind_changed(self, *_: Any) -> None:
+    def _on_kind_changed(self, *_: object) -> None:
         self._fill_sorts()
         self._update_inputs()
         self.info.clear()
         self.refresh()
 
-    def _clear_input_error(self, *_: Any) -> None:
+    def _clear_input_error(self, *_: object) -> None:
         self.input_error.hide()
         self.input_error.clear()
         self.period_edit.setStyleSheet("")
 
     # -- source: which client, or the paper message -----------------------------------------
-    def _client(self) -> Any:
+    def _client(self) -> KisClient | None:
         if self.session is None:
             return None
         if self.market_data_client is not None:
             return self.market_data_client
-        if getattr(self.session.env, "profile", "") == "paper":
+        if self.session.env.profile == "paper":
             return None
         return self.session.client
 
@@ -476,7 +485,7 @@ class RankingsTab(DataTab):
             self.input_error.setText(message)
             self.input_error.show()
             self.period_edit.setStyleSheet("border: 1px solid #c62828;")
-            emit(self.rejected, message)
+            self.rejected.emit(message)
             return False
         self._clear_input_error()
         self._query = query
@@ -484,7 +493,7 @@ class RankingsTab(DataTab):
             self.show_loading()  # another ranking: what is on screen does not answer it
         return True
 
-    async def fetch(self, session: Any, progress: Any) -> RankingResult:
+    async def fetch(self, session: Session, progress: Progress) -> RankingResult:
         client, query = self._client(), self._query
         if client is None or query is None:
             raise RuntimeError(translate("Rankings", "Not connected"))
@@ -524,7 +533,7 @@ class RankingsTab(DataTab):
             parts.append(translate("Rankings", "market data from the real environment"))
         self.info.setText(" · ".join(parts))
 
-    def _on_activated(self, row: Any) -> None:
-        code = getattr(row, "code", "")
+    def _on_activated(self, row: RankedRow) -> None:
+        code = row.code
         if code:
-            emit(self.symbol_chosen, str(code))
+            self.symbol_chosen.emit(str(code))

@@ -18,7 +18,6 @@ import logging
 import unicodedata
 from collections.abc import Mapping
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QValidator
@@ -48,11 +47,12 @@ from kisdesk.config.profiles import (
     normalize_account,
 )
 from kisdesk.config.secrets import ProfileSecrets
+from kisdesk.i18n import translate
+from kisdesk.kis.events import ClientEvent, EventKind
 from kisdesk.services.connection_check import ConnectionResult, StagedTokenStore, check_connection
 from kisdesk.services.ops import Op
 from kisdesk.services.profile_keys import read_profile_secrets, save_profile
 from kisdesk.ui.env_badge import ENV_COLOURS, EnvBadge
-from kisdesk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ class AccountValidator(QValidator):
     the hint under the field says what to type instead.
     """
 
-    def validate(self, text: str, pos: int) -> Any:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         stripped = text.strip()
         if normalize_account(stripped) is not None:
             return QValidator.State.Acceptable, text, pos
@@ -536,9 +536,9 @@ class SetupDialog(QDialog):
         self._on_changed()
         self.tested.emit(result)
 
-    def _on_client_event(self, event: Any) -> None:
-        if getattr(event, "kind", "") == "token_wait":
-            wait = getattr(event, "wait_seconds", None) or 0
+    def _on_client_event(self, event: ClientEvent) -> None:
+        if event.kind is EventKind.TOKEN_WAIT:
+            wait = event.wait_seconds or 0
             self._set_status(
                 translate(
                     "SetupDialog", "KIS issues one access token a minute: waiting {s} s…"

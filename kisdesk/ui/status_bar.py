@@ -7,8 +7,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from kisdesk.config.masking import mask_account
+from kisdesk.i18n import translate
 from kisdesk.ui.env_badge import EnvBadge
-from kisdesk.ui.i18n import translate
 
 
 class MainStatusBar(QStatusBar):

@@ -8,7 +8,6 @@ from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from kisdesk.domain.symbols import Symbol, SymbolIndex
-from kisdesk.models.qtfix import emit
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -73,7 +72,7 @@ class SymbolEdit(QLineEdit):
         self.popup.setFixedSize(width, rows * (self.popup.sizeHintForRow(0) + 2) + 6)
         self.popup.move(self.mapToGlobal(self.rect().bottomLeft()))
         self.popup.show()
-        emit(self.suggestions_changed)
+        self.suggestions_changed.emit()
 
     def hide_popup(self) -> None:
         self._close()
@@ -81,7 +80,7 @@ class SymbolEdit(QLineEdit):
     def _close(self) -> None:
         if self.popup.isVisible():
             self.popup.hide()
-            emit(self.suggestions_changed)
+            self.suggestions_changed.emit()
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.choose(item.data(Qt.ItemDataRole.UserRole))
@@ -89,7 +88,7 @@ class SymbolEdit(QLineEdit):
     def choose(self, symbol: Symbol) -> None:
         self._close()
         self.setText(symbol.display)
-        emit(self.chosen, symbol)
+        self.chosen.emit(symbol)
 
     def take_current(self) -> bool:
         """Choose the highlighted suggestion; False when the list is closed."""
@@ -106,7 +105,7 @@ class SymbolEdit(QLineEdit):
                 step = 1 if key == Qt.Key.Key_Down else -1
                 row = (self.popup.currentRow() + step) % self.popup.count()
                 self.popup.setCurrentRow(row)
-                emit(self.suggestions_changed)
+                self.suggestions_changed.emit()
                 return
             if key in _ENTER:
                 self.take_current()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kisdesk.ui.i18n import translate
+from kisdesk.i18n import translate
 
 
 class StatePage(QWidget):

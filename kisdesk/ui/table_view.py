@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QModelIndex, QObject, QSettings, Qt
@@ -24,7 +24,6 @@ from kisdesk.models.columns import Column
 from kisdesk.models.csv_export import export_csv
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.proxy import RecordSortFilterProxy
-from kisdesk.models.qtfix import emit
 from kisdesk.models.table import RecordTableModel
 
 _PLAIN_KEY = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -124,7 +123,8 @@ class RecordTableView(QWidget):
 
     # -- records ----------------------------------------------------------------------------
 
-    def set_records(self, records: Any) -> None:
+    # Records are whatever the columns read (holdings, orders, rankings): genuinely any type.
+    def set_records(self, records: Iterable[Any]) -> None:
         self._model.set_records(records)
 
     def current_record(self) -> Any:
@@ -210,7 +210,7 @@ class RecordTableView(QWidget):
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            emit(self.activated_record, self._model.record_at(self._proxy.mapToSource(index).row()))
+            self.activated_record.emit(self._model.record_at(self._proxy.mapToSource(index).row()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

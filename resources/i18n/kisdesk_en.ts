@@ -4,23 +4,23 @@
 <context>
     <name>Allocation</name>
     <message>
-        <location filename="../../kisdesk/ui/allocation.py" line="66"/>
+        <location filename="../../kisdesk/ui/allocation.py" line="69"/>
         <source>Others ({n})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/allocation.py" line="166"/>
+        <location filename="../../kisdesk/ui/allocation.py" line="169"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/allocation.py" line="193"/>
+        <location filename="../../kisdesk/ui/allocation.py" line="196"/>
         <source>Total
 {krw} KRW</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/allocation.py" line="226"/>
+        <location filename="../../kisdesk/ui/allocation.py" line="229"/>
         <source>{n} overseas holding(s) without a won value left out</source>
         <translation></translation>
     </message>
@@ -48,82 +48,82 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="411"/>
+        <location filename="../../kisdesk/services/charts.py" line="414"/>
         <source>Overseas minute bars are not offered on paper trading (모의투자 미지원).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="414"/>
+        <location filename="../../kisdesk/services/charts.py" line="417"/>
         <source>Minute bars of past days are not offered on paper trading (모의투자 미지원).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="116"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="127"/>
         <source>Save the visible chart as PNG (P)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="127"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="138"/>
         <source>The chart appears here.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="255"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="267"/>
         <source>Loading {period} bars of {name}…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="287"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="299"/>
         <source>No bars for this symbol and period.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="307"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="319"/>
         <source>No symbol: choose one in the order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="333"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="345"/>
         <source>O</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="334"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="346"/>
         <source>H</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="335"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="347"/>
         <source>L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="336"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="348"/>
         <source>C</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="338"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="350"/>
         <source>Vol</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="410"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="422"/>
         <source>Save chart as PNG</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="412"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="424"/>
         <source>PNG images (*.png)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="417"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="429"/>
         <source>Could not save {path}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="419"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="431"/>
         <source>Saved {path}</source>
         <translation></translation>
     </message>
@@ -169,7 +169,7 @@
 <context>
     <name>ConnectionCheck</name>
     <message>
-        <location filename="../../kisdesk/services/connection_check.py" line="118"/>
+        <location filename="../../kisdesk/services/connection_check.py" line="117"/>
         <source>Nothing was sent: the app key, secret, account number and HTS ID must be ASCII characters without spaces.</source>
         <translation></translation>
     </message>
@@ -177,27 +177,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="157"/>
+        <location filename="../../kisdesk/app/controller.py" line="182"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="189"/>
+        <location filename="../../kisdesk/app/controller.py" line="211"/>
         <source>Waiting for the order in flight before closing…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="191"/>
+        <location filename="../../kisdesk/app/controller.py" line="213"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="202"/>
+        <location filename="../../kisdesk/app/controller.py" line="223"/>
         <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="280"/>
+        <location filename="../../kisdesk/app/controller.py" line="198"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation></translation>
     </message>
@@ -225,17 +225,17 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../kisdesk/ui/data_tab.py" line="246"/>
+        <location filename="../../kisdesk/ui/data_tab.py" line="249"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/data_tab.py" line="290"/>
+        <location filename="../../kisdesk/ui/data_tab.py" line="293"/>
         <source>Updated {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/data_tab.py" line="349"/>
+        <location filename="../../kisdesk/ui/data_tab.py" line="352"/>
         <source>Still waiting for the KIS server to answer ({seconds} s)…</source>
         <translation></translation>
     </message>
@@ -284,97 +284,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="34"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="51"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
         <source>Deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
         <source>D+2 deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
         <source>Securities eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
         <source>Total eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
         <source>Total P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
         <source>Net assets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
         <source>Asset change</source>
         <translation></translation>
     </message>
@@ -385,27 +385,27 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="132"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="118"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
         <source>Loading balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="141"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="122"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="121"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation></translation>
@@ -414,290 +414,290 @@
 <context>
     <name>Keymap</name>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="65"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="64"/>
         <source>Order panel: go to the symbol field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="66"/>
         <source>Order panel: 매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="68"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="67"/>
         <source>Order panel: 매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="73"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="72"/>
         <source>Go to the open orders table</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="79"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="78"/>
         <source>Order keys cheat sheet</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="85"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="84"/>
         <source>Order panel: domestic ↔ overseas (해외주식)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="86"/>
         <source>Switch to 매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
         <source>Switch to 매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
         <source>Next order type (지정가 / 시장가)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
         <source>Price +1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
         <source>Price −1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
         <source>Price +5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
         <source>Price −5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="99"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
         <source>Price = current price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="99"/>
         <source>Price = upper limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
         <source>Price = lower limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
         <source>Quantity +1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="103"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
         <source>Quantity −1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
         <source>Quantity = 10% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="114"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
         <source>Quantity = 25% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="120"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
         <source>Quantity = 50% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="126"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
         <source>Quantity = 100% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="132"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
         <source>Cancel the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="138"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
         <source>Modify the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
         <source>Zoom in (fewer bars)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
         <source>Zoom out (more bars)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
         <source>Pan back in time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
         <source>Pan forward in time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
         <source>Go to the latest bar</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
         <source>1-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
         <source>3-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
         <source>5-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
         <source>10-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
         <source>30-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
         <source>60-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
         <source>Daily bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
         <source>Weekly bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="154"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
         <source>Monthly bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="159"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="158"/>
         <source>Save the visible chart as PNG</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="167"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
         <source>Symbol → side → type → price → quantity → submit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="169"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
         <source>Review the order; Enter again in the review sends it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="172"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="171"/>
         <source>Close the review without sending; in the panel: clear it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="174"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="173"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="310"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
         <source>Anywhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="291"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="311"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="290"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="310"/>
         <source>Order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="312"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="311"/>
         <source>Price field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="313"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="312"/>
         <source>Quantity field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="313"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="288"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="287"/>
         <source>(unbound)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="300"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="345"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="299"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="344"/>
         <source>Where</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="301"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="300"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="302"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="344"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="301"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="343"/>
         <source>Action</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
         <source>Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="324"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="323"/>
         <source>Order keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="346"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="345"/>
         <source>Key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="365"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="364"/>
         <source>Restore defaults</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="390"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="389"/>
         <source>{key} is bound twice ({ids})</source>
         <translation></translation>
     </message>
@@ -880,229 +880,229 @@
 <context>
     <name>OpenOrders</name>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="124"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="152"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="119"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="147"/>
         <source>Time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="125"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="153"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="206"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="497"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="615"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="120"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="148"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="201"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="514"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="632"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="126"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="154"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="121"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="149"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="127"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="162"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="502"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="122"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="157"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="519"/>
         <source>Market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="130"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="157"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="200"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="125"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="152"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="195"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="136"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="163"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="131"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="158"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="202"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="164"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="208"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="498"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="616"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="132"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="159"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="203"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="515"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="633"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="138"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="165"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="209"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="133"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="160"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="204"/>
         <source>Qty</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="139"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="166"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="216"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="134"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="161"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="211"/>
         <source>Filled</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="140"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="184"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="135"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="179"/>
         <source>Open</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="141"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="185"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="217"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="496"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="614"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="136"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="180"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="212"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="513"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="631"/>
         <source>Order no.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="142"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="186"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="137"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="181"/>
         <source>Original</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="151"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="146"/>
         <source>Date</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="169"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="164"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="177"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="172"/>
         <source>Filled amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="194"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="189"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="212"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="207"/>
         <source>State</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="218"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="213"/>
         <source>Message</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="251"/>
-        <location filename="../../kisdesk/ui/open_orders.py" line="620"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="261"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="637"/>
         <source>Modify order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="270"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="280"/>
         <source>New price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="274"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="284"/>
         <source>Quantity (open {n})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="284"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="294"/>
         <source>Up/Down: ±1 tick or ±1 · Enter: review · Esc: back</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="401"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="411"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="403"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="413"/>
         <source>Del: cancel · M: modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="462"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="476"/>
         <source>{what} accepted: ODNO {odno} · {time} · {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="466"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="483"/>
         <source>{what}: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="499"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="516"/>
         <source>Open quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="504"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="521"/>
         <source>Cancel order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="505"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="522"/>
         <source>{side} 취소 (cancel)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="509"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="526"/>
         <source>Cancel the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="519"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="536"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="538"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="555"/>
         <source>Only limit orders can be modified here (this one is type {code}); cancel it and place a new order instead.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="617"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="634"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="621"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="638"/>
         <source>{side} 정정 (modify)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="625"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="642"/>
         <source>Modify the order (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="636"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="655"/>
         <source>Modify</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="668"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="687"/>
         <source>Load</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="675"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="694"/>
         <source>From</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="677"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="696"/>
         <source>to</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="717"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="740"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -1110,12 +1110,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="730"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="753"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="739"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="762"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1126,42 +1126,42 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="92"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="90"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="107"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="108"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="106"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="109"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="107"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="268"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="260"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="294"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="283"/>
         <source>Domestic</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="295"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="284"/>
         <source>Overseas (F8)</source>
         <translation></translation>
     </message>
@@ -1169,7 +1169,7 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="261"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="260"/>
         <source>Code or name (삼성전자, 삼전, ㅅㅅㅈㅈ)</source>
         <translation></translation>
     </message>
@@ -1184,68 +1184,68 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="218"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="217"/>
         <source>Symbol</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="222"/>
         <location filename="../../kisdesk/ui/order_review.py" line="89"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="226"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="225"/>
         <source>Side</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="224"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="223"/>
         <location filename="../../kisdesk/ui/order_review.py" line="93"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="232"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="231"/>
         <source>Type</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="228"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="227"/>
         <location filename="../../kisdesk/ui/order_review.py" line="96"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="235"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="234"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="229"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="228"/>
         <location filename="../../kisdesk/ui/order_review.py" line="97"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="236"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="235"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="230"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="229"/>
         <source>Buying power</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="231"/>
-        <location filename="../../kisdesk/ui/order_panel.py" line="527"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="230"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="526"/>
         <source>Max buyable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="232"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="231"/>
         <location filename="../../kisdesk/ui/order_review.py" line="98"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="237"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="236"/>
         <source>Amount</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="519"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="518"/>
         <source>매수 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="521"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="520"/>
         <source>매도 주문 (Enter)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="529"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="528"/>
         <source>Sellable</source>
         <translation></translation>
     </message>
@@ -1257,32 +1257,32 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/quote_header.py" line="72"/>
-        <location filename="../../kisdesk/ui/quote_header.py" line="116"/>
+        <location filename="../../kisdesk/ui/quote_header.py" line="115"/>
         <source>Upper {upper} · Lower {lower}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="582"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="581"/>
         <source>Cannot send: {reason}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="588"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="587"/>
         <source>Not connected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="590"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="589"/>
         <source>An order is being sent…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="594"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="593"/>
         <source>The last order&apos;s answer was lost: checking whether it exists. Wait before sending another.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="133"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="135"/>
         <source>≈ {amount} (at the upper limit)</source>
         <translation></translation>
     </message>
@@ -1293,7 +1293,7 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_review.py" line="72"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="218"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="217"/>
         <source>{type} (about {current})</source>
         <translation></translation>
     </message>
@@ -1309,116 +1309,115 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_review.py" line="90"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="227"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="226"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/order_review.py" line="91"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="228"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="227"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="116"/>
-        <location filename="../../kisdesk/ui/order_review.py" line="262"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="118"/>
         <source>Review order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="175"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="174"/>
         <source>closed</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="176"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="175"/>
         <source>pre-market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="177"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="176"/>
         <source>regular session</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="178"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="177"/>
         <source>after-market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="179"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="178"/>
         <source>US daytime session (주간거래)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="193"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="192"/>
         <source>≈ {krw} KRW</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="229"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="228"/>
         <source>Market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="230"/>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="124"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="229"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="125"/>
         <source>Session</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="238"/>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="123"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="237"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="124"/>
         <source>In won</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_panel.py" line="684"/>
+        <location filename="../../kisdesk/ui/order_panel.py" line="693"/>
         <source>Not sent: check the order and press Enter again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="156"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="158"/>
         <source>{head}: rejected — {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_review.py" line="163"/>
+        <location filename="../../kisdesk/ui/order_review.py" line="162"/>
         <source>{head}: {state} · ODNO {odno} · {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="101"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="102"/>
         <source>Ticker or name (AAPL, 애플, 7203, 텐센트)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="109"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="110"/>
         <source>Exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="301"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="302"/>
         <source>Tick {tick}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="304"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="305"/>
         <source>Lot {lot}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="317"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="318"/>
         <source>Price ({ccy})</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="327"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="328"/>
         <source>not offered on paper</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_form.py" line="346"/>
+        <location filename="../../kisdesk/ui/overseas_form.py" line="348"/>
         <source>no exchange rate yet</source>
         <translation></translation>
     </message>
@@ -1624,17 +1623,17 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="698"/>
+        <location filename="../../kisdesk/services/orders.py" line="691"/>
         <source>Interrupted while sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="732"/>
+        <location filename="../../kisdesk/services/orders.py" line="725"/>
         <source>Not found in today&apos;s orders after the checks. It may still appear: look at open orders and executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/orders.py" line="893"/>
+        <location filename="../../kisdesk/services/orders.py" line="886"/>
         <source>Not sent: another order is on its way. Try again in a moment.</source>
         <translation></translation>
     </message>
@@ -1685,53 +1684,53 @@
 <context>
     <name>OrderType</name>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="65"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="67"/>
         <location filename="../../kisdesk/domain/overseas_orders.py" line="80"/>
         <source>Limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="66"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="68"/>
         <source>Market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="68"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="70"/>
         <source>Best price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="71"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="73"/>
         <source>Top of book</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="73"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="75"/>
         <source>Limit IOC</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="74"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="76"/>
         <source>Limit FOK</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="75"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="77"/>
         <source>Market IOC</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="76"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="78"/>
         <source>Market FOK</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="78"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="80"/>
         <source>Best price IOC</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/domain/order_types.py" line="81"/>
+        <location filename="../../kisdesk/domain/order_types.py" line="83"/>
         <source>Best price FOK</source>
         <translation></translation>
     </message>
@@ -1764,168 +1763,168 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="48"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="89"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="90"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="95"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="96"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="259"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="102"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="260"/>
         <source>Exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="109"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="185"/>
         <source>Currency</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="115"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="121"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="127"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="133"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="140"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="141"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="197"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="146"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="147"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="202"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="206"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="154"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="207"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="161"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="212"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="162"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="213"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="169"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="222"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="170"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
         <source>FX rate</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="175"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="176"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="224"/>
         <source>Eval (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="188"/>
         <source>Exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="192"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="193"/>
         <source>Holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="219"/>
         <source>Realized P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="252"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="346"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="253"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="347"/>
         <source>All exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="254"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="255"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="290"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="369"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="291"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="370"/>
         <source>No overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
         <source>Loading overseas balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="237"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="310"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="311"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="329"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="330"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="366"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="367"/>
         <source>No holdings on this exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="394"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="395"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="403"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="404"/>
         <source>exchange rates per currency are not offered here</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="409"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="410"/>
         <source>The won view is not available: {msg}</source>
         <translation></translation>
     </message>
@@ -1993,48 +1992,48 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="97"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="95"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="106"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="104"/>
         <source>Review every order before it is sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="111"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="109"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="116"/>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="114"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="119"/>
         <source>0 switches this check off</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="117"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="115"/>
         <source>Ask again above (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
         <source>Ask again beyond (ticks from price)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="125"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
         <source>Send a hashkey with orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="128"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="126"/>
         <source>Optional at KIS today; each hashkey costs one API call.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="164"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="162"/>
         <source>Enter an amount in won, e.g. 20,000,000</source>
         <translation></translation>
     </message>
@@ -2042,7 +2041,7 @@
 <context>
     <name>ProfileSession</name>
     <message>
-        <location filename="../../kisdesk/services/profile_session.py" line="90"/>
+        <location filename="../../kisdesk/services/profile_session.py" line="74"/>
         <source>No saved keys for this profile in the keyring.</source>
         <translation></translation>
     </message>
@@ -2135,276 +2134,276 @@ Its app key, secret, account number and cached tokens are deleted from the keyri
 <context>
     <name>Rankings</name>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="70"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="79"/>
         <source>Rank</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="71"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="80"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="72"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="81"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="73"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="82"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="76"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="85"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="82"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="91"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="86"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="167"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="95"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="176"/>
         <source>Volume</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="94"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="103"/>
         <source>Loan shares</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="96"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="105"/>
         <source>Loan amount</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="98"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="107"/>
         <source>Loan ratio</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="100"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="109"/>
         <source>Loan N-day change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="103"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="112"/>
         <source>Stock-loan shares</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="105"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="114"/>
         <source>Stock-loan amount</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="107"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="116"/>
         <source>Stock-loan ratio</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="109"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="118"/>
         <source>Stock-loan N-day change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="118"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="127"/>
         <source>Prev. volume</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="128"/>
         <source>Avg volume</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="129"/>
         <source>Volume increase</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="122"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="131"/>
         <source>Turnover</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="123"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="132"/>
         <source>Traded value</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="130"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="139"/>
         <source>High</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="131"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="140"/>
         <source>Low</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="141"/>
         <source>vs open</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="134"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="143"/>
         <source>Days up</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="135"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="144"/>
         <source>Days down</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="142"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="151"/>
         <source>Listed shares</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="143"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="152"/>
         <source>Market cap (100M KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="144"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="153"/>
         <source>Market share</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="166"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="175"/>
         <source>Credit balance top</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="168"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="177"/>
         <source>Top risers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="169"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="178"/>
         <source>Top fallers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="170"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="179"/>
         <source>Market cap</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="179"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="188"/>
         <source>All markets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="180"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="189"/>
         <source>KOSPI</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="181"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="190"/>
         <source>KOSDAQ</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="182"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="191"/>
         <source>KOSPI 200</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="191"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="200"/>
         <source>Enter the increase period in days ({low}–{high}).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="193"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="202"/>
         <source>The increase period must be from {low} to {high} days.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="195"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="204"/>
         <source>The increase period must be a whole number of days, {low}–{high}.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="223"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="232"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="247"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="256"/>
         <source>Sort</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="248"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="257"/>
         <source>Increase period (days)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="254"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="263"/>
         <source>FID_OPTION: days over which the balance change is measured, {low}–{high}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="259"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="268"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="265"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="274"/>
         <source>Market</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="293"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="302"/>
         <source>No rows for this ranking</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="221"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="230"/>
         <source>Loading ranking…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="224"/>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="490"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="499"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="311"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="320"/>
         <source>KIS does not offer rankings in paper trading (모의투자 미지원).
 They can come from the real environment instead: with a real &quot;market data&quot; app key saved, quotes and rankings are read from real while trading stays on paper.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="319"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="328"/>
         <source>Use a real market-data key…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="322"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="331"/>
         <source>Opens the profile&apos;s set-up: add a real app key and secret for market data. Orders stay on paper.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="222"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="231"/>
         <source>Could not load the ranking.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="517"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="526"/>
         <source>Base dates {start} – {end}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/rankings_tab.py" line="524"/>
+        <location filename="../../kisdesk/ui/rankings_tab.py" line="533"/>
         <source>market data from the real environment</source>
         <translation></translation>
     </message>
@@ -2412,17 +2411,17 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>RecordTableView</name>
     <message>
-        <location filename="../../kisdesk/ui/table_view.py" line="64"/>
+        <location filename="../../kisdesk/ui/table_view.py" line="63"/>
         <source>Filter…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/table_view.py" line="92"/>
+        <location filename="../../kisdesk/ui/table_view.py" line="91"/>
         <source>Copy</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/table_view.py" line="96"/>
+        <location filename="../../kisdesk/ui/table_view.py" line="95"/>
         <source>Export to CSV…</source>
         <translation></translation>
     </message>

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kisdesk.app.controller import AppController
 from kisdesk.config.settings import open_settings
 from kisdesk.services.charts import Period
-from kisdesk.services.controller import AppController
 
 SAMSUNG, HYNIX = "005930", "000660"
 
@@ -215,7 +215,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from kisdesk.config.settings import open_settings
 from kisdesk.ui.main_window import MainWindow
-import kisdesk.app, kisdesk.services.controller
+import kisdesk.app.main, kisdesk.app.controller
 w = MainWindow("demo", open_settings())
 w.show()
 app.processEvents()

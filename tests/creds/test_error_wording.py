@@ -7,10 +7,10 @@ import socket
 
 import pytest
 
+from kisdesk.app.controller import AppController
 from kisdesk.config.profiles import ProfileStore
 from kisdesk.config.secrets import ProfileSecrets, save_secrets
 from kisdesk.config.settings import open_settings
-from kisdesk.services.controller import AppController
 from kisdesk.ui.setup_dialog import SetupDialog
 
 UNREACHABLE = "Cannot reach the KIS server. Check the network connection."

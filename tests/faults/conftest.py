@@ -182,7 +182,7 @@ class App:
 def start_app(qtbot, run_async, tmp_path, monkeypatch, fault_sim):
     """``start_app()``: the app in demo mode, connected to ``fault_sim``; returns once the
     holdings are on screen (``wait=False``: at once) with the auto refresh every second."""
-    from kisdesk.services.controller import AppController
+    from kisdesk.app.controller import AppController
     from kisdesk.services.session import Session, connect_to_sim
 
     monkeypatch.setenv("KISDESK_HOME", str(tmp_path / "kisdesk-home"))

@@ -62,7 +62,7 @@ def test_quote_and_order_ack_samples() -> None:
     )
     assert q.vwap == Decimal("74120.55")
     ack = parse(OrderAck, sample("order_cash_success.json")["output"])
-    assert (ack.branch, ack.order_no, ack.time) == ("06010", "0001570021", "093015")
+    assert (ack.branch, ack.order_no, ack.time) == ("06010", "0001570021", dt.time(9, 30, 15))
 
 
 def test_overseas_sample_skips_the_blank_trailing_row() -> None:
@@ -134,6 +134,18 @@ def test_bad_number_is_a_record_error() -> None:
     row["stck_prpr"] = "NaN"
     with pytest.raises(RecordError):
         parse(DomesticQuote, row)
+
+
+def test_hhmmss_is_read_once_into_a_time() -> None:
+    """Order and bar times arrive as HHMMSS text; the record holds a time of day (KIS may drop
+    the leading zero), None when blank, and refuses what is not a time."""
+    row = {"krx_fwdg_ord_orgno": "00950", "odno": "47589"}
+    assert parse(OrderAck, {**row, "ORD_TMD": "093015"}).time == dt.time(9, 30, 15)
+    assert parse(OrderAck, {**row, "ORD_TMD": "93015"}).time == dt.time(9, 30, 15)
+    assert parse(OrderAck, {**row, "ORD_TMD": ""}).time is None
+    for bad in ("09:30", "2461xx", "256000", "1234567"):
+        with pytest.raises(RecordError, match="ORD_TMD"):
+            parse(OrderAck, {**row, "ORD_TMD": bad})
 
 
 def test_keys_are_looked_up_case_insensitively() -> None:

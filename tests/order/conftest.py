@@ -31,7 +31,15 @@ def make_session(run_async):
     unless a test steps the market) and connect a session to it."""
     made: list[Any] = []
 
-    def make(env_name: str = "demo", seed: int = 4321, profile: str = "real") -> Any:
+    def make(
+        env_name: str = "demo",
+        seed: int = 4321,
+        profile: str = "real",
+        order_settings: QSettings | None = None,
+    ) -> Any:
+        """``order_settings``: start the session's order service with these preferences (as
+        the app does on connecting); without, the session has none (a test makes its own)."""
+        from kisdesk.config.settings import OrderSettings
         from kisdesk.services.session import connect_to_sim
         from kisdesk.sim.server import SimServer
 
@@ -47,6 +55,8 @@ def make_session(run_async):
 
         session = run_async(start())
         made.append(session)
+        if order_settings is not None:
+            session.start_orders(OrderSettings.load(order_settings))
         return session
 
     yield make
@@ -61,10 +71,10 @@ def make_desk(qtbot, qloop, make_session, order_home, tmp_path):
 
     def make(env_name: str = "demo", *, seed: int = 4321, **settings_values: Any) -> Desk:
         """``settings_values`` go to the ``orders/`` settings group (confirm, guard_ticks…)."""
-        session = make_session(env_name, seed=seed)
         settings = QSettings(str(tmp_path / f"{env_name}.ini"), QSettings.Format.IniFormat)
         for key, value in settings_values.items():
             settings.setValue(f"orders/{key}", value)
+        session = make_session(env_name, seed=seed, order_settings=settings)
         window = QMainWindow()
         qtbot.addWidget(window)
         window.setCentralWidget(QWidget())

@@ -50,7 +50,7 @@ def test_later_fill_is_noticed(qtbot, make_desk):
     wait_for(qtbot, lambda: service.tracked and service.tracked[0].state is OrderState.ACCEPTED)
     order = service.tracked[0]
     changed: list[bool] = []
-    desk.dock.orders_changed.connect(lambda: changed.append(True))
+    desk.session.orders.orders_changed.connect(lambda: changed.append(True))
     book = sim.orders.orders[order.order_no]
     for _ in range(500):
         if not book.is_open:

@@ -16,7 +16,7 @@ def test_full_buy_from_empty_panel_to_fill(qtbot, make_desk):
     panel, sim, window = desk.panel, desk.sim, desk.window
     acct = sim.account("demo")
     changed = []
-    desk.dock.orders_changed.connect(lambda: changed.append(True))
+    desk.session.orders.orders_changed.connect(lambda: changed.append(True))
     code = "005930"
     held_before = acct.holdings[code].qty if code in acct.holdings else 0
 

@@ -75,7 +75,8 @@ def test_switch_closes_a_cancel_dialog_unanswered(qtbot, make_desk, make_session
     dialog = view.dialog
     assert dialog is not None
     wait_dialog(qtbot, dialog)
-    desk.dock.set_session(make_session("demo", seed=99))  # another session (account)
+    other = make_session("demo", seed=99, order_settings=desk.settings)  # another account
+    desk.dock.set_session(other)
     assert view.dialog is None and not dialog.isVisible()
     settle(qtbot, desk)
     assert desk.sim.orders.orders[order.order_no].is_open  # nothing cancelled anywhere

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from decimal import Decimal as D
 
 import pytest
@@ -40,7 +40,7 @@ def test_unknown_then_found_or_not():
     o.found(
         order_no="77",
         branch="00950",
-        order_time="100000",
+        order_time=time(10, 0),
         ordered=10,
         filled=10,
         remaining=0,
@@ -54,7 +54,7 @@ def test_unknown_then_found_or_not():
     o2.found(
         order_no="78",
         branch="x",
-        order_time="",
+        order_time=None,
         ordered=10,
         filled=0,
         remaining=10,

@@ -19,7 +19,7 @@ CREDIT_RANKING = "FHKST17010000"  # the rankings tab's first ranking
 @pytest.fixture
 def app(qtbot, run_async, tmp_path, monkeypatch):
     """The whole app in demo mode (its own simulator, prices still), holdings on screen."""
-    from kisdesk.services.controller import AppController
+    from kisdesk.app.controller import AppController
 
     monkeypatch.setenv("KISDESK_HOME", str(tmp_path / "kisdesk-home"))
     settings = QSettings(str(tmp_path / "app.ini"), QSettings.Format.IniFormat)

@@ -45,7 +45,7 @@ def main(mode: str, shot: str) -> int:
         app = QApplication([])
         print(json.dumps(report(app.font())))
         return 0
-    from kisdesk.app import run
+    from kisdesk.app.main import run
 
     rc = run(["--env", "demo", "--lang", "ko", "--screenshot", shot])
     app = QApplication.instance()

@@ -16,7 +16,7 @@ def watch(phase, info):
     if phase == "start":
         seen.append((threading.current_thread().name, gc.isenabled()))
 gc.callbacks.append(watch)
-from kisdesk.app import run
+from kisdesk.app.main import run
 code = run(["--smoke"])
 gc.callbacks.remove(watch)
 print(json.dumps({"code": code, "seen": seen, "enabled_after": gc.isenabled()}))

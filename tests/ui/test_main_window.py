@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
 
+from kisdesk.app.controller import AppController
 from kisdesk.config.settings import open_settings
 from kisdesk.domain.ticks import step_price
 from kisdesk.models.palette import KOREAN, WESTERN
 from kisdesk.resources_path import data_file
-from kisdesk.services.controller import AppController, initial_target
+from kisdesk.services.session_manager import initial_target
 from kisdesk.ui.holdings_tab import HoldingsTab
 
 HANGUL = re.compile(r"[가-힣]")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from kisdesk.app.controller import AppController
 from kisdesk.config.profiles import ProfileStore
 from kisdesk.config.secrets import ProfileSecrets, save_secrets
 from kisdesk.config.settings import open_settings
-from kisdesk.services.controller import AppController, initial_target
+from kisdesk.services.session_manager import initial_target
 from kisdesk.sim.testing import SimThread
 
 

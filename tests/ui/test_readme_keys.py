@@ -20,9 +20,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 from pytestqt.exceptions import TimeoutError as QtTimeout
 
+from kisdesk.app.controller import AppController
 from kisdesk.config.settings import open_settings
 from kisdesk.domain.order_types import Side
-from kisdesk.services.controller import AppController
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 K = Qt.Key

@@ -12,18 +12,23 @@ from __future__ import annotations
 import asyncio
 from collections import deque
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from kisdesk.kis.logs import get_logger
 from kisdesk.kis.realtime.registry import Priority, Registration, State
-
-if TYPE_CHECKING:
-    from kisdesk.kis.realtime.stream import RealtimeStream
 
 log = get_logger(__name__)
 
 RecordCallback = Callable[[Any], None]
 StateCallback = Callable[["Subscription"], None]
+
+
+class Issuer(Protocol):
+    """What a subscription asks of the stream that issued it (RealtimeStream): named here so
+    this module needs nothing of stream.py, which imports it."""
+
+    def release(self, sub: Subscription) -> None: ...
+    def _reprioritise(self, sub: Subscription, priority: Priority) -> None: ...
 
 
 class RecordIterator:
@@ -94,7 +99,7 @@ class Subscription:
 
     def __init__(
         self,
-        stream: RealtimeStream,
+        stream: Issuer,
         registration: Registration,
         priority: Priority,
         owner: Hashable | None,

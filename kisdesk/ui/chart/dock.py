@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -29,11 +29,22 @@ from PySide6.QtWidgets import (
 
 from kisdesk.domain.currency import QUOTE_EXCHANGE
 from kisdesk.domain.direction import direction_of
+from kisdesk.domain.symbols import Symbol
+from kisdesk.i18n import translate
 from kisdesk.kis.charts import ChartBar
+from kisdesk.kis.records import DomesticQuote
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.services.charts import KRX, PERIODS, ChartService, ChartSymbol, Period, Series
+from kisdesk.services.charts import (
+    KRX,
+    PERIODS,
+    ChartService,
+    ChartSymbol,
+    Period,
+    Series,
+    SeriesKey,
+)
+from kisdesk.services.session import Session
 from kisdesk.ui.chart.style import MA_COLORS, MA_PERIODS
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import Keymap
 
 if TYPE_CHECKING:
@@ -76,7 +87,7 @@ class ChartPanel(QWidget):
         self.period = Period.DAY
         self.palette: Palette = KOREAN
         self.view: ChartView | None = None
-        self._shown: tuple[Any, dt.datetime | None] | None = None  # (series key, first bar)
+        self._shown: tuple[SeriesKey, dt.datetime | None] | None = None  # (key, first bar)
         self._labels: list[str] = []
         self._older_timer = QTimer(self)
         self._older_timer.setSingleShot(True)
@@ -139,7 +150,7 @@ class ChartPanel(QWidget):
         self._update_title()
 
     # -- session, palette -------------------------------------------------------------------------
-    def set_session(self, session: Any) -> None:
+    def set_session(self, session: Session | None) -> None:
         if self.service is not None:
             self.service.close()
             self.service.deleteLater()
@@ -185,7 +196,7 @@ class ChartPanel(QWidget):
         if self.view is not None:
             self.view.set_ma_visible(n, on)
 
-    def on_quote(self, symbol: Any, quote: Any, first: bool) -> None:
+    def on_quote(self, symbol: Symbol | None, quote: DomesticQuote | None, first: bool) -> None:
         """The order ticket's quote: a new symbol (first) to follow, and a tick for the bars."""
         if symbol is None:
             return
@@ -197,8 +208,9 @@ class ChartPanel(QWidget):
             now = dt.datetime.now(KST).replace(tzinfo=None)
             self.service.on_tick(chart_symbol, quote.price, quote.volume, now)
 
-    def follow_record(self, record: Any) -> None:
-        """A holdings row (domestic, or overseas with its trading exchange)."""
+    def follow_record(self, record: object) -> None:
+        """A holdings row (domestic, or overseas with its trading exchange): any record with a
+        code and a name, read by attribute (the tables hand over what they show)."""
         if record is None:
             return
         exchange = getattr(record, "exchange", None)
@@ -289,7 +301,7 @@ class ChartPanel(QWidget):
             self._say(series.note)
         self._show_readout(-1)
 
-    def _on_failed(self, key: Any, message: str) -> None:
+    def _on_failed(self, key: SeriesKey, message: str) -> None:
         if self.symbol is not None and key == (*self.symbol.key, self.period):
             self._say(message)
 

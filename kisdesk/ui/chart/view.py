@@ -16,10 +16,10 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from kisdesk.i18n import translate
 from kisdesk.kis.charts import ChartBar
 from kisdesk.ui.chart.items import BarsItem, PriceAxis, TimeAxis, moving_average
 from kisdesk.ui.chart.style import MA_COLORS, MA_PERIODS
-from kisdesk.ui.i18n import translate
 
 MIN_BARS, DEFAULT_BARS, MAX_BARS = 20, 120, 20_000
 RIGHT_ROOM = 3.0  # empty slots right of the last bar, where the price tag sits

@@ -1,45 +1,52 @@
-"""The glue between the main window and a session: connect, refresh, switch, log out, shut down."""
+"""The app shell: the main window, its menus and dialogs, following the session life cycle.
+
+The widget-free half of connecting, switching, logging out and letting orders settle is
+services/session_manager.py; here its signals become status text, message boxes and the set-up
+dialog, and the window's widgets are given the session (``set_session``) or let go of it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from kisdesk.config.profiles import Profile, ProfileStore
+from kisdesk.config.profiles import Profile
 from kisdesk.config.settings import OrderSettings, Preferences
+from kisdesk.i18n import translate
 from kisdesk.kis.events import ClientEvent, EventKind
-from kisdesk.models.palette import KOREAN, WESTERN
+from kisdesk.kis.records import DomesticBalance
+from kisdesk.models.palette import KOREAN, WESTERN, Palette
 from kisdesk.services.refresher import Refresher
-from kisdesk.services.session import Session, start_demo_session
+from kisdesk.services.session import Session
+from kisdesk.services.session_manager import DemoOptions, SessionFactory, SessionManager
 from kisdesk.ui.data_tab import DataTab
-from kisdesk.ui.i18n import translate
 from kisdesk.ui.main_window import MainWindow
+from kisdesk.ui.preferences_dialog import PreferencesDialog
+from kisdesk.ui.profiles_menu import ProfilesMenu
 
 log = logging.getLogger(__name__)
 
-# How long a switch, log-out or quit waits for an order to settle: the client's read timeout
-# (10 s) plus the look-ups after a lost answer (about 10 s when KIS answers them). Look-ups that
-# also time out can take longer; then the session ends anyway and the user is told.
-ORDER_SETTLE_TIMEOUT_S = 30.0
 
+class SessionView(Protocol):
+    """A widget that follows the session (the data tabs, the order dock, the chart)."""
 
-def initial_target(settings: QSettings, requested_env: str | None) -> tuple[str, Profile | None]:
-    """What to open: ``--env`` wins; else the last profile; a first launch is demo."""
-    return ProfileStore(settings).initial(requested_env)
+    def set_session(self, session: Session | None) -> None: ...
+    def set_palette(self, palette: Palette) -> None: ...
 
 
 class AppController(QObject):
-    """Owns the window and at most one session at a time.
+    """Owns the window and the session manager (at most one session at a time).
 
     ``base_urls`` overrides the KIS host per environment (tests point paper/real profiles at the
-    simulator); real users never set it.
+    simulator); real users never set it. ``session_factory``: connect with this instead (tests
+    and benches: a simulator they stop, restart, slow).
     """
 
     def __init__(
@@ -49,31 +56,42 @@ class AppController(QObject):
         *,
         profile: Profile | None = None,
         seed: int | None = None,
-        demo_options: dict[str, Any] | None = None,
+        demo_options: DemoOptions | None = None,
         base_urls: Mapping[str, str] | None = None,
-        session_factory: Callable[..., Awaitable[Session]] | None = None,
+        session_factory: SessionFactory | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.env = profile.env if profile is not None else env
-        self.profile = profile
-        self.seed = seed
-        self.demo_options = dict(demo_options or {})  # e.g. ticker_interval=None in tests
-        self.base_urls = dict(base_urls or {})
-        # Connect with this instead (tests and benches: a simulator they stop, restart, slow).
-        self.session_factory = session_factory
+        self.sessions = SessionManager(
+            settings,
+            env,
+            profile=profile,
+            seed=seed,
+            demo_options=demo_options,
+            base_urls=base_urls,
+            session_factory=session_factory,
+            detach=self._detach,
+            parent=self,
+        )
         self.prefs = Preferences.load(settings, self.env)
-        self.session: Session | None = None
         self.window = MainWindow(self.env, settings)
         self._closed = asyncio.Event()
         self._first_load: asyncio.Future[tuple[bool, str]] = (
             asyncio.get_event_loop().create_future()
         )
-        self._connect_task: asyncio.Task[None] | None = None
-        self._switch_lock = asyncio.Lock()
         self._shut_down = False
         self._closing = False  # the close button was pressed while an order was in flight
         self.window.close_guard = self._close_guard
+
+        sessions = self.sessions
+        sessions.connecting.connect(self._on_connecting)
+        sessions.connected.connect(self._on_connected)
+        sessions.failed.connect(self._show_failure)
+        sessions.needs_setup.connect(self._needs_setup)
+        sessions.settling.connect(self._on_settling)
+        sessions.settled.connect(self._on_settled)
+        sessions.logged_out.connect(self._on_logged_out)
+        sessions.client_event.connect(self._on_client_event)
 
         # The holdings refresh is the session's heartbeat: the status bar and the first load
         # follow it. Every data tab refreshes itself (DataTab).
@@ -85,72 +103,79 @@ class AppController(QObject):
         self.window.closed.connect(self._closed.set)
         self.window.preferences_requested.connect(self.open_preferences)
         self.window.rankings.market_data_key_requested.connect(self._edit_current_profile)
-        # An accepted order, modify, cancel or fill changes holdings and buying power.
-        self.window.orders.orders_changed.connect(tab.refresh)
-        self.preferences_dialog: Any = None
+        self.preferences_dialog: PreferencesDialog | None = None
         self._apply_palette()
         self._apply_refresh_interval()
-
-        from kisdesk.ui.profiles_menu import ProfilesMenu
 
         self.profiles_menu = ProfilesMenu(
             self.window.env_menu,
             settings,
-            on_switch=self.request_switch,
-            on_logout=self.request_logout,
+            on_switch=sessions.request_switch,
+            on_logout=sessions.request_logout,
             on_saved=self._on_profile_saved,
             current=profile,
             window=self.window,
-            base_urls=self.base_urls,
+            base_urls=sessions.base_urls,
         )
 
         self._usage_timer = QTimer(self)
         self._usage_timer.setInterval(250)
         self._usage_timer.timeout.connect(self._update_usage)
 
+    # -- the session manager's state, as tests and benches read it -----------------------------
+    @property
+    def session(self) -> Session | None:
+        return self.sessions.session
+
+    @property
+    def env(self) -> str:
+        return self.sessions.env
+
+    @property
+    def profile(self) -> Profile | None:
+        return self.sessions.profile
+
+    async def switch_to(self, profile: Profile | None) -> None:
+        """Reconnect to ``profile`` (None: demo): every table is cleared and reloaded."""
+        await self.sessions.switch_to(profile)
+
+    async def logout(self) -> None:
+        await self.sessions.logout()
+
     # -- life cycle ---------------------------------------------------------------------------
     def start(self) -> None:
         self.window.restore_layout()
         self.window.show()
-        self._connect_task = asyncio.get_event_loop().create_task(self._connect())
+        self.sessions.start()
 
-    async def _connect(self) -> None:
-        self.window.set_env(self.env)
+    def _on_connecting(self, env: str) -> None:
+        """A connection begins (at start-up or after a switch): the window takes the target's
+        environment and preferences before anything of it loads."""
+        self.window.set_account("")
+        self.prefs = Preferences.load(self.settings, env)
+        self._apply_refresh_interval()
+        self.profiles_menu.set_current(self.profile)
+        self.window.set_env(env)
         self.window.status.set_connection("connecting")
-        try:
-            if self.session_factory is not None:
-                self.session = await self.session_factory(on_event=self._on_client_event)
-            elif self.env == "demo":
-                kwargs: dict[str, Any] = {"on_event": self._on_client_event, **self.demo_options}
-                if self.seed is not None:
-                    kwargs["seed"] = self.seed
-                self.session = await start_demo_session(**kwargs)
-            elif self.profile is not None:
-                from kisdesk.services.profile_session import MissingSecrets, start_profile_session
 
-                try:
-                    self.session = await start_profile_session(
-                        self.profile,
-                        on_event=self._on_client_event,
-                        base_url_override=self.base_urls.get(self.profile.env),
-                        data_base_url_override=self.base_urls.get("real"),
-                    )
-                except MissingSecrets as exc:
-                    self._needs_setup(str(exc), self.profile)
-                    return
-            else:
-                self._needs_setup("", None)
-                return
-        except Exception as exc:
-            log.exception("could not start the session")
-            self._show_failure(str(exc))
-            return
-        ProfileStore(self.settings).set_last(self.profile)
-        self.window.set_account(self.session.account)
-        for tab in self._session_tabs():
-            tab.set_session(self.session)
-        self.window.rankings.set_market_data_client(getattr(self.session, "data_client", None))
+    def _on_connected(self, session: Session) -> None:
+        self.window.set_account(session.account)
+        for view in self._session_views():
+            view.set_session(session)
+        self.window.rankings.set_market_data_client(session.data_client)
+        if session.orders is not None:
+            # An accepted order, modify, cancel or fill changes holdings and buying power.
+            session.orders.orders_changed.connect(self.window.holdings.refresh)
         self._usage_timer.start()
+
+    async def _detach(self) -> None:
+        """Before a session ends: no refresh may outlive it (each tab's is stopped and waited
+        for), and every widget lets go of it."""
+        self._usage_timer.stop()
+        for tab in self._data_tabs():
+            await tab.shutdown()
+        for view in self._session_views():
+            view.set_session(None)
 
     def _needs_setup(self, detail: str, profile: Profile | None) -> None:
         """paper/real with nothing saved: say so in the tab and open the set-up dialog."""
@@ -169,123 +194,68 @@ class AppController(QObject):
         self.window.holdings.show_failure(message)
         self._resolve_first(False, message)
 
+    def _on_logged_out(self) -> None:
+        message = translate("Controller", "Logged out. Press Retry to connect again.")
+        self.window.status.set_connection("error", message)
+        self.window.holdings.show_failure(message)
+
     async def wait_closed(self) -> None:
         await self._closed.wait()
 
     async def first_load(self) -> tuple[bool, str]:
         return await asyncio.shield(self._first_load)
 
-    async def _let_orders_settle(self, closing: bool = False) -> None:
-        """An order on its way (or being looked up after a lost answer) keeps the session until
-        its outcome is known: cutting it off would leave an order that may exist unaccounted.
-        Nothing new may be sent meanwhile."""
-        service = self.window.orders.service
-        if service is None:
-            return
-        service.hold()
-        if not service.settling:
-            return
+    # -- an order in flight when the session ends ----------------------------------------------
+    def _on_settling(self, closing: bool) -> None:
         self.window.status.showMessage(
             translate("Controller", "Waiting for the order in flight before closing…")
             if closing
             else translate("Controller", "Waiting for the order in flight before disconnecting…")
         )
-        settled = await service.settle(ORDER_SETTLE_TIMEOUT_S)
+
+    def _on_settled(self, known: bool, closing: bool) -> None:
         self.window.status.clearMessage()
-        if settled:
+        if known or closing:
             return
-        log.warning("session ended with an order whose outcome is not known yet")
-        if not closing:
-            QMessageBox(
-                QMessageBox.Icon.Warning,
-                "kisdesk",
-                translate(
-                    "Controller",
-                    "An order's outcome was still unknown when the session ended. It may exist: "
-                    "check today's executions before sending it again.",
-                ),
-                parent=self.window,
-            ).open()
+        QMessageBox(
+            QMessageBox.Icon.Warning,
+            "kisdesk",
+            translate(
+                "Controller",
+                "An order's outcome was still unknown when the session ended. It may exist: "
+                "check today's executions before sending it again.",
+            ),
+            parent=self.window,
+        ).open()
 
     def _close_guard(self) -> bool:
         """The window's close button: with an order in flight, wait for it first (the window
         stays up and says so), then close."""
-        service = self.window.orders.service
-        if self._closing or service is None or not service.settling:
+        if self._closing or not self.sessions.order_in_flight:
             return True
         self._closing = True
         asyncio.get_event_loop().create_task(self._close_when_settled())
         return False
 
     async def _close_when_settled(self) -> None:
-        await self._let_orders_settle(closing=True)
+        await self.sessions.settle_orders(closing=True)
         self.window.close()
-
-    async def _disconnect(self) -> None:
-        """End the current session (if any) and empty every table."""
-        await self._let_orders_settle()
-        self._usage_timer.stop()
-        await self._stop_refreshing()
-        if self._connect_task is not None and not self._connect_task.done():
-            self._connect_task.cancel()
-        for tab in self._session_tabs():
-            tab.set_session(None)
-        if self.session is not None:
-            session, self.session = self.session, None
-            await session.close()
 
     async def shutdown(self) -> None:
         if self._shut_down:
             return
         self._shut_down = True
-        await self._disconnect()
+        await self.sessions.shutdown()
         if shiboken6.isValid(self.window) and self.window.isVisible():
             self.window.save_layout()
             self.window.hide()
 
-    # -- switching and logging out --------------------------------------------------------------
-    def request_switch(self, profile: Profile | None) -> None:
-        """From the Environment menu (already confirmed there)."""
-        asyncio.get_event_loop().create_task(self.switch_to(profile))
-
-    async def switch_to(self, profile: Profile | None) -> None:
-        """Reconnect to ``profile`` (None: demo): every table is cleared and reloaded."""
-        async with self._switch_lock:
-            await self._disconnect()
-            self.window.set_account("")
-            self.profile = profile
-            self.env = profile.env if profile is not None else "demo"
-            self.prefs = Preferences.load(self.settings, self.env)
-            self._apply_refresh_interval()
-            self.profiles_menu.set_current(profile)
-            await self._connect()
-
-    def request_logout(self) -> None:
-        asyncio.get_event_loop().create_task(self.logout())
-
-    async def logout(self) -> None:
-        """Revoke the token at KIS and stay disconnected until the user reconnects."""
-        from kisdesk.services.profile_session import log_out
-
-        async with self._switch_lock:
-            await self._let_orders_settle()
-            session = self.session
-            self.session = None
-            self._usage_timer.stop()
-            await self._stop_refreshing()  # a refresh now would issue a fresh token at once
-            for tab in self._session_tabs():
-                tab.set_session(None)
-            if session is not None:
-                await log_out(session)
-            message = translate("Controller", "Logged out. Press Retry to connect again.")
-            self.window.status.set_connection("error", message)
-            self.window.holdings.show_failure(message)
-
+    # -- profiles -----------------------------------------------------------------------------
     def _reconnect_if_disconnected(self) -> None:
         """Retry on the holdings tab: with a session the tab refreshes itself; without one
         (logged out, or the connection never came up) it means connect again."""
         if self.session is None:
-            asyncio.get_event_loop().create_task(self.switch_to(self.profile))
+            self.sessions.request_switch(self.profile)
 
     def _edit_current_profile(self) -> None:
         if self.profile is not None:
@@ -294,8 +264,9 @@ class AppController(QObject):
     def _on_profile_saved(self, profile: Profile, is_new: bool) -> None:
         # A first set-up (nothing connected yet) connects at once; an edit of the current
         # profile (e.g. a market-data key added) reconnects it; otherwise the user switches.
-        if self.session is None or (self.profile is not None and profile.id == self.profile.id):
-            self.request_switch(profile)
+        current = self.profile
+        if self.session is None or (current is not None and profile.id == current.id):
+            self.sessions.request_switch(profile)
 
     # -- refresh ------------------------------------------------------------------------------
     @property
@@ -306,14 +277,9 @@ class AppController(QObject):
     def _data_tabs(self) -> list[DataTab]:
         return [self.window.holdings, self.window.overseas, self.window.rankings]
 
-    def _session_tabs(self) -> list[Any]:
+    def _session_views(self) -> list[SessionView]:
         """Widgets that follow the session (set_session on connect and disconnect)."""
         return [*self._data_tabs(), self.window.orders, self.window.chart]
-
-    async def _stop_refreshing(self) -> None:
-        """No refresh may outlive its session: stop every tab's and wait for them to end."""
-        for tab in self._data_tabs():
-            await tab.shutdown()
 
     def _apply_refresh_interval(self) -> None:
         """The preference's interval, to every tab that refreshes on a timer."""
@@ -323,10 +289,10 @@ class AppController(QObject):
     def refresh_current(self) -> None:
         """F5: refresh what the user is looking at."""
         current = self.window.tabs.currentWidget()
-        if hasattr(current, "refresh"):
+        if isinstance(current, DataTab):
             current.refresh()
 
-    def _on_holdings_loaded(self, balance: Any) -> None:
+    def _on_holdings_loaded(self, balance: DomesticBalance) -> None:
         self.window.status.set_refreshed(datetime.now())
         self.window.status.set_connection("connected")
         self._resolve_first(True, f"holdings={len(balance.holdings)}")
@@ -364,8 +330,6 @@ class AppController(QObject):
             self.window.status.showMessage(event.message, 10_000)
 
     def open_preferences(self) -> None:
-        from kisdesk.ui.preferences_dialog import PreferencesDialog
-
         dialog = PreferencesDialog(
             self.prefs,
             self.env,
@@ -386,10 +350,11 @@ class AppController(QObject):
         if orders is not None:
             orders.save(self.settings)
             self.window.orders.reload_settings()
+            self.sessions.apply_order_settings(OrderSettings.load(self.settings))
         self._apply_palette()
         self._apply_refresh_interval()
 
     def _apply_palette(self) -> None:
         palette = WESTERN if self.prefs.palette == "western" else KOREAN
-        for tab in self._session_tabs():
-            tab.set_palette(palette)
+        for view in self._session_views():
+            view.set_palette(palette)

@@ -1,20 +1,26 @@
-"""Work around a PySide6 reference bug: ``SignalInstance.emit()`` returns ``True`` without
-owning a reference to it.
+"""PySide compatibility shims, in one place: what kisdesk needs from Qt that a PySide release gets
+wrong. Call :func:`pin_bools` once per process before the first signal fires (the app's start-up,
+the test conftest, the bench harness and every script that makes its own QApplication do); after
+that every signal is emitted the one ordinary way, ``signal.emit(...)``.
 
+The bug it covers: ``SignalInstance.emit()`` returns ``True`` without owning a reference to it.
 Measured on PySide6 6.12.0 with CPython 3.11: every Python-side ``.emit()`` lowers
 ``sys.getrefcount(True)`` by one, and after a few hundred emits CPython aborts with "Fatal Python
 error: bool_dealloc: deallocating True or False". Signals emitted by Qt itself (C++) are not
-affected, nor is CPython >= 3.12, where ``True`` is immortal.
+affected, nor is CPython >= 3.12, where ``True`` is immortal. pyproject excludes 6.12.0, but a
+user's environment may still carry it, and third-party code (pyqtgraph) emits from Python too: a
+process-wide guard covers both, where a per-call helper could only cover kisdesk's own emits.
 
-The bug is probed once, at first use, so a fixed PySide6 (or a newer Python) needs no change
-here: ``emit()`` then compensates nothing.
+The bug is probed once, at first use, so a fixed PySide6 (or a newer Python) changes nothing.
+
+(The GUI-thread garbage collector, the other Qt/CPython guard, is ``models/gui_gc.py``: a
+policy with a timer and state of its own rather than a shim.)
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -47,17 +53,9 @@ def _give_back(count: int) -> None:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
-def emit(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, repaying the reference a buggy PySide6 takes from ``True``."""
-    result = signal.emit(*args)
-    if result is True and emit_leaks_true():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-
-
 def pin_bools(extra: int = 1 << 40) -> bool:
-    """Process-wide guard for code that calls ``.emit()`` directly: give ``True`` so many spare
-    references that the leak can never reach zero. A no-op (returns False) where there is no
-    leak. Call once at start-up (the app's main and the test conftest)."""
+    """Give ``True`` so many spare references that the leak can never reach zero. A no-op
+    (returns False) where there is no leak; calling it again adds nothing harmful."""
     if not emit_leaks_true():
         return False
     # One C call instead of 2**40 Py_IncRef calls: ob_refcnt is the first field of PyObject.

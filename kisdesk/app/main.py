@@ -54,7 +54,7 @@ def run(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kisdesk.models.gui_gc import install_gui_gc, uninstall_gui_gc
-    from kisdesk.models.qtfix import pin_bools
+    from kisdesk.qtcompat import pin_bools
 
     pin_bools()  # PySide6 6.12 on CPython 3.11 leaks a reference to True on every emit()
 
@@ -96,11 +96,12 @@ def _app_icon() -> Any:
 
 
 async def _main(app: Any, args: argparse.Namespace) -> int:
+    from kisdesk.app.controller import AppController
     from kisdesk.config.secrets import ensure_secure_keyring
     from kisdesk.config.settings import Preferences, open_settings
-    from kisdesk.services.controller import AppController, initial_target
+    from kisdesk.i18n import install_translator, pick_language
+    from kisdesk.services.session_manager import initial_target
     from kisdesk.ui.crash import install_exception_hooks
-    from kisdesk.ui.i18n import install_translator, pick_language
 
     settings = open_settings()
     keyring_check = ensure_secure_keyring()  # no secure keyring → session-only, never a file
