@@ -4,7 +4,8 @@
 It checks what `--smoke` cannot see because the demo path never touches it: that keyring finds
 its platform backends through entry points (metadata copied into the bundle), that the lazily
 imported simulator and aiohttp are bundled, that certifi's CA file, the app resources and Qt's
-Korean translation are where they are looked for. One line per check; returns 0 if all pass.
+Korean translation are where they are looked for, and that the chart (pyqtgraph + numpy, imported
+lazily) draws candles offscreen. One line per check; returns 0 if all pass.
 """
 
 import os
@@ -117,6 +118,56 @@ def run() -> int:
             raise FileNotFoundError(f"qtbase_ko.qm not in {path}")
         return "qtbase_ko.qm in Qt's translations path"
 
+    def chart():
+        # The chart dock's view (pyqtgraph + numpy, imported lazily by the app) drawn offscreen:
+        # a cut of a Qt library, plugin or numpy part the chart needs fails here, not in the field.
+        import datetime as dt
+        from decimal import Decimal
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QApplication
+
+        from kisdesk.kis.charts import ChartBar
+        from kisdesk.ui.chart.view import ChartView
+
+        app = QApplication.instance() or QApplication([])
+        up, down = "#ff0000", "#0000ff"
+        start = dt.datetime(2026, 1, 5)
+        bars = [
+            ChartBar(
+                at=start + dt.timedelta(days=i),
+                open=Decimal(100 + i),
+                high=Decimal(104 + i),
+                low=Decimal(98 + i),
+                close=Decimal(102 + i if i % 2 else 99 + i),
+                volume=Decimal(1000 + 10 * i),
+            )
+            for i in range(40)
+        ]
+        view = ChartView()
+        view.set_colors(up, down)
+        view.resize(480, 320)
+        view.set_bars(bars, [b.at.strftime("%m/%d") for b in bars])
+        view.show()
+        app.processEvents()
+        image = view.grab().toImage()
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+        colors = {
+            image.pixelColor(x, y).name()
+            for x in range(0, image.width(), 2)
+            for y in range(0, image.height(), 2)
+        }
+        missing = [c for c in (up, down) if QColor(c).name() not in colors]
+        if missing:
+            raise AssertionError(f"no candles drawn in {missing} ({len(colors)} colours seen)")
+        import numpy
+        import pyqtgraph
+
+        return f"{len(bars)} bars, pyqtgraph {pyqtgraph.__version__}, numpy {numpy.__version__}"
+
     check("keyring entry points", keyring_entry_points)
     check("keyring backends", keyring_backends)
     check("secretstorage", secret_service_deps)
@@ -125,5 +176,6 @@ def run() -> int:
     check("certifi", certifi_)
     check("resources", resources)
     check("qt translations", qt_translations)
+    check("chart", chart)
     print("selftest " + ("FAILED: " + ", ".join(failures) if failures else "passed"))
     return 1 if failures else 0

@@ -54,6 +54,9 @@ def _binaries(prefix: str) -> list[tuple[str, str, str]]:
     ]
 
 
+EXTRA_BINARIES: list[tuple[str, str, str]] = []  # real files, for the stripping test
+
+
 class _Built:
     """Records how a PyInstaller build object (Analysis, EXE, ...) was called."""
 
@@ -76,7 +79,7 @@ def _run_spec(
         def build(*args: Any, **kwargs: Any) -> _Built:
             built = _Built(kind, args, kwargs)
             if kind == "Analysis":
-                built.binaries = _binaries(qt_prefix)
+                built.binaries = _binaries(qt_prefix) + EXTRA_BINARIES
                 built.datas = [
                     (f"{qt_prefix}/translations/qtbase_ko.qm", "/qt/t/qtbase_ko.qm", "DATA"),
                     (f"{qt_prefix}/translations/qtbase_de.qm", "/qt/t/qtbase_de.qm", "DATA"),
@@ -120,8 +123,9 @@ def test_linux_section_trims_plugins_and_their_orphan_libraries(monkeypatch, tmp
     ns = _run_spec(monkeypatch, tmp_path, "linux")
     analysis = ns["calls"]["Analysis"]
     kept = {dest.rsplit("/", 1)[-1] for dest, _, _ in analysis.binaries}
-    assert {"libqxcb.so", "libqoffscreen.so", "libqsvg.so", "libqopensslbackend.so"} <= kept
+    assert {"libqxcb.so", "libqoffscreen.so", "libqsvg.so"} <= kept
     assert not kept & {"libqeglfs.so", "libqgtk3.so", "libqjpeg.so", "libqevdevmouseplugin.so"}
+    assert "libqopensslbackend.so" not in kept  # Qt's TLS serves QtNetwork only; httpx uses ssl
     # Libraries only dropped plugins linked go too (transitively); shared ones and roots stay.
     assert not kept & {"libQt6EglFS.so.6", "libatk.so.0", "libcairo.so.2", "libpixman.so.0"}
     assert not kept & {"libjpeg.so.62"}
@@ -202,3 +206,22 @@ def test_the_korean_font_and_its_licence_go_into_the_bundle_and_the_wheel(
         for p in resources.glob(pattern)
     }
     assert set(shipped) <= globbed
+
+
+def test_linux_strips_libraries_but_not_the_auditwheel_vendored_ones(monkeypatch, tmp_path) -> None:
+    # strip corrupts numpy.libs/ (OpenBLAS then fails to load: the chart's numpy import fails).
+    import shutil
+
+    if not shutil.which("strip"):
+        pytest.skip("no strip")
+    elf = Path(sys.executable).resolve()
+    vendored = ("numpy.libs/libscipy_openblas64_.so", str(elf), "BINARY")
+    own = ("numpy/_core/_multiarray_umath.so", str(elf), "BINARY")
+    monkeypatch.setattr(sys.modules[__name__], "EXTRA_BINARIES", [vendored, own])
+    ns = _run_spec(monkeypatch, tmp_path, "linux")
+    srcs = {dest: src for dest, src, _ in ns["calls"]["Analysis"].binaries}
+    assert srcs[vendored[0]] == str(elf)  # as the wheel shipped it
+    stripped = Path(srcs[own[0]])
+    assert stripped.parent.is_relative_to(tmp_path / "build" / "stripped")
+    assert stripped.read_bytes()[:4] == b"\x7fELF"
+    assert ns["calls"]["COLLECT"].kwargs["strip"] is False  # PyInstaller would strip numpy.libs
