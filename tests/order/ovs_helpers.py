@@ -34,6 +34,7 @@ def ovs_desk(qtbot, qloop, run_async, order_home, tmp_path):
         from kisdesk.kis import Credentials, KisClient
         from kisdesk.kis.env import demo_environment
         from kisdesk.kis.tokens import MemoryTokenStore
+        from kisdesk.config.settings import OrderSettings
         from kisdesk.services.session import Session
         from kisdesk.sim.server import SimServer
         from kisdesk.ui.order_dock import OrderDock
@@ -67,6 +68,7 @@ def ovs_desk(qtbot, qloop, run_async, order_home, tmp_path):
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
+        session.start_orders(OrderSettings.load(settings))  # the session owns its order service
         dock.set_session(session)
         desk = Desk(window, dock, session, settings)
         made.append(desk)
