@@ -224,6 +224,10 @@ print("before", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
 w.focus_chart()
 app.processEvents()
 print("after", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
+# Closed while Python still runs: a window left to the interpreter's exit gets its hide events
+# during finalisation, and shiboken crashes printing the error of a Python override (rc -11).
+w.close()
+app.processEvents()
 """
     out = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path)],
