@@ -96,3 +96,28 @@ def chart_client() -> Any:
         return KisClient(env, creds, limiter=RateLimiter(1000))
 
     return make
+
+
+@pytest.fixture
+def daily_history(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """daily_history(count) → the simulator's own daily bars of 005930 (``count`` business days
+    ending on Wednesday 2026-12-02, the last one that day's quote) as the chart's ChartBars."""
+    from kisdesk.kis.charts import ChartBar
+    from kisdesk.sim import history
+    from kisdesk.sim.market import Market
+
+    def make(count: int) -> list[ChartBar]:
+        monkeypatch.setattr(history, "HISTORY_DAYS", count - 1)
+        market = Market(20260801, dt.datetime(2026, 12, 2, 11, 0))
+        q = market.domestic("005930")
+        assert q is not None
+        made = history.DailyHistory(20260801).bars(q, dt.date(2026, 12, 2))
+        bars = [
+            ChartBar(
+                dt.datetime.combine(b.day, dt.time()), b.open, b.high, b.low, b.close, b.volume
+            )
+            for b in made
+        ]
+        return [*bars, ChartBar(dt.datetime(2026, 12, 2), q.open, q.high, q.low, q.price, q.volume)]
+
+    return make
