@@ -42,6 +42,21 @@ def oracle_group(minutes: list[Row], n: int) -> list[Row]:
     return out
 
 
+def d13_newest(kis: Any) -> list[dict[str, str]]:
+    """The newest page of today's one-minute bars of 005930 (D13 as of now), newest first."""
+    return kis.body(
+        "/uapi/domestic-stock/v1/quotations/inquire-time-itemchartprice",
+        "FHKST03010200",
+        {
+            "FID_COND_MRKT_DIV_CODE": "J",
+            "FID_INPUT_ISCD": SAMSUNG.code,
+            "FID_INPUT_HOUR_1": "000000",
+            "FID_PW_DATA_INCU_YN": "N",
+            "FID_ETC_CLS_CODE": "",
+        },
+    )["output2"]
+
+
 def rows_of(series: Series) -> list[Row]:
     return [(b.at, b.open, b.high, b.low, b.close, int(b.volume)) for b in series.bars]
 
@@ -179,17 +194,7 @@ async def test_last_bar_follows_ticks_and_a_new_minute_opens_a_bar(real_sim, cha
     new = series.bars[-1]
     assert new.at == dt.datetime(2026, 12, 2, 11, 1) and new.open == new.close == q.price
     # The server's newest bar is that minute, at that price.
-    head = raw(real_sim).body(
-        "/uapi/domestic-stock/v1/quotations/inquire-time-itemchartprice",
-        "FHKST03010200",
-        {
-            "FID_COND_MRKT_DIV_CODE": "J",
-            "FID_INPUT_ISCD": SAMSUNG.code,
-            "FID_INPUT_HOUR_1": "000000",
-            "FID_PW_DATA_INCU_YN": "N",
-            "FID_ETC_CLS_CODE": "",
-        },
-    )["output2"][0]
+    head = d13_newest(raw(real_sim))[0]
     assert head["stck_cntg_hour"] == "110100" and Decimal(head["stck_prpr"]) == q.price
     # A tick on the next day opens a daily bar; on the next minute a 5-minute bar waits for
     # its fifth minute.
@@ -238,17 +243,7 @@ async def test_minute_bars_are_labelled_by_the_minute_they_open(sim_at, chart_cl
     one = await service.load_now(SAMSUNG, Period.M1)
     five = await service.load_now(SAMSUNG, Period.M5)
     await client.aclose()
-    head = raw(krx).body(
-        "/uapi/domestic-stock/v1/quotations/inquire-time-itemchartprice",
-        "FHKST03010200",
-        {
-            "FID_COND_MRKT_DIV_CODE": "J",
-            "FID_INPUT_ISCD": SAMSUNG.code,
-            "FID_INPUT_HOUR_1": "000000",
-            "FID_PW_DATA_INCU_YN": "N",
-            "FID_ETC_CLS_CODE": "",
-        },
-    )["output2"]
+    head = d13_newest(raw(krx))
     assert [r["stck_cntg_hour"] for r in head[:2]] == ["110000", "105900"]
     assert one.bars[-1].at == five.bars[-1].at == dt.datetime(2026, 12, 2, 11, 0)
     assert bar_label(one.bars[-1], Period.M1) == "12-02 11:00"

@@ -86,18 +86,35 @@ class Level:
         return len(self.o)
 
 
-class BarsItem(pg.GraphicsObject):
+class DataItem(pg.GraphicsObject):
+    """A chart item with a bounding rectangle kept by its data (never measured in a frame)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The exposed rectangle in paint(): only the chunks in view are drawn.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._bounds = QRectF()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._bounds)
+
+    def _moved(self, bounds: QRectF) -> None:
+        """The data changed within or beyond ``bounds`` (the new bounding rectangle)."""
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        self.update()
+
+
+class BarsItem(DataItem):
     """Candles (``volume=False``) or volume bars coloured like their candle."""
 
     def __init__(self, *, volume: bool = False) -> None:
         super().__init__()
         self.volume = volume
-        # The exposed rectangle in paint(): only the chunks in view are drawn.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.o = self.h = self.l = self.c = self.v = np.zeros(0)
         self.up = np.zeros(0, dtype=bool)
         self._levels: dict[int, Level] = {}
-        self._bounds = QRectF()
         self._pens = (QPen(), QPen())
         self._brushes = (QBrush(), QBrush())
         self.drawn_factor = 1  # bars per slot in the last frame (for tests and benches)
@@ -119,14 +136,12 @@ class BarsItem(pg.GraphicsObject):
 
     # -- data -------------------------------------------------------------------------------------
     def set_data(self, o: Any, h: Any, low: Any, c: Any, v: Any) -> None:
-        self.prepareGeometryChange()
         self.o, self.h, self.l, self.c, self.v = (
             np.array(a, dtype=float) for a in (o, h, low, c, v)
         )
         self.up = directions(self.o, self.c)
         self._levels = {}
-        self._bounds = self._measure()
-        self.update()
+        self._moved(self._measure())
 
     def set_last(self, o: float, h: float, low: float, c: float, v: float) -> None:
         """The last bar moved (a tick): only the last slot of each level changes, and no chunk
@@ -141,11 +156,7 @@ class BarsItem(pg.GraphicsObject):
         for level in self._levels.values():
             if level.k > 1:
                 self._merge_last(level)
-        bounds = self._measure_last()
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-        self.update()
+        self._moved(self._measure_last())
 
     def level(self, k: int) -> Level:
         """The bars merged ``k`` to a slot, made on first use (numpy, no Python loop)."""
@@ -204,9 +215,6 @@ class BarsItem(pg.GraphicsObject):
         return b
 
     # -- painting ---------------------------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return QRectF(self._bounds)
-
     def paint(self, p: QPainter, option: Any, *args: Any) -> None:
         n = len(self.o)
         if not n:
@@ -274,26 +282,22 @@ class BarsItem(pg.GraphicsObject):
         return Chunk(bodies, wicks)
 
 
-class LineItem(pg.GraphicsObject):
+class LineItem(DataItem):
     """A line through one value per bar (a moving average; NaN where it has no value yet),
     drawn like the bars: a path per chunk of CHUNK points, made once and drawn only when in
     view; zoomed out, through every k-th bar (and the last)."""
 
     def __init__(self, colour: str) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.pen = QPen(QColor(colour))
         self.pen.setCosmetic(True)
         self.y = np.zeros(0)
         self._paths: dict[tuple[int, int], QPainterPath] = {}  # (k, chunk) → path
-        self._bounds = QRectF()
 
     def set_data(self, y: np.ndarray) -> None:
-        self.prepareGeometryChange()
         self.y = np.array(y, dtype=float)
         self._paths = {}
-        self._bounds = self._measure()
-        self.update()
+        self._moved(self._measure())
 
     def set_last(self, value: float) -> None:
         """The last value moved: only the paths through it are made again."""
@@ -303,11 +307,7 @@ class LineItem(pg.GraphicsObject):
         self.y[-1] = value
         for key in [key for key in self._paths if (key[1] + 1) * CHUNK >= self._count(key[0]) - 1]:
             del self._paths[key]
-        bounds = self._measure()
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
-        self.update()
+        self._moved(self._measure())
 
     def _count(self, k: int) -> int:
         """Points of the line at k bars a point."""
@@ -327,9 +327,6 @@ class LineItem(pg.GraphicsObject):
             return QRectF()
         lo, hi = float(finite.min()), float(finite.max())
         return QRectF(0.0, lo, float(len(self.y) - 1), max(hi - lo, 1e-9))
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(self._bounds)
 
     def paint(self, p: QPainter, option: Any, *args: Any) -> None:
         if self._bounds.isNull():
