@@ -168,3 +168,30 @@ def test_a_near_limit_is_taken_into_the_range_and_drawn_as_its_line(qtbot, view,
     up_tag = view.limit_tags[0]
     assert up_tag.textItem.toPlainText() == f"{translate('Chart', 'Upper limit')} {upper:,}"
     assert up_tag.pos().y() == float(upper) and tag_on_screen(view, up_tag)
+
+
+def test_the_crosshair_follows_the_mouse_to_where_it_stops(qtbot, view, daily_history):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtTest import QTest
+
+    bars = daily_history(400)
+    view.set_bars(bars, labels_of(bars))
+    painted(qtbot, view)
+    hovered: list[int] = []
+    view.hovered.connect(hovered.append)
+    vb = view.price.getViewBox()
+
+    def at(i: int) -> QPoint:
+        return view.mapFromScene(vb.mapViewToScene(QPointF(i, float(bars[i].close))))
+
+    for i in (len(bars) - 10, len(bars) - 40, len(bars) - 80):
+        QTest.mouseMove(view.viewport(), at(i))
+        qtbot.waitUntil(lambda i=i: bool(hovered) and hovered[-1] == i, timeout=2000)
+        assert view.cross_v.isVisible() and view.cross_v.value() == i
+    # A burst of moves (rate-limited on the way), then the mouse rests: the crosshair is there.
+    for dx in range(0, 200, 2):
+        QTest.mouseMove(view.viewport(), at(len(bars) - 100) + QPoint(dx, 0))
+    qtbot.wait(30)
+    QTest.mouseMove(view.viewport(), at(len(bars) - 60))
+    qtbot.waitUntil(lambda: hovered[-1] == len(bars) - 60, timeout=2000)
+    assert view.cross_v.value() == len(bars) - 60
