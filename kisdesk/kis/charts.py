@@ -32,7 +32,8 @@ O7_ROWS = 120
 
 @dataclass(frozen=True, slots=True)
 class ChartBar:
-    """One bar on the exchange's clock (``at``: naive local time; daily bars at midnight)."""
+    """One bar on the exchange's clock (``at``: naive local time; daily bars at midnight; a
+    minute bar at the minute it opens, as KIS times them)."""
 
     at: dt.datetime
     open: Decimal

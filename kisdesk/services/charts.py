@@ -10,6 +10,15 @@ series' ``note``, and the series is marked complete instead of failing on every 
 past the last bar's span opens a new bar (a new minute, day, week or month on the exchange's
 clock). ``day_volume`` is the day's cumulative volume, as quotes carry it, so a missed tick
 loses no volume.
+
+Bar times: KIS times a minute bar by the minute it opens (D13/D14 ``stck_cntg_hour`` 110000 is
+11:00:00-11:00:59, still open at 11:00:40; O7 ``xhms`` 103500 the five minutes from 10:35), and
+so do the simulator, the client and the chart. The digest's O7 example (a five-minute bar 160000
+after a session ending at 160000) reads like an end time, but that bar holds 5,695 TSLA shares,
+a trickle after the close, not the busiest five minutes of the day; KIS's own index-minute
+example (2-minute bars) has 151800 with 8,328 then 152000 with 1,000 and nothing until the
+closing auction's 153000, which only start times explain; and the field report of 381 bars in
+a day for 005930 is 09:00-15:19 plus the 15:30 auction.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ and of a past day (D14, real-only), overseas daily/weekly/monthly bars (O6b) and
 bars (O7, real-only). D9 (domestic daily) lives in endpoints_info.py.
 
 Every series ends at the current price: today's daily bar is the quote's day, and today's minute
-bars are the tape in history.py, whose last bar closes at the price of this moment.
+bars are the tape in history.py, whose last bar closes at the price of this moment. A minute bar
+is timed by the minute it opens, as KIS times them (the evidence: kisdesk/services/charts.py).
 """
 
 from __future__ import annotations

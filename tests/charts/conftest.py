@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kisdesk.kis import Credentials, KisClient, RateLimiter, demo_environment
+from kisdesk.kis import Credentials, KisClient, MemoryTokenStore, RateLimiter, demo_environment
 from kisdesk.sim.clock import KST, SimClock
 from kisdesk.sim.testing import SimThread
 
@@ -88,11 +88,52 @@ def raw() -> Iterator[Any]:
 
 @pytest.fixture
 def chart_client() -> Any:
-    """chart_client(sim) → a KisClient on that simulator's profile (close it with aclose)."""
+    """chart_client(sim) → a KisClient on that simulator's profile (close it with aclose), its
+    tokens its own (two simulators of one seed share an app key, not their tokens)."""
 
     def make(sim: SimThread) -> KisClient:
         env = demo_environment(sim.base_url, sim.ws_url, profile=sim.server.profile)
         creds = Credentials(sim.appkey, sim.appsecret, sim.accounts["demo"])
-        return KisClient(env, creds, limiter=RateLimiter(1000))
+        return KisClient(env, creds, limiter=RateLimiter(1000), token_store=MemoryTokenStore())
 
     return make
+
+
+@pytest.fixture
+def daily_history(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """daily_history(count) → the simulator's own daily bars of 005930 (``count`` business days
+    ending on Wednesday 2026-12-02, the last one that day's quote) as the chart's ChartBars."""
+    from kisdesk.kis.charts import ChartBar
+    from kisdesk.sim import history
+    from kisdesk.sim.market import Market
+
+    def make(count: int) -> list[ChartBar]:
+        monkeypatch.setattr(history, "HISTORY_DAYS", count - 1)
+        market = Market(20260801, dt.datetime(2026, 12, 2, 11, 0))
+        q = market.domestic("005930")
+        assert q is not None
+        made = history.DailyHistory(20260801).bars(q, dt.date(2026, 12, 2))
+        bars = [
+            ChartBar(
+                dt.datetime.combine(b.day, dt.time()), b.open, b.high, b.low, b.close, b.volume
+            )
+            for b in made
+        ]
+        return [*bars, ChartBar(dt.datetime(2026, 12, 2), q.open, q.high, q.low, q.price, q.volume)]
+
+    return make
+
+
+@pytest.fixture
+def sim_at() -> Iterator[Any]:
+    """sim_at(when) → a started real-profile chart simulator whose clock stands at ``when``."""
+    made: list[SimThread] = []
+
+    def make(when: dt.datetime) -> SimThread:
+        made.append(chart_sim("real", when))
+        made[-1].__enter__()
+        return made[-1]
+
+    yield make
+    for s in made:
+        s.__exit__(None, None, None)

@@ -113,6 +113,39 @@ def test_the_chart_follows_the_order_panel_and_its_quotes(desk, qtbot):
     assert f"{moved:,}" in text and f"{chart.view.bars[-1].volume:,}" in text
 
 
+def test_the_ticks_of_one_frame_are_shown_together(desk, qtbot):
+    """A busy symbol trades hundreds of times a second: the series takes every tick, the plot
+    shows the latest state once a frame, not once a tick."""
+    import datetime as dt
+
+    controller = desk()
+    window = controller.window
+    window.focus_chart()
+    chart = window.chart
+    window.orders.prefill_symbol(SAMSUNG)
+    shown(qtbot, chart, SAMSUNG)
+    view, service = chart.view, chart.service
+    series = service.cached(chart.symbol, chart.period)
+    shown_calls: list[int] = []
+    set_last = view.set_last
+
+    def counted(bars: Any, labels: Any) -> None:
+        shown_calls.append(len(bars))
+        set_last(bars, labels)
+
+    view.set_last = counted
+    base = series.bars[-1].close
+    at = dt.datetime.combine(series.bars[-1].at.date(), dt.time(11, 0, 1))
+    prices = [base + 100 * (i % 7) for i in range(200)]
+    for price in prices:
+        service.on_tick(chart.symbol, price, None, at)
+    assert series.bars[-1].close == prices[-1] and series.bars[-1].high >= base + 600
+    qtbot.waitUntil(lambda: view.bars[-1].close == prices[-1], timeout=3000)
+    assert 1 <= len(shown_calls) <= 2, shown_calls
+    assert view.candles.c[-1] == float(prices[-1]) and view.candles.h[-1] >= float(base + 600)
+    assert f"<b>{prices[-1]:,}</b>" in chart.readout.text()
+
+
 def test_the_chart_follows_the_focused_holdings_row(desk, qtbot):
     controller = desk()
     window = controller.window

@@ -42,6 +42,21 @@ def oracle_group(minutes: list[Row], n: int) -> list[Row]:
     return out
 
 
+def d13_newest(kis: Any) -> list[dict[str, str]]:
+    """The newest page of today's one-minute bars of 005930 (D13 as of now), newest first."""
+    return kis.body(
+        "/uapi/domestic-stock/v1/quotations/inquire-time-itemchartprice",
+        "FHKST03010200",
+        {
+            "FID_COND_MRKT_DIV_CODE": "J",
+            "FID_INPUT_ISCD": SAMSUNG.code,
+            "FID_INPUT_HOUR_1": "000000",
+            "FID_PW_DATA_INCU_YN": "N",
+            "FID_ETC_CLS_CODE": "",
+        },
+    )["output2"]
+
+
 def rows_of(series: Series) -> list[Row]:
     return [(b.at, b.open, b.high, b.low, b.close, int(b.volume)) for b in series.bars]
 
@@ -179,17 +194,7 @@ async def test_last_bar_follows_ticks_and_a_new_minute_opens_a_bar(real_sim, cha
     new = series.bars[-1]
     assert new.at == dt.datetime(2026, 12, 2, 11, 1) and new.open == new.close == q.price
     # The server's newest bar is that minute, at that price.
-    head = raw(real_sim).body(
-        "/uapi/domestic-stock/v1/quotations/inquire-time-itemchartprice",
-        "FHKST03010200",
-        {
-            "FID_COND_MRKT_DIV_CODE": "J",
-            "FID_INPUT_ISCD": SAMSUNG.code,
-            "FID_INPUT_HOUR_1": "000000",
-            "FID_PW_DATA_INCU_YN": "N",
-            "FID_ETC_CLS_CODE": "",
-        },
-    )["output2"][0]
+    head = d13_newest(raw(real_sim))[0]
     assert head["stck_cntg_hour"] == "110100" and Decimal(head["stck_prpr"]) == q.price
     # A tick on the next day opens a daily bar; on the next minute a 5-minute bar waits for
     # its fifth minute.
@@ -222,3 +227,51 @@ async def test_paper_stops_where_kis_stops_and_says_why(paper_chart_sim, chart_c
         "dailychartprice" in p or "overseas-price/v1/quotations/inquire-time" in p for p in stats
     )
     await client.aclose()
+
+
+async def test_minute_bars_are_labelled_by_the_minute_they_open(sim_at, chart_client, raw):
+    """KIS times a minute bar by the minute it opens (see services/charts.py): the simulator's
+    rows, the client's bars, the ticks of the chart service and the dock's labels all agree,
+    for KRX one-minute bars (D13) and New York five-minute bars (O7), in mid-minute. (The app's
+    client asks first: the simulator issues one token a minute, and its clock stands still.)"""
+    from kisdesk.ui.chart.dock import bar_label
+
+    kst = dt.timezone(dt.timedelta(hours=9))
+    krx = sim_at(dt.datetime(2026, 12, 2, 11, 0, 40, tzinfo=kst))
+    client = chart_client(krx)
+    service = ChartService(client, paper=False)
+    one = await service.load_now(SAMSUNG, Period.M1)
+    five = await service.load_now(SAMSUNG, Period.M5)
+    await client.aclose()
+    head = d13_newest(raw(krx))
+    assert [r["stck_cntg_hour"] for r in head[:2]] == ["110000", "105900"]
+    assert one.bars[-1].at == five.bars[-1].at == dt.datetime(2026, 12, 2, 11, 0)
+    assert bar_label(one.bars[-1], Period.M1) == "12-02 11:00"
+    n1, n5, price = len(one.bars), len(five.bars), one.bars[-1].close
+    service.on_tick(SAMSUNG, price, None, dt.datetime(2026, 12, 2, 11, 0, 59))
+    assert (len(one.bars), len(five.bars)) == (n1, n5)  # still the minute that opened at 11:00
+    service.on_tick(SAMSUNG, price, None, dt.datetime(2026, 12, 2, 11, 1, 0))
+    assert len(one.bars) == n1 + 1 and one.bars[-1].at == dt.datetime(2026, 12, 2, 11, 1)
+    assert len(five.bars) == n5  # the five minutes from 11:00 run to 11:04:59
+
+    # 00:37:40 KST on Thursday is 10:37:40 on Wednesday in New York (EST).
+    nyse = sim_at(dt.datetime(2026, 12, 3, 0, 37, 40, tzinfo=kst))
+    client = chart_client(nyse)
+    service = ChartService(client, paper=False)
+    apple = await service.load_now(APPLE, Period.M5)
+    await client.aclose()
+    params = {"AUTH": "", "EXCD": "NAS", "SYMB": "AAPL", "NMIN": "5", "PINC": "0"}
+    params |= {"NEXT": "", "NREC": "120", "FILL": "", "KEYB": ""}
+    rows = raw(nyse).body(
+        "/uapi/overseas-price/v1/quotations/inquire-time-itemchartprice", "HHDFS76950200", params
+    )["output2"]
+    assert [r["xhms"] for r in rows[:2]] == ["103500", "103000"] and rows[-1]["xhms"] == "093000"
+    assert (rows[0]["kymd"], rows[0]["khms"]) == ("20261203", "003500")
+    assert apple.bars[-1].at == dt.datetime(2026, 12, 2, 10, 35)
+    today = [b.at for b in apple.bars if b.at.date() == dt.date(2026, 12, 2)]
+    assert min(today).time() == dt.time(9, 30)  # the session's first bar: the open
+    n, price = len(apple.bars), apple.bars[-1].close
+    service.on_tick(APPLE, price, None, dt.datetime(2026, 12, 2, 10, 39, 59))
+    assert len(apple.bars) == n
+    service.on_tick(APPLE, price, None, dt.datetime(2026, 12, 2, 10, 40, 0))
+    assert len(apple.bars) == n + 1 and apple.bars[-1].at == dt.datetime(2026, 12, 2, 10, 40)

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 KST = dt.timezone(dt.timedelta(hours=9))
 OLDER_AHEAD_MS = 200  # scrolling into the oldest bar asks for more at most this often
+FRAME_MS = 16  # ticks move the shown bars at most once a frame, however fast they come
 PERIOD_ACTIONS = {
     "chart_m1": Period.M1,
     "chart_m3": Period.M3,
@@ -93,6 +94,14 @@ class ChartPanel(QWidget):
         self._older_timer.setSingleShot(True)
         self._older_timer.setInterval(OLDER_AHEAD_MS)
         self._older_timer.timeout.connect(self._load_older)
+        # A busy symbol trades hundreds of times a second: the ticks of one frame are shown
+        # together (the series holds them all; the view draws the latest state once).
+        self._tick_series: Series | None = None
+        self._tick_timer = QTimer(self)
+        self._tick_timer.setSingleShot(True)
+        self._tick_timer.setInterval(FRAME_MS)
+        self._tick_timer.timeout.connect(self._show_ticks)
+        self._hover = -1
 
         self.title = QLabel()
         self.title.setObjectName("chartTitle")
@@ -169,7 +178,7 @@ class ChartPanel(QWidget):
         self.palette = palette
         if self.view is not None:
             self.view.set_colors(palette.up, palette.down)
-            self._show_readout(-1)
+            self._show_readout(self._hover)
 
     # -- what to show -----------------------------------------------------------------------------
     def follow(self, symbol: ChartSymbol | None) -> None:
@@ -243,7 +252,7 @@ class ChartPanel(QWidget):
         view = ChartView(self)
         view.set_colors(self.palette.up, self.palette.down)
         view.set_font(self.font())
-        view.hovered.connect(self._show_readout)
+        view.hovered.connect(self._on_hover)
         view.reached_start.connect(lambda: self._older_timer.start())
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
@@ -276,6 +285,35 @@ class ChartPanel(QWidget):
             return
         key = (series.symbol, series.period)
         first = series.bars[0].at if series.bars else None
+        if (
+            self._shown is not None
+            and self._shown == (key, first)
+            and self.view.bars
+            and len(series.bars) >= len(self.view.bars)
+        ):
+            # The same bars moved at their end (a tick): shown with the frame's other ticks.
+            self._tick_series = series
+            if not self._tick_timer.isActive():
+                self._tick_timer.start()
+            return
+        self._tick_timer.stop()
+        self._tick_series = None
+        self._show(series)
+
+    def _show_ticks(self) -> None:
+        series, self._tick_series = self._tick_series, None
+        if series is not None:
+            self._on_changed_now(series)
+
+    def _on_changed_now(self, series: Series) -> None:
+        if self.view is None or series.symbol != self.symbol or series.period is not self.period:
+            return
+        self._show(series)
+
+    def _show(self, series: Series) -> None:
+        assert self.view is not None
+        key = (series.symbol, series.period)
+        first = series.bars[0].at if series.bars else None
         view = self.view
         decimals = 0 if series.symbol.domestic else _decimals(series.bars)
         view.set_limits(
@@ -299,7 +337,7 @@ class ChartPanel(QWidget):
             self._say(series.note or translate("Chart", "No bars for this symbol and period."))
         else:
             self._say(series.note)
-        self._show_readout(-1)
+        self._show_readout(self._hover)
 
     def _on_failed(self, key: SeriesKey, message: str) -> None:
         if self.symbol is not None and key == (*self.symbol.key, self.period):
@@ -321,6 +359,10 @@ class ChartPanel(QWidget):
         name = self.symbol.name or self.symbol.code
         where = "" if self.symbol.domestic else f" · {self.symbol.market}"
         self.title.setText(f"<b>{name}</b> ({self.symbol.code}{where}) · {self.period.label}")
+
+    def _on_hover(self, index: int) -> None:
+        self._hover = index
+        self._show_readout(index)
 
     def _show_readout(self, index: int) -> None:
         view = self.view
