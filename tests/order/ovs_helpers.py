@@ -31,10 +31,10 @@ def ovs_desk(qtbot, qloop, run_async, order_home, tmp_path):
     ) -> Desk:
         import dataclasses
 
+        from kisdesk.config.settings import OrderSettings
         from kisdesk.kis import Credentials, KisClient
         from kisdesk.kis.env import demo_environment
         from kisdesk.kis.tokens import MemoryTokenStore
-        from kisdesk.config.settings import OrderSettings
         from kisdesk.services.session import Session
         from kisdesk.sim.server import SimServer
         from kisdesk.ui.order_dock import OrderDock
