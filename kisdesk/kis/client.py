@@ -15,14 +15,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from kisdesk.config.masking import register_secret
+from kisdesk.kis.approval import ApprovalKeys
 from kisdesk.kis.credentials import Credentials
 from kisdesk.kis.domestic import DomesticApi
 from kisdesk.kis.env import Environment
-from kisdesk.kis.errors import NetworkError, ProtocolError, TokenError
 from kisdesk.kis.events import ClientEvent, EventSink
 from kisdesk.kis.logs import get_logger
 from kisdesk.kis.orders import OrdersApi
@@ -31,6 +31,9 @@ from kisdesk.kis.ranking import RankingApi
 from kisdesk.kis.ratelimit import RateLimiter, limiter_for
 from kisdesk.kis.tokens import TokenManager, TokenStore
 from kisdesk.kis.transport import Reply, Transport
+
+if TYPE_CHECKING:  # the realtime stack (websockets, cryptography) loads on first use
+    from kisdesk.kis.realtime.stream import RealtimeStream
 
 log = get_logger(__name__)
 
@@ -49,8 +52,8 @@ class KisClient(DomesticApi, OrdersApi, OverseasApi, RankingApi):
       ``overseas_modify_order``, ``overseas_cancel_order``, ``overseas_open_orders``
     - rankings: ``credit_balance_ranking``, ``volume_rank``, ``fluctuation_rank``,
       ``market_cap_rank``
-    - session: ``approval_key`` (websocket), ``logout``, ``aclose``; ``iter_pages`` for any
-      other continued inquiry.
+    - session: ``approval_key`` (websocket), ``realtime`` (the stream of this app key),
+      ``logout``, ``aclose``; ``iter_pages`` for any other continued inquiry.
     """
 
     def __init__(
@@ -96,7 +99,10 @@ class KisClient(DomesticApi, OrdersApi, OverseasApi, RankingApi):
             use_hashkey=use_hashkey,
             sleep=sleep,
         )
-        self._approval_key: str | None = None
+        self.approvals = ApprovalKeys(
+            env, creds, self._http, self._events, store=token_store, clock=clock
+        )
+        self._stream: RealtimeStream | None = None
         self._closed = False
 
     def __repr__(self) -> str:
@@ -132,11 +138,15 @@ class KisClient(DomesticApi, OrdersApi, OverseasApi, RankingApi):
         """Close the connection pool. The token stays cached for the next start."""
         if not self._closed:
             self._closed = True
+            if self._stream is not None:
+                await self._stream.stop()
             await self._http.aclose()
 
     async def logout(self) -> None:
         """Revoke the access token at KIS and drop it from the keyring."""
-        self._approval_key = None
+        if self._stream is not None:
+            await self._stream.stop()
+        await self.approvals.forget()
         await self.tokens.revoke()
 
     async def ensure_token(self) -> None:
@@ -146,37 +156,22 @@ class KisClient(DomesticApi, OrdersApi, OverseasApi, RankingApi):
     # -- websocket approval key ----------------------------------------------------------------
 
     async def approval_key(self, *, refresh: bool = False) -> str:
-        """Websocket approval key (/oauth2/Approval), cached for the session. Note the body key
-        ``secretkey`` (not ``appsecret``)."""
-        if self._approval_key and not refresh:
-            return self._approval_key
-        body = {
-            "grant_type": "client_credentials",
-            "appkey": self.creds.appkey,
-            "secretkey": self.creds.appsecret,
-        }
-        try:
-            resp = await self._http.post("/oauth2/Approval", json=body)
-        except httpx.HTTPError as exc:
-            raise NetworkError(f"approval key request failed ({type(exc).__name__})") from None
-        try:
-            data = resp.json()
-        except ValueError:
-            data = None
-        if not isinstance(data, dict):
-            raise ProtocolError(
-                f"Approval: HTTP {resp.status_code} with a non-JSON body", status=resp.status_code
+        """Websocket approval key (/oauth2/Approval), cached in the token store like the token;
+        ``refresh`` drops the cached key and issues a new one."""
+        if refresh and self.approvals.current is not None:
+            await self.approvals.invalidate(self.approvals.current.value)
+        return await self.approvals.get()
+
+    def realtime(self, **options: Any) -> RealtimeStream:
+        """This client's realtime stream (one socket for the app key, every TR on it), made on
+        first use with ``options`` (see RealtimeStream); not started: call ``start()``."""
+        if self._stream is None:
+            from kisdesk.kis.realtime.stream import RealtimeStream
+
+            self._stream = RealtimeStream(
+                self.env.realtime_url, self.approvals, events=self._events, **options
             )
-        key = data.get("approval_key")
-        if resp.status_code != 200 or not key:
-            raise TokenError(
-                msg_cd=str(data.get("error_code") or data.get("code") or ""),
-                msg1=str(data.get("error_description") or data.get("message") or "no key"),
-                status=resp.status_code,
-            )
-        register_secret(str(key))
-        self._approval_key = str(key)
-        return self._approval_key
+        return self._stream
 
     # -- generic continuation ------------------------------------------------------------------
 

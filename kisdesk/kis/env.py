@@ -28,10 +28,22 @@ class Environment:
     def is_paper(self) -> bool:
         return self.profile == "paper"
 
+    @property
+    def realtime_url(self) -> str:
+        """The websocket every realtime TR is multiplexed on: ``ws_url`` + ``/tryitout``, the
+        path the official samples and python-kis use (websocket.md §1); a ``ws_url`` that
+        already names a path is taken as it is."""
+        _scheme, sep, rest = self.ws_url.partition("://")
+        if sep and "/" in rest.rstrip("/"):
+            return self.ws_url
+        return self.ws_url.rstrip("/") + REALTIME_PATH
+
     def tr_id(self, function: str) -> str | None:
         """The TR ID of ``function`` in this environment, or None when it is real-only."""
         return TR_IDS[self.profile][function]
 
+
+REALTIME_PATH = "/tryitout"
 
 # Per-second REST limits per app key (errors-and-limits.md §3).
 REAL_RATE_PER_SEC = 20

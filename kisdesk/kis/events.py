@@ -17,6 +17,7 @@ class EventKind(StrEnum):
     TOKEN_WAIT = "token_wait"  # waiting for the 1-issuance-per-minute rule (EGW00133)
     RETRYING = "retrying"  # a GET is retried (rate limit, network, 5xx)
     KEYRING_UNAVAILABLE = "keyring_unavailable"  # tokens kept in memory for this session
+    REALTIME_TROUBLE = "realtime_trouble"  # the stream waits long: key in use, key refused
 
 
 @dataclass(frozen=True)

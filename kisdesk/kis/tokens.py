@@ -108,6 +108,54 @@ class MemoryTokenStore:
         self._data.pop(key, None)
 
 
+class StoreSlot:
+    """One entry of a :class:`TokenStore` (the access token, the approval key).
+
+    A keyring-backed store is called on the keyring thread (an unlock prompt may block it for
+    seconds); a store that fails switches this slot to memory for the session and says so.
+    """
+
+    def __init__(self, store: TokenStore | None, key: str, events: EventSink, what: str) -> None:
+        self._store: TokenStore = store if store is not None else KeyringTokenStore()
+        self.key = key
+        self._events = events
+        self._what = what
+
+    def _fallback(self, exc: BaseException) -> None:
+        self._events.emit(
+            EventKind.KEYRING_UNAVAILABLE,
+            f"OS keyring unavailable ({type(exc).__name__}); {self._what} is kept in memory for"
+            " this session only",
+        )
+        self._store = MemoryTokenStore()
+
+    async def _call(self, method: str, *args: Any) -> Any:
+        call = getattr(self._store, method)
+        if isinstance(self._store, MemoryTokenStore):
+            return call(*args)
+        return await run_blocking(call, *args)
+
+    async def load(self) -> str | None:
+        try:
+            return await self._call("load", self.key)
+        except Exception as exc:
+            self._fallback(exc)
+            return None
+
+    async def save(self, value: str) -> None:
+        try:
+            await self._call("save", self.key, value)
+        except Exception as exc:
+            self._fallback(exc)
+            self._store.save(self.key, value)
+
+    async def delete(self) -> None:
+        try:
+            await self._call("delete", self.key)
+        except Exception as exc:
+            self._fallback(exc)
+
+
 def token_key(env: Environment, creds: Credentials) -> str:
     """Keyring username: environment + a hash of the app key (the key itself is a secret)."""
     return f"token/{env.name}/{creds.appkey_id}"
@@ -150,10 +198,9 @@ class TokenManager:
         self._creds = creds
         self._http = http
         self._events = events
-        self._store: TokenStore = store if store is not None else KeyringTokenStore()
+        self._slot = StoreSlot(store, token_key(env, creds), events, "the token")
         self._clock = clock
         self._sleep = sleep
-        self._key = token_key(env, creds)
         self._current: AccessToken | None = None
         self._loaded = False
         self._load_lock = asyncio.Lock()
@@ -161,43 +208,9 @@ class TokenManager:
         self._pending: asyncio.Task[AccessToken] | None = None
         self.issued = 0  # issuances by this manager (diagnostics)
 
-    # -- storage -------------------------------------------------------------------------------
-
-    def _fallback(self, exc: BaseException) -> None:
-        self._events.emit(
-            EventKind.KEYRING_UNAVAILABLE,
-            f"OS keyring unavailable ({type(exc).__name__}); the token is kept in memory for this"
-            " session only",
-        )
-        self._store = MemoryTokenStore()
-
-    async def _in_store(self, method: str, *args: Any) -> Any:
-        """Call the store; a keyring-backed one on the keyring thread (it may block)."""
-        call = getattr(self._store, method)
-        if isinstance(self._store, MemoryTokenStore):
-            return call(*args)
-        return await run_blocking(call, *args)
-
-    async def _store_load(self) -> AccessToken | None:
-        try:
-            text = await self._in_store("load", self._key)
-        except Exception as exc:
-            self._fallback(exc)
-            return None
+    async def _load(self) -> AccessToken | None:
+        text = await self._slot.load()
         return AccessToken.from_json(text) if text else None
-
-    async def _store_save(self, token: AccessToken) -> None:
-        try:
-            await self._in_store("save", self._key, token.to_json())
-        except Exception as exc:
-            self._fallback(exc)
-            self._store.save(self._key, token.to_json())
-
-    async def _store_delete(self) -> None:
-        try:
-            await self._in_store("delete", self._key)
-        except Exception as exc:
-            self._fallback(exc)
 
     # -- public --------------------------------------------------------------------------------
 
@@ -215,7 +228,7 @@ class TokenManager:
             # keyring answers on another thread): the others wait for it instead of issuing.
             async with self._load_lock:
                 if not self._loaded:
-                    stored = await self._store_load()
+                    stored = await self._load()
                     self._loaded = True
                     if stored is not None:
                         self._last_issue = stored.issued_at
@@ -243,7 +256,7 @@ class TokenManager:
             return self._current.value
         self._current = None
         self._loaded = True  # the stored copy is the refused one
-        await self._store_delete()
+        await self._slot.delete()
         return (await self._issue_shared()).value
 
     async def invalidate(self, rejected: str) -> None:
@@ -251,7 +264,7 @@ class TokenManager:
         if self._current is not None and self._current.value == rejected:
             self._current = None
             self._loaded = True
-            await self._store_delete()
+            await self._slot.delete()
 
     async def revoke(self) -> None:
         """Revoke the token at KIS (/oauth2/revokeP) and forget it everywhere."""
@@ -265,10 +278,10 @@ class TokenManager:
         async with self._load_lock:  # a stored-token read in progress ends before the delete
             token = self._current
             if token is None and not self._loaded:
-                token = await self._store_load()
+                token = await self._load()
         self._current = None
         self._loaded = True
-        await self._store_delete()
+        await self._slot.delete()
         if token is None:
             return
         body = {
@@ -347,7 +360,7 @@ class TokenManager:
             self._current = issued
             self._loaded = True
             self.issued += 1
-            await self._store_save(issued)
+            await self._slot.save(issued.to_json())
             hours = (issued.expires_at - now) / 3600
             self._events.emit(EventKind.TOKEN_ISSUED, f"new access token, valid {hours:.1f} h")
             return issued

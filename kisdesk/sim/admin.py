@@ -1,5 +1,6 @@
 """Admin routes outside KIS's paths (``/__sim/…``): what tests and scripts use to steer a
-running simulator over HTTP — info, stats, faults, token expiry, the clock and market steps."""
+running simulator over HTTP — info, stats, faults, token expiry, the clock and market steps,
+and for the websocket: its sessions, approval-key expiry and per-symbol trade rates."""
 
 from __future__ import annotations
 
@@ -44,6 +45,13 @@ class AdminRoutes:
         self.faults = faults
         self.tokens = tokens
         self.info = info
+        self._approvals: Any = None
+        self._ws: Any = None
+        self._tick_rates: Any = None
+
+    def add_websocket(self, approvals: Any, ws: Any, tick_rates: Any) -> None:
+        """Also serve /__sim/ws, /__sim/expire-approval-keys and /__sim/tick-rate."""
+        self._approvals, self._ws, self._tick_rates = approvals, ws, tick_rates
 
     def add_to(self, app: web.Application) -> None:
         r = app.router
@@ -57,6 +65,11 @@ class AdminRoutes:
         r.add_post("/__sim/expire-tokens", self._expire)
         r.add_post("/__sim/clock", self._clock)
         r.add_post("/__sim/step", self._step)
+        if self._ws is not None:
+            r.add_get("/__sim/ws", self._ws_sessions)
+            r.add_post("/__sim/expire-approval-keys", self._expire_approval)
+            r.add_get("/__sim/tick-rate", self._get_tick_rates)
+            r.add_post("/__sim/tick-rate", self._set_tick_rate)
 
     async def _info(self, _request: web.Request) -> web.Response:
         return await _answer(self.info())
@@ -115,3 +128,24 @@ class AdminRoutes:
             raise web.HTTPBadRequest(text="'n' must be an integer") from None
         self.world.step_market(max(0, n))
         return await _answer({"steps": self.world.market.steps})
+
+    async def _ws_sessions(self, _request: web.Request) -> web.Response:
+        return await _answer({"sessions": self._ws.summary()})
+
+    async def _expire_approval(self, _request: web.Request) -> web.Response:
+        self._approvals.expire_all()
+        return await _answer({"expired": True})
+
+    async def _get_tick_rates(self, _request: web.Request) -> web.Response:
+        return await _answer(self._tick_rates.as_dict())
+
+    async def _set_tick_rate(self, request: web.Request) -> web.Response:
+        """``{"code": "005930", "rate": 30}`` (``"exchange"``: KRX by default, or an overseas
+        trading code such as NASD): trades per second, 0 to stop."""
+        data = await _body(request)
+        try:
+            rate = float(data["rate"])
+            self._tick_rates.set(str(data.get("exchange", "KRX")), str(data["code"]), rate)
+        except (KeyError, TypeError, ValueError) as e:
+            raise web.HTTPBadRequest(text=f"need 'code' and 'rate': {e}") from None
+        return await _answer(self._tick_rates.as_dict())

@@ -32,6 +32,7 @@ from .stats import SimStats
 TOKEN_LIFETIME = 86_400
 REUSE_WINDOW = 6 * 3600
 ISSUE_INTERVAL = 60
+APPROVAL_LIFETIME = 86_400  # auth.md §3: an approval key is valid 24 hours
 
 
 def make_credentials(seed: int, profile: str) -> tuple[str, str]:
@@ -166,13 +167,45 @@ class TokenStore:
         return datetime.fromtimestamp(int(tok.expires_at), KST).strftime("%Y-%m-%d %H:%M:%S")
 
 
+class ApprovalKeys:
+    """Websocket approval keys: every /oauth2/Approval call issues a new one, valid 24 hours,
+    and every key issued for an app key and not expired is accepted (some clients issue a fresh
+    key before each subscribe message). The key is checked when a websocket session is set up;
+    a live session keeps streaming after it expires (auth.md §3)."""
+
+    def __init__(self, clock: SimClock) -> None:
+        self.clock = clock
+        self._keys: dict[str, tuple[str, float]] = {}  # approval key → (app key, expiry)
+
+    def issue(self, appkey: str) -> str:
+        key = str(uuid.uuid4())
+        self._keys[key] = (appkey, self.clock.timestamp() + APPROVAL_LIFETIME)
+        return key
+
+    def appkey_of(self, key: str) -> str | None:
+        """The app key ``key`` was issued for, while it has not expired."""
+        entry = self._keys.get(key)
+        if entry is None or self.clock.timestamp() >= entry[1]:
+            return None
+        return entry[0]
+
+    def issued_for(self, key: str) -> str | None:
+        """The app key ``key`` was issued for, expired or not."""
+        entry = self._keys.get(key)
+        return entry[0] if entry is not None else None
+
+    def expire_all(self) -> None:
+        now = self.clock.timestamp()
+        self._keys = {k: (app, min(exp, now)) for k, (app, exp) in self._keys.items()}
+
+
 class OAuthRoutes:
     """POST /oauth2/tokenP, /oauth2/revokeP and /oauth2/Approval over one TokenStore."""
 
     def __init__(self, tokens: TokenStore, stats: SimStats) -> None:
         self.tokens = tokens
         self.stats = stats
-        self.approval_keys: dict[str, str] = {}  # app key → websocket approval key
+        self.approvals = ApprovalKeys(tokens.clock)
 
     def add_to(self, app: web.Application) -> None:
         app.router.add_post("/oauth2/tokenP", self.token)
@@ -229,5 +262,4 @@ class OAuthRoutes:
             self.tokens.check_pair(body.get("appkey"), body.get("secretkey"))
         except TokenError as e:
             return token_error_response(e)
-        key = self.approval_keys.setdefault(body["appkey"], str(uuid.uuid4()))
-        return json_response({"approval_key": key})
+        return json_response({"approval_key": self.approvals.issue(body["appkey"])})

@@ -12,6 +12,18 @@ Kinds (``FaultInjector.add(kind, ...)``):
 - ``drop_response``: run the request (an order is booked) then close without answering
 - ``expire_tokens``: expire every token, then handle the request (it gets EGW00123)
 
+Websocket kinds (ws.py) fire on the websocket only, never on a REST call, and REST kinds never
+on the websocket. ``path_prefix`` matches the websocket's path (``/``, ``/tryitout``); ``tr_id``
+the TR of the frame about to be sent (``PINGPONG`` for the keep-alive):
+
+- ``ws_refuse``: answer the upgrade request with HTTP ``status`` (default 503), no websocket
+- ``ws_drop``: close the TCP connection without a close frame, instead of the next frame
+- ``ws_stall``: stop sending (data, replies, PINGPONG) for ``delay`` seconds (0 = for good),
+  keeping the socket open
+- ``ws_garbage``: send a frame that is neither JSON nor a data frame before the next frame
+- ``ws_slow``: sleep ``delay`` seconds before each frame sent (a slow network or reader: the
+  session's bounded queue then drops its oldest quote records, never a notice or a reply)
+
 Every fault can be limited to paths starting with ``path_prefix``, to a ``tr_id``, and to
 ``count`` occurrences (None = until cleared).
 """
@@ -33,6 +45,8 @@ KINDS = (
     "drop_response",
     "expire_tokens",
 )
+WS_KINDS = ("ws_refuse", "ws_drop", "ws_stall", "ws_garbage", "ws_slow")
+ALL_KINDS = KINDS + WS_KINDS
 
 
 @dataclass
@@ -81,8 +95,8 @@ class FaultInjector:
         msg_cd: str | None = None,
         msg1: str | None = None,
     ) -> Fault:
-        if kind not in KINDS:
-            raise ValueError(f"unknown fault kind {kind!r}; expected one of {', '.join(KINDS)}")
+        if kind not in ALL_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; expected one of {', '.join(ALL_KINDS)}")
         if count is not None and count < 1:
             raise ValueError("count must be positive or None")
         with self._lock:
@@ -116,14 +130,14 @@ class FaultInjector:
         with self._lock:
             return list(self._faults)
 
-    def take(self, path: str, tr_id: str | None) -> list[Fault]:
-        """Faults that fire for this request: every matching latency, then at most one other.
-        Firing consumes one of the fault's ``count``."""
+    def take(self, path: str, tr_id: str | None, kinds: tuple[str, ...] = KINDS) -> list[Fault]:
+        """Faults of ``kinds`` (default: the REST ones) that fire for this request or frame:
+        every matching latency, then at most one other. Firing consumes one of ``count``."""
         fired: list[Fault] = []
         with self._lock:
             other_taken = False
             for f in list(self._faults):
-                if not f.matches(path, tr_id):
+                if f.kind not in kinds or not f.matches(path, tr_id):
                     continue
                 if f.kind != "latency":
                     if other_taken:

@@ -48,7 +48,9 @@ from .matching import OrderBook
 from .ratelimit import SlidingWindow
 from .responses import JSON_CT, MSG_CD, error_response, json_response
 from .stats import SimStats
-from .world import SimWorld
+from .tickrates import TickRates
+from .world import KRX, SimWorld
+from .ws import WsHub
 
 log = logging.getLogger("kisdesk.sim")
 
@@ -83,6 +85,11 @@ class SimServer:
         clock: SimClock | None = None,
         code_map: dict[str, tuple[str, str]] | None = None,
         warm_up: bool | None = None,
+        ws_ping_interval: float = 100.0,
+        ws_ping_grace: float | None = None,
+        ws_queue_limit: int = 1000,
+        ws_key_in_use: str = "close",
+        tick_rates: dict[str, float] | None = None,
     ) -> None:
         self.world = SimWorld(profile, seed, market_hours=market_hours, clock=clock)
         self.ticker_interval = ticker_interval
@@ -102,6 +109,22 @@ class SimServer:
         self.rate_limit = rate_limit if rate_limit is not None else DEFAULT_RATE[profile]
         self.limiter = SlidingWindow(self.rate_limit, self.world.clock.monotonic)
         self.faults = FaultInjector(seed)
+        # The HTS user id of each account's holder: the tr_key of execution-notice TRs.
+        self.hts_ids = {name: f"sim{name}"[:8] for name in self.world.accounts}
+        self.ws = WsHub(
+            self.world,
+            self.oauth.approvals,
+            self.faults,
+            {self.world.accounts[name]: hts for name, hts in self.hts_ids.items()},
+            ping_interval=ws_ping_interval,
+            ping_grace=ws_ping_grace,
+            queue_limit=ws_queue_limit,
+            key_in_use=ws_key_in_use,
+        )
+        self.tick_rates = TickRates(self.world)
+        for symbol, rate in (tick_rates or {}).items():
+            exchange, _, code = symbol.rpartition(":")
+            self.tick_rates.set(exchange or KRX, code, rate)
 
         self.specs: dict[str, ApiSpec] = {s.path: s for s in _spec_modules()}
         self.host = "127.0.0.1"
@@ -188,6 +211,7 @@ class SimServer:
             "appkey": self.appkey,
             "appsecret": self.appsecret,
             "accounts": dict(self.accounts),
+            "hts_ids": dict(self.hts_ids),
             "profile": self.profile,
             "seed": self.seed,
             "rate_limit": self.rate_limit,
@@ -210,7 +234,10 @@ class SimServer:
         app.router.add_post("/uapi/hashkey", self._hashkey)
         for spec in self.specs.values():
             app.router.add_route("*", spec.path, self._bind(spec))
-        AdminRoutes(self.world, self.faults, self.tokens, self.info).add_to(app)
+        admin = AdminRoutes(self.world, self.faults, self.tokens, self.info)
+        admin.add_websocket(self.oauth.approvals, self.ws, self.tick_rates)
+        admin.add_to(app)
+        self.ws.add_to(app, self._not_found)
         app.router.add_route("*", "/{tail:.*}", self._not_found)
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
@@ -225,8 +252,11 @@ class SimServer:
             self._tasks.append(loop.create_task(self.world.run_ticker(self.ticker_interval)))
         if self.warm_up:
             self._tasks.append(loop.create_task(self.world.warm_up()))
+        self.tick_rates.start()
 
     async def stop(self) -> None:
+        await self.tick_rates.stop()
+        await self.ws.close_all()
         for task in self._tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -244,8 +274,8 @@ class SimServer:
 
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        if request.path.startswith("/__sim"):
-            return await handler(request)
+        if request.path.startswith("/__sim") or self.ws.is_upgrade(request):
+            return await handler(request)  # the websocket has faults of its own (ws.py)
         tr_id = request.headers.get("tr_id", "")
         fired = self.faults.take(request.path, tr_id or None)
         other: Fault | None = None

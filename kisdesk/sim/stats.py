@@ -17,6 +17,9 @@ class LoggedRequest:
     msg_cd: str
 
 
+GAUGES = ("ws_sessions", "ws_registrations")  # what is open now: a reset keeps them
+
+
 @dataclass
 class SimStats:
     requests: int = 0
@@ -28,6 +31,19 @@ class SimStats:
     orders_accepted: int = 0
     orders_rejected: int = 0
     fills: int = 0
+    # websocket (ws.py)
+    ws_connections: int = 0  # upgrades accepted
+    ws_refused: int = 0  # upgrades refused (ws_refuse fault)
+    ws_sessions: int = 0  # open now
+    ws_registrations: int = 0  # registered now, all sessions
+    ws_subscribes: int = 0  # OPSP0000 replies
+    ws_frames_sent: int = 0
+    ws_records_sent: int = 0  # data records (a 00N frame counts N)
+    ws_records_dropped: int = 0  # quote records a full session queue dropped
+    ws_notices_sent: int = 0
+    ws_pings_sent: int = 0
+    ws_closed_no_pong: int = 0
+    ws_by_msg_cd: Counter[str] = field(default_factory=Counter)
     by_path: Counter[str] = field(default_factory=Counter)
     by_tr_id: Counter[str] = field(default_factory=Counter)
     by_msg_cd: Counter[str] = field(default_factory=Counter)
@@ -57,6 +73,18 @@ class SimStats:
                 "orders_accepted": self.orders_accepted,
                 "orders_rejected": self.orders_rejected,
                 "fills": self.fills,
+                "ws_connections": self.ws_connections,
+                "ws_refused": self.ws_refused,
+                "ws_sessions": self.ws_sessions,
+                "ws_registrations": self.ws_registrations,
+                "ws_subscribes": self.ws_subscribes,
+                "ws_frames_sent": self.ws_frames_sent,
+                "ws_records_sent": self.ws_records_sent,
+                "ws_records_dropped": self.ws_records_dropped,
+                "ws_notices_sent": self.ws_notices_sent,
+                "ws_pings_sent": self.ws_pings_sent,
+                "ws_closed_no_pong": self.ws_closed_no_pong,
+                "ws_by_msg_cd": dict(self.ws_by_msg_cd),
                 "by_path": dict(self.by_path),
                 "by_tr_id": dict(self.by_tr_id),
                 "by_msg_cd": dict(self.by_msg_cd),
@@ -67,5 +95,5 @@ class SimStats:
         with self.lock:
             fresh = SimStats()
             for name in self.__dataclass_fields__:
-                if name != "lock":
+                if name not in ("lock", *GAUGES):
                     setattr(self, name, getattr(fresh, name))

@@ -114,6 +114,11 @@ class SimThread:
         return self.server.accounts
 
     @property
+    def hts_ids(self) -> dict[str, str]:
+        """Account name → the HTS ID execution-notice subscriptions use as tr_key."""
+        return self.server.hts_ids
+
+    @property
     def faults(self) -> Any:
         return self.server.faults
 

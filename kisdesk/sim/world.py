@@ -120,6 +120,16 @@ class SimWorld:
         hot = [q for q in (self.quote(*key) for key in keys) if q is not None]
         self.market.step(n, hot, self._after_step)
 
+    def trade(self, exchange: str, code: str) -> None:
+        """One walk step of one symbol now: a busy symbol trades between the market's steps
+        (tickrates.py). It runs ahead of the market's step count, so the market's own steps
+        leave it alone until they catch up; orders match and listeners hear as on any step."""
+        q = self.quote(exchange, code)
+        if q is None:
+            raise KeyError(f"{exchange}:{code}")
+        q.walk()
+        self._after_step(q)
+
     def set_price(self, code: str, price: Decimal) -> None:
         """Force a domestic price (snapped into the band) and match resting orders on it."""
         q = self.market.domestic(code)

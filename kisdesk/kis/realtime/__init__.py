@@ -4,7 +4,11 @@
   :class:`DataFrame` of typed records) and build subscribe/unsubscribe messages;
 - crypto: :class:`NoticeCipher`, AES-256-CBC of execution notices;
 - records / trs: typed records with Decimal, the TR ids and their tolerated widths;
-- registry: :class:`SubscriptionRegistry`, the 41-registration budget shared by priority.
+- registry: :class:`SubscriptionRegistry`, the 41-registration budget shared by priority;
+- stream: :class:`RealtimeStream`, the one socket of an app key (connect, subscribe, reconnect,
+  dispatch), its :class:`Subscription` handles and its :class:`StreamStatus`.
+
+``websockets`` itself loads with the first connection.
 """
 
 from kisdesk.kis.realtime.crypto import NoticeCipher
@@ -41,6 +45,9 @@ from kisdesk.kis.realtime.registry import (
     SubscriptionDiff,
     SubscriptionRegistry,
 )
+from kisdesk.kis.realtime.status import StreamState, StreamStats, StreamStatus, Trouble
+from kisdesk.kis.realtime.stream import Backoff, RealtimeStream
+from kisdesk.kis.realtime.subscription import RecordIterator, Subscription
 from kisdesk.kis.realtime.trs import (
     KRX_BOOK,
     KRX_NOTICE,
@@ -69,6 +76,7 @@ __all__ = [
     "PINGPONG",
     "AppKeyInUse",
     "ApprovalKeyRefused",
+    "Backoff",
     "ControlReply",
     "DataFrame",
     "DecryptError",
@@ -82,13 +90,20 @@ __all__ = [
     "OverseasTick",
     "PingPong",
     "Priority",
+    "RealtimeStream",
+    "RecordIterator",
     "Registration",
     "RegistrationBudgetFull",
     "ReplyKind",
     "State",
+    "StreamState",
+    "StreamStats",
+    "StreamStatus",
+    "Subscription",
     "SubscriptionDiff",
     "SubscriptionRefused",
     "SubscriptionRegistry",
+    "Trouble",
     "notice_tr_ids",
     "parse_frame",
     "subscribe_message",
