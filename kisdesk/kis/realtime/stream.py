@@ -75,6 +75,8 @@ MAX_FRAME_BYTES = 2**20  # batched frames pass 8 KB (§9.4: "1009 text message t
 OVER_BUDGET = "over the registration budget"
 NOT_LIVE = "the realtime connection is not live"
 WAITING = "waiting for the server's confirmation"
+NO_CLOSE_FRAME = "closed without a close frame"
+SUSPECT_REASON = "the server cut the connection on this subscription (is the HTS ID right?)"
 
 _NOTICE_TRS = frozenset(tr_id for tr_id, spec in SPECS.items() if spec.notice)
 
@@ -191,6 +193,7 @@ class RealtimeStream:
         self._stopping = False
         self._ever_live = False
         self._approval_refusals = 0  # in a row, without a confirmed registration between
+        self._suspects: dict[Registration, int] = {}  # notice subscriptions the server cut on
         self._state = StreamState.IDLE
         self._trouble: Trouble | None = None
         self._detail = ""
@@ -494,7 +497,25 @@ class RealtimeStream:
             await self._close(ws, polite=polite)
             self._refresh()
         outcome.stable = loop.time() - session.live_at >= self._stable_after
+        if outcome.trouble is Trouble.DROPPED and outcome.detail == NO_CLOSE_FRAME:
+            self._suspect(session)
         return outcome
+
+    def _suspect(self, session: _Session) -> None:
+        """KIS answers a notice subscription with a wrong HTS id by cutting the socket without
+        a close frame (its README: "No close frame received" → check the HTS ID). Re-sending
+        it after every reconnect would cut every stream with it: after two cuts in a row while
+        its reply was pending, it is refused (served by polling) until its owners want it anew.
+        """
+        for reg, op in session.awaiting.items():
+            if op != "1" or reg.tr_id not in _NOTICE_TRS:
+                continue
+            cuts = self._suspects.get(reg, 0) + 1
+            self._suspects[reg] = cuts
+            if cuts >= 2:
+                del self._suspects[reg]
+                log.warning("realtime: %s cut the connection twice: refused", reg.tr_id)
+                self._registry.refuse(reg.tr_id, reg.tr_key, SUSPECT_REASON)
 
     async def _connect(self) -> ClientConnection:
         from websockets.asyncio.client import connect  # loaded with the first connection
@@ -607,6 +628,7 @@ class RealtimeStream:
                 self._ciphers[tr_id] = cipher  # per TR, as python-kis keeps them
             if reg is not None and reg in session.held:
                 session.confirmed.add(reg)
+                self._suspects.pop(reg, None)
         elif kind in (ReplyKind.UNSUBSCRIBED, ReplyKind.NOT_SUBSCRIBED):
             if reg is not None:
                 session.confirmed.discard(reg)
@@ -687,7 +709,7 @@ def _record_key(record: Any) -> str:
 def _closed_detail(exc: Exception) -> str:
     rcvd = getattr(exc, "rcvd", None)
     if rcvd is None:
-        return "closed without a close frame"
+        return NO_CLOSE_FRAME
     reason = f" {rcvd.reason}" if getattr(rcvd, "reason", "") else ""
     return f"closed by the server ({rcvd.code}{reason})"
 
