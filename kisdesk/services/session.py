@@ -27,6 +27,7 @@ class Session:
     sim: SimServer | None = None
     profile_name: str = ""
     extras: dict[str, Any] = field(default_factory=dict)
+    hub: Any = None  # its QuoteHub (services/quote_hub.py), made by the app once connected
 
     @property
     def name(self) -> str:
@@ -34,6 +35,9 @@ class Session:
 
     async def close(self) -> None:
         try:
+            if self.hub is not None:
+                hub, self.hub = self.hub, None
+                await hub.close()
             await self.client.aclose()
         finally:
             if self.sim is not None:
@@ -56,7 +60,12 @@ async def start_demo_session(
     sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
     await sim.start()
     env = demo_environment(sim.base_url, sim.ws_url)
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
+    creds = Credentials(
+        appkey=sim.appkey,
+        appsecret=sim.appsecret,
+        account=sim.accounts[account],
+        hts_id=sim.hts_ids[account],  # the tr_key of its execution notices
+    )
     for secret in (creds.appkey, creds.appsecret, creds.account):
         register_secret(secret)
     client = KisClient(env, creds, on_event=on_event, token_store=_demo_token_store())
