@@ -24,7 +24,7 @@ class Session:
     env: Environment
     account: str
     client: KisClient
-    sim: SimServer | None = None
+    sim: SimServer | Any = None  # in demo: the SimServer, or a demo_sim.SimProcess
     profile_name: str = ""
     extras: dict[str, Any] = field(default_factory=dict)
     hub: Any = None  # its QuoteHub (services/quote_hub.py), made by the app once connected
@@ -51,14 +51,22 @@ async def start_demo_session(
     account: str = "demo",
     ticker_interval: float | None = 1.0,
     on_event: Callable[[Any], None] | None = None,
+    sim_process: bool = False,
 ) -> Session:
-    """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS."""
-    # Imported here so paper/real start-up never pays for aiohttp.
+    """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS.
+    ``sim_process``: in a child process (services/demo_sim.py) where one can be started;
+    else on this loop (tests reach its state directly)."""
     from kisdesk.kis.env import demo_environment
-    from kisdesk.sim.server import SimServer
+    from kisdesk.services import demo_sim
 
-    sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
-    await sim.start()
+    sim: Any
+    if sim_process and demo_sim.available():
+        sim = await demo_sim.start_sim_process(seed=seed, ticker_interval=ticker_interval)
+    else:
+        from kisdesk.sim.server import SimServer  # here: paper/real never pay for aiohttp
+
+        sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
+        await sim.start()
     env = demo_environment(sim.base_url, sim.ws_url)
     creds = Credentials(
         appkey=sim.appkey,

@@ -97,19 +97,23 @@ class SummaryStrip(QFrame):
         self._palette = palette
 
     def show_summary(self, summary: Any) -> None:
+        # Live prices call this every frame: a label is touched only when it changes (a style
+        # sheet set, even the same one, re-polishes the label).
         for attr, _, coloured in SUMMARY_FIELDS:
             value: Decimal | None = getattr(summary, attr, None)
             label = self.values[attr]
-            label.setText(fmt_signed(value) if coloured else fmt_krw(value))
+            text = fmt_signed(value) if coloured else fmt_krw(value)
+            if label.text() != text:
+                label.setText(text)
             colour = ""
             if coloured:
                 d = direction_of(value)
                 colour = {Direction.UP: self._palette.up, Direction.DOWN: self._palette.down}.get(
                     d, ""
                 )
-            label.setStyleSheet(
-                f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;"
-            )
+            style = f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;"
+            if label.styleSheet() != style:
+                label.setStyleSheet(style)
 
 
 class HoldingsTab(DataTab):
