@@ -34,18 +34,19 @@ def _condition(order: Order) -> str:
     return _COND[kind.tif] if kind is not None else "0"
 
 
-def domestic_notice(
-    event: OrderEvent, *, hts_id: str, name: str, time: str | None = None
-) -> list[str] | None:
-    """The 26 values of the notice ``event`` makes, or None for an event that makes none."""
+def domestic_notice(event: OrderEvent, *, hts_id: str, name: str, now: str) -> list[str] | None:
+    """The 26 values of the notice ``event`` makes, or None for an event that makes none.
+    STCK_CNTG_HOUR is the order's ORD_TMD for an acknowledgement, the execution's time for a
+    fill (as the day's executions list them), ``now`` (HHMMSS) for an exchange cancellation."""
     order = event.order
     if event.kind == "accepted":
-        fill, qty, price = False, order.qty, order.price
+        fill, qty, price, time = False, order.qty, order.price, order.time
         accept = "1" if order.action == "new" else "2"
     elif event.kind == "filled":
         fill, qty, price, accept = True, event.qty, event.price, "2"
+        time = order.executions[-1].time if order.executions else now
     elif event.kind == "cancelled":
-        fill, qty, price, accept = False, event.qty, order.price, "3"
+        fill, qty, price, accept, time = False, event.qty, order.price, "3", now
     else:
         return None
     return [
@@ -60,7 +61,7 @@ def domestic_notice(
         order.code,
         str(qty),
         s_int(price),
-        time or order.time,
+        time,
         "0",  # RFUS_YN: accepted
         "2" if fill else "1",
         accept,

@@ -47,6 +47,7 @@ import json
 import logging
 import math
 import re
+import socket
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -80,6 +81,7 @@ BUDGET = 41  # registrations per session (§1)
 KEY_IN_USE = ("close", "drop", "keep")
 GARBAGE = "\x15SIM GARBAGE ~~ not a KIS frame ~~"
 WS_FAULTS = ("ws_drop", "ws_stall", "ws_garbage", "ws_slow")
+SEND_BUFFER = 64 * 1024  # the kernel's send buffer per session: a slow reader shows soon
 END = ""  # a control item that ends the session ("close" or "drop") once what precedes is out
 
 # TR → what it streams. "krx_tick"… are fed; "silent:<key kind>" register and stay quiet.
@@ -249,7 +251,6 @@ class WsSession:
             stats.ws_records_sent += records
         elif tr_id == PINGPONG:
             stats.ws_pings_sent += 1
-            self._ping_sent()
         elif text[:1] == "1":
             stats.ws_notices_sent += 1
 
@@ -262,18 +263,23 @@ class WsSession:
             text = pingpong(hub.world.now())
             self.pending_pings = [*self.pending_pings[-9:], json.loads(text)]
             self.push_control(PINGPONG, text)
+            # From the oldest unanswered PINGPONG the session has ``ping_grace`` seconds to
+            # answer any of them; counted from the queueing, so that a client too slow to even
+            # read its frames (the writer blocked on a full socket) is closed as well.
+            if self.unanswered_since is None:
+                self.unanswered_since = asyncio.get_running_loop().time()
+                self._arm_pong_timer()
 
-    def _ping_sent(self) -> None:
-        """A PINGPONG went out: the session has ``ping_grace`` seconds from the oldest
-        unanswered one to answer (any of them)."""
-        if self.unanswered_since is None:
-            loop = asyncio.get_running_loop()
-            self.unanswered_since = loop.time()
-            self._pong_timer = loop.call_later(self.hub.ping_grace, self._pong_due)
+    def _arm_pong_timer(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._pong_timer = loop.call_later(self.hub.ping_grace, self._pong_due)
 
     def _pong_due(self) -> None:
         self._pong_timer = None
-        if self.closed or self.unanswered_since is None or self._stalled():
+        if self.closed or self.unanswered_since is None:
+            return
+        if self._stalled():  # the server is the silent one: the client gets a new grace
+            self._arm_pong_timer()
             return
         self.hub.stats.ws_closed_no_pong += 1
         log.info("websocket session did not answer PINGPONG: closing it")
@@ -300,8 +306,13 @@ class WsSession:
         asyncio.get_running_loop().create_task(self._close(message))
 
     async def _close(self, message: str) -> None:
-        with contextlib.suppress(Exception):
-            await self.ws.close(code=1000, message=message.encode())
+        try:
+            # A client that does not read can block the close frame too: then cut the line.
+            await asyncio.wait_for(self.ws.close(code=1000, message=message.encode()), 3.0)
+        except Exception:
+            transport = self.request.transport
+            if transport is not None:
+                transport.abort()
 
     def drop(self) -> None:
         """End the TCP connection with no close frame."""
@@ -410,6 +421,12 @@ class WsHub:
             return web.Response(status=status, text=f"{status} websocket refused (simulated)")
         ws = web.WebSocketResponse(autoping=False, compress=False, timeout=2.0)
         await ws.prepare(request)
+        sock = request.transport.get_extra_info("socket") if request.transport else None
+        if sock is not None:
+            # A fixed buffer (no autotuning to megabytes): a client that stops reading blocks
+            # the session's sends within a few hundred kilobytes, as on a real link.
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
         session = WsSession(self, ws, request)
         self.sessions.add(session)
         self.stats.ws_connections += 1
@@ -677,8 +694,8 @@ class WsHub:
         else:
             listing = self.world.market.listings.get(order.code)
             name = listing.name if listing is not None else order.code
-            time = self.world.now().strftime("%H%M%S")
-            values = notices.domestic_notice(event, hts_id=hts_id, name=name, time=time)
+            now = self.world.now().strftime("%H%M%S")
+            values = notices.domestic_notice(event, hts_id=hts_id, name=name, now=now)
         if values is None:
             return
         record = "^".join(values)

@@ -131,25 +131,20 @@ def domestic_book(q: DomesticQuote, tape: Tape, resting: dict[Decimal, int]) -> 
         best_ask, best_bid = step_int(p, 1, kind), p
     rng = tape.rng(q.steps)
     unit = max(1, q.prev_volume // 4000)
-    asks: list[Decimal] = []
-    bids: list[Decimal] = []
-    ask_sizes: list[int] = []
-    bid_sizes: list[int] = []
-    a, b = best_ask, best_bid
-    for _ in range(LEVELS):
-        if dn <= a <= up:
-            asks.append(Decimal(a))
-            ask_sizes.append(rng.randint(1, 6 * unit) + resting.get(Decimal(a), 0))
-        else:
-            asks.append(Decimal(0))
-            ask_sizes.append(0)
-        if dn <= b <= up:
-            bids.append(Decimal(b))
-            bid_sizes.append(rng.randint(1, 6 * unit) + resting.get(Decimal(b), 0))
-        else:
-            bids.append(Decimal(0))
-            bid_sizes.append(0)
-        a, b = step_int(a, 1, kind), step_int(max(b, 1), -1, kind)
+
+    def side(start: int, direction: int) -> tuple[list[Decimal], list[int]]:
+        prices: list[Decimal] = []
+        sizes: list[int] = []
+        p = start
+        for _ in range(LEVELS):
+            inside = dn <= p <= up
+            prices.append(Decimal(p) if inside else Decimal(0))
+            sizes.append(rng.randint(1, 6 * unit) + resting.get(Decimal(p), 0) if inside else 0)
+            p = step_int(max(p, 1), direction, kind)
+        return prices, sizes
+
+    asks, ask_sizes = side(best_ask, 1)
+    bids, bid_sizes = side(best_bid, -1)
     tape.book = Book(asks, bids, ask_sizes, bid_sizes)
     return tape.book
 

@@ -4,6 +4,7 @@ against which the session's bounded queue drops quote records but never a notice
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Iterator
 
@@ -11,8 +12,15 @@ import httpx
 import pytest
 from websockets.exceptions import ConnectionClosedError, InvalidStatus
 from websockets.protocol import State
+from websockets.sync.client import ClientConnection, connect
 
-from kisdesk.kis.realtime import DataFrame, FrameError, parse_frame
+from kisdesk.kis.realtime import (
+    ControlReply,
+    DataFrame,
+    FrameError,
+    parse_frame,
+    subscribe_message,
+)
 from kisdesk.sim.testing import SimThread
 from tests.sim.conftest import Kis
 from tests.sim.ws_client import Ws, approval_key
@@ -131,3 +139,82 @@ def test_slow_link_drops_oldest_quotes_never_notices() -> None:
     assert len(ticks) <= 20
     # What is left is the newest: the last tick is the quote's last state.
     assert ticks[-1].volume == last.volume
+
+
+def _lazy_reader(sim: SimThread) -> ClientConnection:
+    """A client that reads one frame ahead at most (when the test does not read, neither does
+    it), over a socket with a small receive buffer."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect((sim.server.host, sim.server.port))
+    return connect(
+        sim.ws_url + "/tryitout",
+        sock=sock,
+        max_queue=1,
+        ping_interval=None,
+        close_timeout=1,  # its own queue is full: it would not see the server's close
+        legacy=True,
+    )
+
+
+def test_a_client_that_stops_reading_costs_a_bounded_queue() -> None:
+    """A real slow reader: the client stops reading, the socket's buffers fill, the server's
+    send waits, the session's queue stays bounded (oldest quotes dropped), the server answers
+    REST as before, and the notice queued meanwhile arrives once the client reads again."""
+    rates = {CODE: 200.0}
+    with SimThread(seed=3, ws_ping_interval=30, ws_queue_limit=20, tick_rates=rates) as sim:
+        key = approval_key(sim)
+        conn = _lazy_reader(sim)
+        kis = Kis(sim)
+        try:
+            conn.send(subscribe_message(key, "H0STCNT0", CODE))
+            conn.send(subscribe_message(key, "H0STASP0", CODE))
+            conn.send(subscribe_message(key, "H0STCNI0", "simdemo"))
+            deadline = time.monotonic() + 20
+            while sim.stats.ws_records_dropped < 100 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert sim.stats.ws_records_dropped >= 100, sim.stats.as_dict()
+            t0 = time.monotonic()
+            assert kis.price(CODE)["stck_prpr"]
+            assert time.monotonic() - t0 < 1.0
+            body = kis.order("TTTC0012U", CODE, 1, 0, ord_dvsn="01")
+            assert body["rt_cd"] == "0", body
+            sessions = httpx.get(sim.base_url + "/__sim/ws").json()["sessions"]
+            assert sessions[0]["queued"] <= 20
+            sim.call(lambda s: s.tick_rates.set("KRX", CODE, 0))
+            ciphers: dict = {}
+            notices = []
+            while len(notices) < 2:
+                frame = parse_frame(conn.recv(timeout=10), ciphers)
+                if isinstance(frame, ControlReply) and frame.cipher() is not None:
+                    ciphers[frame.tr_id] = frame.cipher()
+                if isinstance(frame, DataFrame) and frame.tr_id == "H0STCNI0":
+                    notices += frame.records
+            assert notices[0].order_no == body["output"]["ODNO"]
+        finally:
+            kis.close()
+            conn.close()
+
+
+@pytest.mark.slow
+def test_a_client_that_reads_nothing_is_closed_by_pingpong() -> None:
+    """The PINGPONG it never reads still counts: the session is closed (cut, when even the close
+    frame cannot be written) and its registrations released."""
+    rates = {CODE: 200.0}
+    # The first PINGPONG is due after the sends block (about 2 s): it is never written.
+    opts = {"ws_ping_interval": 3.0, "ws_ping_grace": 0.5, "tick_rates": rates}
+    with SimThread(seed=3, **opts) as sim:
+        key = approval_key(sim)
+        conn = _lazy_reader(sim)
+        try:
+            conn.send(subscribe_message(key, "H0STCNT0", CODE))
+            conn.send(subscribe_message(key, "H0STASP0", CODE))
+            deadline = time.monotonic() + 20
+            while not sim.stats.ws_closed_no_pong and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert sim.stats.ws_closed_no_pong == 1
+            while sim.stats.ws_sessions and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert sim.stats.ws_sessions == 0 and sim.stats.ws_registrations == 0
+        finally:
+            conn.close()

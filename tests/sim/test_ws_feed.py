@@ -266,3 +266,16 @@ def test_standalone_simulator_streams_by_default() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_cli_options_for_the_socket() -> None:
+    from kisdesk.sim.__main__ import _parse
+
+    args = _parse(["--tick-rate", "005930=30", "--tick-rate", "NASD:AAPL=5", "--frozen"])
+    assert args.tick_rates == {"005930": 30.0, "NASD:AAPL": 5.0} and args.frozen
+    assert args.ticker == 1.0 and args.ws_ping_interval == 100.0  # KIS's defaults
+    args = _parse(["--ws-ping-interval", "0.5", "--ws-ping-grace", "2", "--ws-key-in-use", "drop"])
+    assert (args.ws_ping_interval, args.ws_ping_grace, args.ws_key_in_use) == (0.5, 2.0, "drop")
+    for bad in ("005930", "005930=fast", "=3"):
+        with pytest.raises(SystemExit):
+            _parse(["--tick-rate", bad])

@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import padding
@@ -15,7 +14,8 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from kisdesk.kis.realtime import DataFrame, DomesticNotice
 from kisdesk.sim.testing import SimThread
-from tests.sim.conftest import RVSECNCL, Kis
+from tests.sim.conftest import Kis
+from tests.sim.test_matching import _rvsecncl  # order-rvsecncl, as the matching tests send it
 from tests.sim.ws_client import Ws
 
 CODE = "005930"
@@ -40,21 +40,6 @@ def _ccld_rows(kis: Kis) -> dict[str, dict[str, str]]:
     body = kis.daily_ccld().json()
     assert body["rt_cd"] == "0", body
     return {row["odno"]: row for row in body["output1"]}
-
-
-def _rvsecncl(kis: Kis, odno: str, kind: str, qty: int, price: int) -> dict[str, Any]:
-    body = {
-        **kis.acct,
-        "KRX_FWDG_ORD_ORGNO": "06010",
-        "ORGN_ODNO": odno,
-        "ORD_DVSN": "00",
-        "RVSE_CNCL_DVSN_CD": kind,
-        "ORD_QTY": str(qty),
-        "ORD_UNPR": str(price),
-        "QTY_ALL_ORD_YN": "N",
-        "EXCG_ID_DVSN_CD": "KRX",
-    }
-    return kis.post(RVSECNCL, "TTTC0013U", body).json()
 
 
 def test_notice_frame_is_aes_of_26_values_with_the_session_key(nsim: SimThread) -> None:
