@@ -25,7 +25,7 @@ from kisdesk.services.live_apply import holding_after, holding_at, summary_after
 from kisdesk.services.live_quotes import QuoteKey, domestic
 from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
-from kisdesk.ui.live_prices import serving_tip
+from kisdesk.ui.live_prices import VisibleRows, serving_tip
 from kisdesk.ui.table_view import RecordTableView
 
 
@@ -143,6 +143,7 @@ class HoldingsTab(DataTab):
         ]
         self.table = RecordTableView(columns, row_key=lambda r: r.code)
         self.table.activated_record.connect(self.sell_requested)
+        self.visible = VisibleRows(self.table, lambda r: domestic(r.code), self)
         self.empty_page.message.setText(translate("Holdings", "No holdings"))
         self.build(self.table, above=[self.summary])
 
@@ -193,6 +194,7 @@ class HoldingsTab(DataTab):
             hub.changed.connect(self._on_quotes)
             hub.notice.connect(self._on_notice)
         self.hub = hub
+        self.visible.set_hub(hub)
 
     def _live(self, holdings: list[Any]) -> list[Any]:
         """A fresh balance with the hub's quotes that are newer than the balance's request."""

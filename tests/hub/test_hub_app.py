@@ -312,3 +312,30 @@ def test_overseas_tab_streams_us_rows_and_polls_the_others(qtbot, start_app):
     for r in us:
         shown_row = model.record_at(model.row_of(r.key))
         assert shown_row.eval_amount == shown_row.quantity * shown_row.price
+
+
+def test_rows_on_screen_win_the_budget_over_rows_scrolled_away(qtbot, start_app):
+    app = start_app()
+    hub, tab = app.hub, app.window.holdings
+    codes = codes_of(app)
+    wait_for(qtbot, lambda: streaming(app, codes))
+    tab.table.view.setFixedHeight(180)  # a handful of rows on screen
+    tab.table.view.scrollToBottom()  # the rows loaded last: the registry's last choice
+
+    def showing(code: str) -> bool:
+        keys = tab.visible.keys
+        return 0 < len(keys) < len(codes) - 5 and code in {k.code for k in keys}
+
+    wait_for(qtbot, lambda: showing(codes[-1]))
+    on_screen = list(tab.visible.keys)
+    listed = sorted(set(app.sim.market.listings) - set(codes))
+    for code in listed[:32]:  # open orders elsewhere outrank both
+        hub.watch("orders", domestic(code), Priority.OPEN_ORDER)
+    wait_for(qtbot, lambda: hub.status.used == 41)
+    streamed = [c for c in codes if hub.served(domestic(c)) is Source.STREAMED]
+    assert len(streamed) == 41 - 1 - 32
+    assert all(hub.served(k) is Source.STREAMED for k in on_screen)
+    tab.table.view.scrollToTop()
+    wait_for(qtbot, lambda: showing(codes[0]))
+    wait_for(qtbot, lambda: all(hub.served(k) is Source.STREAMED for k in tab.visible.keys))
+    assert hub.served(on_screen[-1]) is Source.POLLED  # scrolled away: polled now
