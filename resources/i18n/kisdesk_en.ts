@@ -40,27 +40,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="157"/>
+        <location filename="../../kisdesk/services/controller.py" line="158"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="189"/>
+        <location filename="../../kisdesk/services/controller.py" line="190"/>
         <source>Waiting for the order in flight before closing…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="191"/>
+        <location filename="../../kisdesk/services/controller.py" line="192"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="202"/>
+        <location filename="../../kisdesk/services/controller.py" line="203"/>
         <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="280"/>
+        <location filename="../../kisdesk/services/controller.py" line="283"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation></translation>
     </message>
@@ -147,97 +147,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="34"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="53"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="54"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
         <source>Deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
         <source>D+2 deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
         <source>Securities eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
         <source>Total eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
         <source>Total P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
         <source>Net assets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
         <source>Asset change</source>
         <translation></translation>
     </message>
@@ -248,27 +248,27 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="147"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="118"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="127"/>
         <source>Loading balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="157"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="129"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="128"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation></translation>
@@ -477,6 +477,24 @@
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="361"/>
         <source>{key} is bound twice ({ids})</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LivePrices</name>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="23"/>
+        <source>Live: realtime stream</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="26"/>
+        <source>Polled: realtime not available for it now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="27"/>
+        <source>Polled {seconds} s ago: realtime not available for it now</source>
         <translation></translation>
     </message>
 </context>
@@ -848,7 +866,7 @@
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="536"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="541"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -856,12 +874,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="549"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="554"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="558"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="563"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -872,32 +890,32 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="84"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="98"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="101"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="101"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="115"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="116"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="117"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="252"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="268"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
@@ -1311,168 +1329,168 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="52"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="89"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="98"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="95"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="104"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="259"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="110"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="268"/>
         <source>Exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="117"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="193"/>
         <source>Currency</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="123"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="129"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="135"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="141"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="140"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="149"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="205"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="146"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="155"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="210"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="206"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="162"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="215"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="161"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="212"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="170"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="221"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="169"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="222"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="178"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="231"/>
         <source>FX rate</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="175"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="232"/>
         <source>Eval (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
         <source>Exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="192"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
         <source>Holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="227"/>
         <source>Realized P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="252"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="346"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="261"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="420"/>
         <source>All exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="254"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="263"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="290"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="369"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="306"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="443"/>
         <source>No overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="242"/>
         <source>Loading overseas balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="245"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="310"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="327"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="329"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="350"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="244"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="243"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="366"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="440"/>
         <source>No holdings on this exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="394"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="468"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="403"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="477"/>
         <source>exchange rates per currency are not offered here</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="409"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="483"/>
         <source>The won view is not available: {msg}</source>
         <translation></translation>
     </message>
@@ -1589,7 +1607,7 @@
 <context>
     <name>ProfileSession</name>
     <message>
-        <location filename="../../kisdesk/services/profile_session.py" line="90"/>
+        <location filename="../../kisdesk/services/profile_session.py" line="96"/>
         <source>No saved keys for this profile in the keyring.</source>
         <translation></translation>
     </message>
@@ -2218,43 +2236,113 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="23"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="18"/>
+        <source>cannot reach the realtime server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="19"/>
+        <source>the realtime connection was closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="20"/>
+        <source>the realtime connection went silent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="21"/>
+        <source>another program is using this app key&apos;s realtime connection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="24"/>
+        <source>the realtime server refused the approval key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="39"/>
         <source>API calls in the last second / limit per second</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="37"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="57"/>
         <source>Account {acct}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="42"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="62"/>
         <source>Connecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="43"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="63"/>
         <source>Connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="44"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="64"/>
         <source>Connection problem</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="45"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="65"/>
         <source>Waiting for token limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="55"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="75"/>
         <source>Updated {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="59"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="79"/>
         <source>Session only: keys are not saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="98"/>
+        <source>{used}/{capacity}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="102"/>
+        <source> · polling {n}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="107"/>
+        <source>Realtime {used}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="109"/>
+        <source>Realtime connecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="111"/>
+        <source>Realtime reconnecting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="113"/>
+        <source>Realtime failed: {why}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="116"/>
+        <source>Realtime off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="118"/>
+        <source>Realtime unavailable</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
+        <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
         <translation></translation>
     </message>
 </context>
