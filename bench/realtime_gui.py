@@ -203,14 +203,24 @@ def line(r: dict[str, Any]) -> str:
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
-    results: dict[str, Any] = {}
-    for mode in args.sim.split(","):
-        runs = []
-        for _ in range(args.runs):
+    """Runs alternate between the modes (the machine's load drifts); medians per mode."""
+    modes = args.sim.split(",")
+    runs: dict[str, list[dict[str, Any]]] = {mode: [] for mode in modes}
+    for _ in range(args.runs):
+        for mode in modes:
             r = await run_mode(mode, args)
             print(line(r), flush=True)
-            runs.append(r)
-        results[mode] = runs
+            runs[mode].append(r)
+    results: dict[str, Any] = {}
+    for mode, done in runs.items():
+        medians = {
+            k: harness.median([r[k] for r in done])
+            for k, v in done[0].items()
+            if isinstance(v, int | float) and not isinstance(v, bool)
+        }
+        results[mode] = {"sim": mode, "runs": len(done), **medians}
+        if args.runs > 1:
+            print(f"median of {len(done)}: " + line({**done[0], **results[mode]}), flush=True)
     return results
 
 
