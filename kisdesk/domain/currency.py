@@ -50,6 +50,21 @@ MARKETS: dict[str, OverseasMarket] = {
     )
 }
 
+# Trading exchange → the 3-letter market code of overseas quotes: the EXCD of the REST price
+# (endpoints.md O3) and the market part of realtime keys (websocket.md §7, ``DNASAAPL``).
+QUOTE_EXCHANGES: dict[str, str] = {
+    "NASD": "NAS",
+    "NAS": "NAS",
+    "NYSE": "NYS",
+    "AMEX": "AMS",
+    "SEHK": "HKS",
+    "SHAA": "SHS",
+    "SZAA": "SZS",
+    "TKSE": "TSE",
+    "HASE": "HNX",
+    "VNSE": "HSX",
+}
+
 _NON_US = ("SEHK", "SHAA", "SZAA", "TKSE", "HASE", "VNSE")
 
 # Seed 000: on real, NASD means "all of the US" (NAS/NYSE/AMEX would only repeat its rows); on

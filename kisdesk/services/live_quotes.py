@@ -14,25 +14,13 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, NamedTuple
 
+from kisdesk.domain.currency import QUOTE_EXCHANGES
+
 KRX = "KRX"
 # The realtime TRs (kisdesk.kis.realtime.trs, not imported here: the tables import this module
 # at start-up, the realtime client loads with the first session).
 KRX_TICK, KRX_BOOK, OVERSEAS_TICK, OVERSEAS_BOOK = "H0STCNT0", "H0STASP0", "HDFSCNT0", "HDFSASP0"
 
-# Trading exchange (balance, orders) → the market part of realtime keys and REST quotes
-# (websocket.md §7; endpoints.md O3). US codes also come as the quote code itself (NAS).
-_QUOTE_CODES = {
-    "NASD": "NAS",
-    "NAS": "NAS",
-    "NYSE": "NYS",
-    "AMEX": "AMS",
-    "SEHK": "HKS",
-    "SHAA": "SHS",
-    "SZAA": "SZS",
-    "TKSE": "TSE",
-    "HASE": "HNX",
-    "VNSE": "HSX",
-}
 _US_PARTS = frozenset({"NAS", "NYS", "AMS"})
 
 
@@ -47,7 +35,7 @@ class QuoteKey(NamedTuple):
     @property
     def quote_exchange(self) -> str | None:
         """The 3-letter exchange of REST overseas quotes (NAS, HKS …); None for KRX/unknown."""
-        return None if self.domestic else _QUOTE_CODES.get(self.market)
+        return None if self.domestic else QUOTE_EXCHANGES.get(self.market)
 
     @property
     def tick_tr(self) -> tuple[str, str] | None:

@@ -376,7 +376,8 @@ class OverseasTab(DataTab):
         super().set_session(session)
 
     def _price_tip(self, row: OverseasRow) -> str | None:
-        return serving_tip(self.hub, quote_key(row)) or _us_tip(row)
+        tips = [t for t in (serving_tip(self.hub, quote_key(row)), _us_tip(row)) if t]
+        return "\n".join(tips) or None
 
     def _live(self, snapshot: OverseasSnapshot, since: float, keys: Any = None) -> OverseasSnapshot:
         """``snapshot`` with the hub's quotes received after ``since`` (of ``keys`` only)."""
