@@ -298,9 +298,8 @@ class QuoteHub(QObject):
         for sub in (watch.tick, watch.book):
             if sub is not None:
                 sub.release()
-        self._ticks.pop(watch.key, None)
-        self._raw_books.pop(watch.key, None)
-        self._books.pop(watch.key, None)
+        for known in (self._ticks, self._raw_books, self._books, self._quotes):
+            known.pop(watch.key, None)  # a value nobody watches would only grow stale
 
     # -- execution notices -----------------------------------------------------------------------
 

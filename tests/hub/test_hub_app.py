@@ -128,9 +128,9 @@ def test_symbols_over_the_budget_are_polled_and_marked_so(qtbot, start_app):
     hub = app.hub
     wait_for(qtbot, lambda: streaming(app, codes))
     listed = sorted(set(app.sim.market.listings) - set(codes))
-    extra = listed[:20]  # a watchlist on screen outranks holdings
+    extra = listed[:20]  # symbols of open orders outrank holdings, even those on screen
     for code in extra:
-        hub.watch("watchlist", domestic(code), Priority.WATCHLIST)
+        hub.watch("orders", domestic(code), Priority.OPEN_ORDER)
     over = len(codes) + len(extra) + 1 - 41
     wait_for(qtbot, lambda: hub.status.used == 41 and hub.status.polled == over)
     polled = [c for c in codes if hub.served(domestic(c)) is Source.POLLED]
@@ -142,7 +142,7 @@ def test_symbols_over_the_budget_are_polled_and_marked_so(qtbot, start_app):
     assert app.calls(PRICE) > reads
     assert tooltip(app, polled[0]).startswith("Polled")
     assert f"polling {over}" in app.window.status.realtime.text()
-    hub.release_owner("watchlist")  # the watchlist closes: everything streams, polling stops
+    hub.release_owner("orders")  # the orders are done: everything streams, polling stops
     wait_for(qtbot, lambda: streaming(app, codes) and hub.poller.polling() == 0)
     reads = app.calls(PRICE)
     qtbot.wait(1500)
