@@ -214,7 +214,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for mode, done in runs.items():
         medians = {
-            k: harness.median([r[k] for r in done])
+            k: round(harness.median([r[k] for r in done]), 2)
             for k, v in done[0].items()
             if isinstance(v, int | float) and not isinstance(v, bool)
         }
