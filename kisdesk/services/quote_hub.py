@@ -154,6 +154,7 @@ class QuoteHub(QObject):
         self._raw_books: dict[QuoteKey, tuple[Any, float]] = {}
         self._dirty: set[QuoteKey] = set()
         self._notice_subs: list[Subscription] = []
+        self._notice_account = ""
         self._status = HubStatus(None)
         self._closed = False
         self.records = 0  # stream records received (benches)
@@ -303,11 +304,14 @@ class QuoteHub(QObject):
 
     # -- execution notices -----------------------------------------------------------------------
 
-    def watch_notices(self, hts_id: str, *, paper: bool) -> bool:
+    def watch_notices(self, hts_id: str, *, paper: bool, account: str = "") -> bool:
         """Subscribe the account's domestic execution notices (tr_key: the HTS id); relayed
-        through ``notice``. False when there is no stream or no HTS id."""
+        through ``notice``. One HTS id hears every account linked to it (websocket.md §6.3):
+        with ``account``, only that account's notices pass. False when there is no stream or
+        no HTS id."""
         if self.stream is None or not hts_id or self._closed:
             return False
+        self._notice_account = account
         tr_id = notice_tr_ids(paper)[0]
         sub = self.stream.want(
             tr_id, hts_id, Priority.NOTICE, owner=self, on_record=self._on_notice
@@ -320,7 +324,8 @@ class QuoteHub(QObject):
         return any(sub.streamed for sub in self._notice_subs)
 
     def _on_notice(self, record: Any) -> None:
-        emit(self.notice, record)
+        if notice_for_account(record, self._notice_account):
+            emit(self.notice, record)
 
     # -- what is known ---------------------------------------------------------------------------
 
@@ -467,6 +472,16 @@ class QuoteHub(QObject):
             emit(self.status_changed, status)
 
 
+def notice_for_account(notice: Any, account: str) -> bool:
+    """Whether a notice (ACNT_NO: CANO and product code, 10 digits; some layouts give the
+    8-digit CANO alone) is for ``account`` ("50012345-01"); every notice passes without one."""
+    if not account:
+        return True
+    mine = "".join(ch for ch in account if ch.isdigit())
+    theirs = "".join(ch for ch in str(getattr(notice, "account", "")) if ch.isdigit())
+    return theirs == mine or (len(theirs) == 8 and theirs == mine[:8])
+
+
 def open_quote_hub(session: Any) -> QuoteHub:
     """The hub of a session: its client's stream for KRX quotes and notices; overseas quotes
     from the same stream, except on paper, whose socket has no overseas feed (websocket.md §1):
@@ -482,5 +497,5 @@ def open_quote_hub(session: Any) -> QuoteHub:
         data_client = getattr(session, "data_client", None)
         overseas = data_client.realtime(**stream_options) if data_client is not None else None
     hub = QuoteHub(client, stream=stream, overseas_stream=overseas)
-    hub.watch_notices(getattr(client.creds, "hts_id", ""), paper=paper)
+    hub.watch_notices(getattr(client.creds, "hts_id", ""), paper=paper, account=session.account)
     return hub

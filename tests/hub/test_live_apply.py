@@ -28,6 +28,7 @@ from kisdesk.services.live_apply import (
 from kisdesk.services.live_quotes import LiveQuote, QuoteKey, Source, domestic
 from kisdesk.services.orders import OpenOrder
 from kisdesk.services.overseas import CurrencyTotals, OverseasRow
+from kisdesk.services.quote_hub import notice_for_account
 
 D = Decimal
 
@@ -291,3 +292,14 @@ def test_first_buy_makes_a_new_row_and_rejections_change_nothing():
     h = holding()
     assert holding_after(h, notice(refused="1", notice_kind="2")) is h
     assert open_orders_after({}, notice(refused="1")) == {"0000012345": None}
+
+
+def test_only_the_sessions_account_hears_its_notices():
+    # One HTS id is linked to every account of its holder: the hub passes this account's only.
+    mine = notice(account="5001234501")
+    other = notice(account="5009876501")
+    assert notice_for_account(mine, "50012345-01")
+    assert not notice_for_account(other, "50012345-01")
+    assert notice_for_account(notice(account="50012345"), "50012345-01")  # CANO alone
+    assert not notice_for_account(notice(account="50012345"), "50099999-01")
+    assert notice_for_account(other, "")  # no account given: all pass
