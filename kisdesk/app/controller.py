@@ -160,6 +160,7 @@ class AppController(QObject):
 
     def _on_connected(self, session: Session) -> None:
         self.window.set_account(session.account)
+        self._start_quote_hub(session)  # before the views: they watch its symbols
         for view in self._session_views():
             view.set_session(session)
         self.window.rankings.set_market_data_client(session.data_client)
@@ -176,6 +177,7 @@ class AppController(QObject):
             await tab.shutdown()
         for view in self._session_views():
             view.set_session(None)
+        self.window.status.set_realtime(None)
 
     def _needs_setup(self, detail: str, profile: Profile | None) -> None:
         """paper/real with nothing saved: say so in the tab and open the set-up dialog."""
@@ -304,6 +306,15 @@ class AppController(QObject):
     def _resolve_first(self, ok: bool, detail: str) -> None:
         if not self._first_load.done():
             self._first_load.set_result((ok, detail))
+
+    # -- realtime -----------------------------------------------------------------------------
+    def _start_quote_hub(self, session: Session) -> None:
+        """The session's quote hub (closed with the session); its state in the status bar."""
+        from kisdesk.services.quote_hub import open_quote_hub  # loads the realtime client
+
+        session.hub = open_quote_hub(session)
+        session.hub.status_changed.connect(self.window.status.set_realtime)
+        session.hub.start()
 
     # -- misc ---------------------------------------------------------------------------------
     def show_session_only_notice(self) -> None:

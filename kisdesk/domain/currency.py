@@ -50,9 +50,11 @@ MARKETS: dict[str, OverseasMarket] = {
     )
 }
 
-# Trading exchange (balance, orders) → quotation exchange (prices, charts): NASD → NAS …
-QUOTE_EXCHANGE = {
+# Trading exchange → the 3-letter market code of overseas quotes: the EXCD of the REST price
+# (endpoints.md O3) and the market part of realtime keys (websocket.md §7, ``DNASAAPL``).
+QUOTE_EXCHANGES: dict[str, str] = {
     "NASD": "NAS",
+    "NAS": "NAS",
     "NYSE": "NYS",
     "AMEX": "AMS",
     "SEHK": "HKS",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from kisdesk.config.profiles import Profile
@@ -19,6 +19,7 @@ from kisdesk.kis.tokens import MemoryTokenStore
 from kisdesk.services.orders import OrderService, open_order_service
 
 if TYPE_CHECKING:
+    from kisdesk.services.quote_hub import QuoteHub
     from kisdesk.sim.server import SimServer
 
 log = logging.getLogger(__name__)
@@ -38,11 +39,14 @@ class Session:
     env: Environment
     account: str
     client: KisClient
-    sim: SimServer | None = None
+    sim: SimServer | Any = None  # in demo: the SimServer, or a demo_sim.SimProcess
     profile_name: str = ""
     profile: Profile | None = None
     data_client: KisClient | None = None
     orders: OrderService | None = None
+    hub: QuoteHub | None = None  # made by the app once connected (services/quote_hub.py)
+    # RealtimeStream options for the hub (tests shorten the ping interval); empty in the app.
+    stream_options: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -59,8 +63,8 @@ class Session:
     async def close(self) -> None:
         """Stop the order service, then close the clients, then stop an own simulator; every
         step runs even when one before it fails (the first failure is raised after)."""
-        orders, data_client, sim = self.orders, self.data_client, self.sim
-        self.orders = self.data_client = self.sim = None
+        orders, data_client, sim, hub = self.orders, self.data_client, self.sim, self.hub
+        self.orders = self.data_client = self.sim = self.hub = None
         async with contextlib.AsyncExitStack() as steps:  # runs its callbacks last-in first
             if sim is not None:
                 steps.push_async_callback(sim.stop)
@@ -70,6 +74,8 @@ class Session:
             if orders is not None:
                 steps.callback(orders.deleteLater)
                 steps.push_async_callback(orders.close)
+            if hub is not None:  # first: it holds the stream and its polls
+                steps.push_async_callback(hub.close)
 
 
 class SimEndpoint(Protocol):
@@ -86,6 +92,8 @@ class SimEndpoint(Protocol):
     def appsecret(self) -> str: ...
     @property
     def accounts(self) -> Mapping[str, str]: ...
+    @property
+    def hts_ids(self) -> Mapping[str, str]: ...
 
 
 def connect_to_sim(
@@ -111,7 +119,12 @@ def connect_to_sim(
     sleep, limiter…); tokens are kept in memory unless ``token_store`` says otherwise (None: the
     OS keyring, as for a paper or real profile)."""
     env = replace(demo_environment(sim.base_url, sim.ws_url, profile=profile), name=env_name)
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
+    creds = Credentials(
+        appkey=sim.appkey,
+        appsecret=sim.appsecret,
+        account=sim.accounts[account],
+        hts_id=sim.hts_ids.get(account, ""),  # the tr_key of its execution notices
+    )
     if "token_store" not in client_options:
         # Simulator tokens are worthless outside this process: keep them away from the keyring
         # (a locked desktop keyring would otherwise prompt on a first launch of the demo).
@@ -135,13 +148,21 @@ async def start_demo_session(
     account: str = "demo",
     ticker_interval: float | None = 1.0,
     on_event: EventCallback | None = None,
+    sim_process: bool = False,
 ) -> Session:
-    """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS."""
-    # Imported here so paper/real start-up never pays for aiohttp.
-    from kisdesk.sim.server import SimServer
+    """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS.
+    ``sim_process``: in a child process (services/demo_sim.py) where one can be started;
+    else on this loop (tests reach its state directly)."""
+    from kisdesk.services import demo_sim
 
-    sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
-    await sim.start()
+    sim: Any
+    if sim_process and demo_sim.available():
+        sim = await demo_sim.start_sim_process(seed=seed, ticker_interval=ticker_interval)
+    else:
+        from kisdesk.sim.server import SimServer  # here: paper/real never pay for aiohttp
+
+        sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
+        await sim.start()
     try:
         session = connect_to_sim(sim, account, on_event=on_event, own_sim=True)
     except BaseException:

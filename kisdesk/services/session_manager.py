@@ -47,6 +47,7 @@ class DemoOptions(TypedDict, total=False):
 
     account: str
     ticker_interval: float | None
+    sim_process: bool  # the simulator in a child process (the app; tests keep it in-process)
 
 
 def initial_target(settings: QSettings, requested_env: str | None) -> tuple[str, Profile | None]:

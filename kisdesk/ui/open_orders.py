@@ -724,6 +724,11 @@ class ExecutionsView(QWidget, _AsyncMixin):
     def set_palette(self, palette: Palette) -> None:
         self.table.model.set_palette(palette)
 
+    @property
+    def showing_range(self) -> bool:
+        """A chosen date range is on screen (today's live updates stay out of it)."""
+        return self._custom
+
     def _on_today(self, rows: list[DailyExecution]) -> None:
         self._today = (list(rows), self._today[1])
         self._show_today()

@@ -28,113 +28,103 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="59"/>
+        <location filename="../../kisdesk/services/charts.py" line="68"/>
         <source>{n} min</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="61"/>
+        <location filename="../../kisdesk/services/charts.py" line="70"/>
         <source>Day</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="62"/>
+        <location filename="../../kisdesk/services/charts.py" line="71"/>
         <source>Week</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="63"/>
+        <location filename="../../kisdesk/services/charts.py" line="72"/>
         <source>Month</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="414"/>
+        <location filename="../../kisdesk/services/charts.py" line="423"/>
         <source>Overseas minute bars are not offered on paper trading (모의투자 미지원).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="417"/>
+        <location filename="../../kisdesk/services/charts.py" line="426"/>
         <source>Minute bars of past days are not offered on paper trading (모의투자 미지원).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="127"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="136"/>
         <source>Save the visible chart as PNG (P)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="138"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="147"/>
         <source>The chart appears here.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="267"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="276"/>
         <source>Loading {period} bars of {name}…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="299"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="337"/>
         <source>No bars for this symbol and period.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="319"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="357"/>
         <source>No symbol: choose one in the order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="345"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="387"/>
         <source>O</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="346"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="388"/>
         <source>H</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="347"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="389"/>
         <source>L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="348"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="390"/>
         <source>C</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="350"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="392"/>
         <source>Vol</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="422"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="464"/>
         <source>Save chart as PNG</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="424"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="466"/>
         <source>PNG images (*.png)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="429"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="471"/>
         <source>Could not save {path}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="431"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="473"/>
         <source>Saved {path}</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/chart/view.py" line="265"/>
-        <source>Upper limit</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/chart/view.py" line="266"/>
-        <source>Lower limit</source>
         <translation></translation>
     </message>
 </context>
@@ -177,27 +167,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="182"/>
+        <location filename="../../kisdesk/app/controller.py" line="184"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="211"/>
+        <location filename="../../kisdesk/app/controller.py" line="213"/>
         <source>Waiting for the order in flight before closing…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="213"/>
+        <location filename="../../kisdesk/app/controller.py" line="215"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="223"/>
+        <location filename="../../kisdesk/app/controller.py" line="225"/>
         <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="198"/>
+        <location filename="../../kisdesk/app/controller.py" line="200"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation></translation>
     </message>
@@ -284,97 +274,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="51"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="51"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
         <source>Deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
         <source>D+2 deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
         <source>Securities eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
         <source>Total eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
         <source>Total P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
         <source>Net assets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
         <source>Asset change</source>
         <translation></translation>
     </message>
@@ -385,27 +375,27 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="150"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
         <source>Loading balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="141"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="160"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="122"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="132"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="131"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation></translation>
@@ -699,6 +689,24 @@
     <message>
         <location filename="../../kisdesk/ui/keymap.py" line="389"/>
         <source>{key} is bound twice ({ids})</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LivePrices</name>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="23"/>
+        <source>Live: realtime stream</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="26"/>
+        <source>Polled: realtime not available for it now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="27"/>
+        <source>Polled {seconds} s ago: realtime not available for it now</source>
         <translation></translation>
     </message>
 </context>
@@ -1102,7 +1110,7 @@
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="740"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="745"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -1110,12 +1118,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="753"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="758"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="762"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="767"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1126,42 +1134,42 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="90"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="120"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="106"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="121"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="107"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="122"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="260"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="279"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="283"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="302"/>
         <source>Domestic</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="284"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="303"/>
         <source>Overseas (F8)</source>
         <translation></translation>
     </message>
@@ -1763,168 +1771,168 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="54"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="90"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="100"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="96"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="106"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="102"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="260"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="112"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="270"/>
         <source>Exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="109"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="185"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="195"/>
         <source>Currency</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="115"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="125"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="131"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="127"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="137"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="133"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="143"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="141"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="197"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="151"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="207"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="147"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="202"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="157"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="212"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="154"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="207"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="164"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="217"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="162"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="213"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="172"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="170"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="180"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="233"/>
         <source>FX rate</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="176"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="224"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="186"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
         <source>Eval (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="188"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="198"/>
         <source>Exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="193"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="203"/>
         <source>Holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="219"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="229"/>
         <source>Realized P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="253"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="347"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="263"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="423"/>
         <source>All exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="255"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="265"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="291"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="370"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="308"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="446"/>
         <source>No overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="244"/>
         <source>Loading overseas balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="237"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="247"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="311"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="329"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="330"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="352"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="246"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="245"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="367"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="443"/>
         <source>No holdings on this exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="395"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="471"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="404"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="480"/>
         <source>exchange rates per currency are not offered here</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="410"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="486"/>
         <source>The won view is not available: {msg}</source>
         <translation></translation>
     </message>
@@ -2041,7 +2049,7 @@
 <context>
     <name>ProfileSession</name>
     <message>
-        <location filename="../../kisdesk/services/profile_session.py" line="74"/>
+        <location filename="../../kisdesk/services/profile_session.py" line="80"/>
         <source>No saved keys for this profile in the keyring.</source>
         <translation></translation>
     </message>
@@ -2670,43 +2678,113 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="23"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="18"/>
+        <source>cannot reach the realtime server</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="19"/>
+        <source>the realtime connection was closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="20"/>
+        <source>the realtime connection went silent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="21"/>
+        <source>another program is using this app key&apos;s realtime connection</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="24"/>
+        <source>the realtime server refused the approval key</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="39"/>
         <source>API calls in the last second / limit per second</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="37"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="57"/>
         <source>Account {acct}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="42"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="62"/>
         <source>Connecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="43"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="63"/>
         <source>Connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="44"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="64"/>
         <source>Connection problem</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="45"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="65"/>
         <source>Waiting for token limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="55"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="75"/>
         <source>Updated {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="59"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="79"/>
         <source>Session only: keys are not saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="98"/>
+        <source>{used}/{capacity}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="102"/>
+        <source> · polling {n}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="107"/>
+        <source>Realtime {used}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="109"/>
+        <source>Realtime connecting…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="111"/>
+        <source>Realtime reconnecting</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="113"/>
+        <source>Realtime failed: {why}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="116"/>
+        <source>Realtime off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="118"/>
+        <source>Realtime unavailable</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
+        <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
         <translation></translation>
     </message>
 </context>

@@ -29,114 +29,104 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="59"/>
+        <location filename="../../kisdesk/services/charts.py" line="68"/>
         <source>{n} min</source>
         <translation>{n}분</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="61"/>
+        <location filename="../../kisdesk/services/charts.py" line="70"/>
         <source>Day</source>
         <translation>일</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="62"/>
+        <location filename="../../kisdesk/services/charts.py" line="71"/>
         <source>Week</source>
         <translation>주</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="63"/>
+        <location filename="../../kisdesk/services/charts.py" line="72"/>
         <source>Month</source>
         <translation>월</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="414"/>
+        <location filename="../../kisdesk/services/charts.py" line="423"/>
         <source>Overseas minute bars are not offered on paper trading (모의투자 미지원).</source>
         <translation>해외주식 분봉은 모의투자에서 제공되지 않습니다 (모의투자 미지원).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/charts.py" line="417"/>
+        <location filename="../../kisdesk/services/charts.py" line="426"/>
         <source>Minute bars of past days are not offered on paper trading (모의투자 미지원).</source>
         <translation>지난 날짜의 분봉은 모의투자에서 제공되지 않습니다 (모의투자 미지원).</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="127"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="136"/>
         <source>Save the visible chart as PNG (P)</source>
         <translation>보이는 차트를 PNG로 저장 (P)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="138"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="147"/>
         <source>The chart appears here.</source>
         <translation>여기에 차트가 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="267"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="276"/>
         <source>Loading {period} bars of {name}…</source>
         <translation>{name} {period}봉 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="299"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="337"/>
         <source>No bars for this symbol and period.</source>
         <translation>이 종목과 주기의 봉 데이터가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="319"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="357"/>
         <source>No symbol: choose one in the order panel</source>
         <translation>종목 없음: 주문창에서 종목을 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="345"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="387"/>
         <source>O</source>
         <translation>시</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="346"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="388"/>
         <source>H</source>
         <translation>고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="347"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="389"/>
         <source>L</source>
         <translation>저</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="348"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="390"/>
         <source>C</source>
         <translation>종</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="350"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="392"/>
         <source>Vol</source>
         <translation>거래량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="422"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="464"/>
         <source>Save chart as PNG</source>
         <translation>차트를 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="424"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="466"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="429"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="471"/>
         <source>Could not save {path}</source>
         <translation>{path}에 저장하지 못했습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/chart/dock.py" line="431"/>
+        <location filename="../../kisdesk/ui/chart/dock.py" line="473"/>
         <source>Saved {path}</source>
         <translation>{path}에 저장했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/chart/view.py" line="265"/>
-        <source>Upper limit</source>
-        <translation>상한가</translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/chart/view.py" line="266"/>
-        <source>Lower limit</source>
-        <translation>하한가</translation>
     </message>
 </context>
 <context>
@@ -178,27 +168,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="182"/>
+        <location filename="../../kisdesk/app/controller.py" line="184"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="211"/>
+        <location filename="../../kisdesk/app/controller.py" line="213"/>
         <source>Waiting for the order in flight before closing…</source>
         <translation>전송 중인 주문의 결과를 기다린 뒤 종료합니다…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="213"/>
+        <location filename="../../kisdesk/app/controller.py" line="215"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation>전송 중인 주문의 결과를 기다린 뒤 연결을 끊습니다…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="223"/>
+        <location filename="../../kisdesk/app/controller.py" line="225"/>
         <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
         <translation>연결을 끊을 때까지 주문의 결과를 확인하지 못했습니다. 접수되었을 수 있으니 다시 보내기 전에 당일 체결내역을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/app/controller.py" line="198"/>
+        <location filename="../../kisdesk/app/controller.py" line="200"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
     </message>
@@ -287,97 +277,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="46"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Change</source>
         <translation>전일대비</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="51"/>
         <source>Change %</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="51"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
         <source>Deposit</source>
         <translation>예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
         <source>D+2 deposit</source>
         <translation>D+2 예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
         <source>Securities eval</source>
         <translation>유가평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
         <source>Total eval</source>
         <translation>총평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="68"/>
         <source>Total P&amp;L</source>
         <translation>평가손익합계</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="69"/>
         <source>Net assets</source>
         <translation>순자산</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="70"/>
         <source>Asset change</source>
         <translation>자산증감</translation>
     </message>
@@ -388,27 +378,27 @@
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="150"/>
         <source>No holdings</source>
         <translation>보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
         <source>Loading balance…</source>
         <translation>잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="141"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="160"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation>잔고 조회 중… {pages}페이지, {rows}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="122"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="132"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="131"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation>잔고를 불러오지 못했습니다.
@@ -704,6 +694,24 @@
         <location filename="../../kisdesk/ui/keymap.py" line="389"/>
         <source>{key} is bound twice ({ids})</source>
         <translation>{key} 키가 중복 지정되었습니다 ({ids})</translation>
+    </message>
+</context>
+<context>
+    <name>LivePrices</name>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="23"/>
+        <source>Live: realtime stream</source>
+        <translation>실시간: 실시간 시세 수신 중</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="26"/>
+        <source>Polled: realtime not available for it now</source>
+        <translation>조회: 지금은 실시간 시세를 받을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="27"/>
+        <source>Polled {seconds} s ago: realtime not available for it now</source>
+        <translation>{seconds}초 전 조회: 지금은 실시간 시세를 받을 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1105,19 +1113,19 @@
         <translation>~</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="740"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="745"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>오늘 주문 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="753"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="758"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="762"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="767"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
@@ -1127,42 +1135,42 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="87"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
         <source>Confirm before sending</source>
         <translation>전송 전 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="90"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
         <source>Keys…</source>
         <translation>단축키…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="120"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="106"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="121"/>
         <source>Executions</source>
         <translation>체결내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="107"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="122"/>
         <source>Sent</source>
         <translation>전송내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="260"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="279"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="283"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="302"/>
         <source>Domestic</source>
         <translation>국내</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="284"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="303"/>
         <source>Overseas (F8)</source>
         <translation>해외 (F8)</translation>
     </message>
@@ -1764,169 +1772,169 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="54"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation>주간거래도 되는 미국 주식입니다. 주간거래 시간에는 KIS API가 이 값을 야간 세션 기준으로 알려 주므로 HTS에 표시되는 주간 시세와 다를 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="90"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="100"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="96"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="106"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="102"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="260"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="112"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="270"/>
         <source>Exchange</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="109"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="185"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="195"/>
         <source>Currency</source>
         <translation>통화</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="115"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="125"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="121"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="131"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="127"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="137"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="133"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="143"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="141"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="197"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="151"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="207"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="147"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="202"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="157"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="212"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="154"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="207"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="164"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="217"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="162"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="213"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="172"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="170"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="180"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="233"/>
         <source>FX rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="176"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="224"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="186"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
         <source>Eval (KRW)</source>
         <translation>원화평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="188"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="198"/>
         <source>Exchanges</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="193"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="203"/>
         <source>Holdings</source>
         <translation>보유종목수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="219"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="229"/>
         <source>Realized P&amp;L</source>
         <translation>실현손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="253"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="347"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="263"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="423"/>
         <source>All exchanges</source>
         <translation>전체 거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="255"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="265"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="291"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="370"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="308"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="446"/>
         <source>No overseas holdings</source>
         <translation>해외 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="244"/>
         <source>Loading overseas balance…</source>
         <translation>해외잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="237"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="247"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="311"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="329"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation>해외잔고 조회 중… {total}건 중 {done}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="330"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="352"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation>일부 거래소를 불러오지 못했습니다: {parts}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="246"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="245"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation>해외잔고를 불러오지 못했습니다.
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="367"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="443"/>
         <source>No holdings on this exchange</source>
         <translation>이 거래소에는 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="395"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="471"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation>원화 환산: 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pnl}{rate}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="404"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="480"/>
         <source>exchange rates per currency are not offered here</source>
         <translation>통화별 환율은 제공되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="410"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="486"/>
         <source>The won view is not available: {msg}</source>
         <translation>원화 환산을 조회할 수 없습니다: {msg}</translation>
     </message>
@@ -2043,7 +2051,7 @@
 <context>
     <name>ProfileSession</name>
     <message>
-        <location filename="../../kisdesk/services/profile_session.py" line="74"/>
+        <location filename="../../kisdesk/services/profile_session.py" line="80"/>
         <source>No saved keys for this profile in the keyring.</source>
         <translation>키링에 이 프로필의 키가 저장되어 있지 않습니다.</translation>
     </message>
@@ -2679,44 +2687,114 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="23"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="18"/>
+        <source>cannot reach the realtime server</source>
+        <translation>실시간 서버에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="19"/>
+        <source>the realtime connection was closed</source>
+        <translation>실시간 연결이 끊겼습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="20"/>
+        <source>the realtime connection went silent</source>
+        <translation>실시간 연결이 응답하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="21"/>
+        <source>another program is using this app key&apos;s realtime connection</source>
+        <translation>다른 프로그램이 이 앱키의 실시간 연결을 사용 중입니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="24"/>
+        <source>the realtime server refused the approval key</source>
+        <translation>실시간 서버가 접속키를 거부했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="39"/>
         <source>API calls in the last second / limit per second</source>
         <translation>최근 1초간 API 호출 수 / 초당 한도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="37"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="57"/>
         <source>Account {acct}</source>
         <translation>계좌 {acct}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="42"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="62"/>
         <source>Connecting…</source>
         <translation>접속 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="43"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="63"/>
         <source>Connected</source>
         <translation>접속됨</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="44"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="64"/>
         <source>Connection problem</source>
         <translation>접속 오류</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="45"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="65"/>
         <source>Waiting for token limit</source>
         <translation>토큰 발급 제한 대기 중</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="55"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="75"/>
         <source>Updated {time}</source>
         <translation>{time} 갱신</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="59"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="79"/>
         <source>Session only: keys are not saved</source>
         <translation>세션 전용: 키가 저장되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="98"/>
+        <source>{used}/{capacity}</source>
+        <translation>{used}/{capacity}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="102"/>
+        <source> · polling {n}</source>
+        <translation> · 조회 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="107"/>
+        <source>Realtime {used}</source>
+        <translation>실시간 {used}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="109"/>
+        <source>Realtime connecting…</source>
+        <translation>실시간 연결 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="111"/>
+        <source>Realtime reconnecting</source>
+        <translation>실시간 재연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="113"/>
+        <source>Realtime failed: {why}</source>
+        <translation>실시간 실패: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="116"/>
+        <source>Realtime off</source>
+        <translation>실시간 꺼짐</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="118"/>
+        <source>Realtime unavailable</source>
+        <translation>실시간 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
+        <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
+        <translation>실시간 시세: 사용 중인 등록 수 / 세션당 허용 수. 실시간으로 받지 못하는 종목은 REST로 조회합니다.</translation>
     </message>
 </context>
 </TS>

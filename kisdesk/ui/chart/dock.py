@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kisdesk.domain.currency import QUOTE_EXCHANGE
+from kisdesk.domain.currency import QUOTE_EXCHANGES
 from kisdesk.domain.direction import direction_of
 from kisdesk.domain.symbols import Symbol
 from kisdesk.i18n import translate
@@ -224,7 +224,7 @@ class ChartPanel(QWidget):
             return
         exchange = getattr(record, "exchange", None)
         if exchange:
-            market = QUOTE_EXCHANGE.get(str(exchange).upper())
+            market = QUOTE_EXCHANGES.get(str(exchange).upper())
             if market is not None:
                 self.follow(ChartSymbol(market, str(record.code), str(record.name)))
             return
