@@ -109,6 +109,14 @@ def _to_time(text: str, key: str) -> dt.time:
         raise ValueError(f"{key}={text!r} is not an HHMMSS time") from None
 
 
+def parse_hhmmss(text: str) -> dt.time | None:
+    """An HHMMSS field outside a record (a realtime notice's time): None when blank or bad."""
+    try:
+        return _to_time(text.strip(), "time") if text.strip() else None
+    except ValueError:
+        return None
+
+
 _CONVERTERS: dict[Any, tuple[Callable[[str, str], Any], Any]] = {
     Decimal: (_to_decimal, Decimal(0)),
     int: (_to_int, 0),

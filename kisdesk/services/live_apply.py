@@ -13,7 +13,7 @@ from typing import Any
 
 from kisdesk.domain.currency import to_krw
 from kisdesk.domain.order_types import Side
-from kisdesk.kis.fields import parse
+from kisdesk.kis.fields import parse, parse_hhmmss
 from kisdesk.kis.records import DailyExecution, DomesticHolding
 from kisdesk.services.live_quotes import LiveQuote
 from kisdesk.services.orders import OpenOrder
@@ -177,7 +177,7 @@ def open_orders_after(orders: dict[str, OpenOrder], notice: Any) -> dict[str, Op
             price=notice.price,
             filled_qty=0,
             open_qty=qty,
-            order_time=notice.time,
+            order_time=parse_hhmmss(notice.time),
         )
     return out
 

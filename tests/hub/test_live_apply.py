@@ -4,6 +4,7 @@ today's executions and holdings."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -209,7 +210,7 @@ def open_order(no="0000012345", qty=3, filled=0) -> OpenOrder:
         price=D(70000),
         filled_qty=filled,
         open_qty=qty - filled,
-        order_time="093000",
+        order_time=dt.time(9, 30),
     )
 
 
