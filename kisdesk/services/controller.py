@@ -147,6 +147,7 @@ class AppController(QObject):
             return
         ProfileStore(self.settings).set_last(self.profile)
         self.window.set_account(self.session.account)
+        self._start_quote_hub(self.session)  # before the tabs: they watch its symbols
         for tab in self._session_tabs():
             tab.set_session(self.session)
         self.window.rankings.set_market_data_client(getattr(self.session, "data_client", None))
@@ -230,6 +231,7 @@ class AppController(QObject):
             self._connect_task.cancel()
         for tab in self._session_tabs():
             tab.set_session(None)
+        self.window.status.set_realtime(None)
         if self.session is not None:
             session, self.session = self.session, None
             await session.close()
@@ -275,6 +277,7 @@ class AppController(QObject):
             await self._stop_refreshing()  # a refresh now would issue a fresh token at once
             for tab in self._session_tabs():
                 tab.set_session(None)
+            self.window.status.set_realtime(None)
             if session is not None:
                 await log_out(session)
             message = translate("Controller", "Logged out. Press Retry to connect again.")
@@ -338,6 +341,15 @@ class AppController(QObject):
     def _resolve_first(self, ok: bool, detail: str) -> None:
         if not self._first_load.done():
             self._first_load.set_result((ok, detail))
+
+    # -- realtime -----------------------------------------------------------------------------
+    def _start_quote_hub(self, session: Session) -> None:
+        """The session's quote hub (closed with the session); its state in the status bar."""
+        from kisdesk.services.quote_hub import open_quote_hub  # loads the realtime client
+
+        session.hub = open_quote_hub(session)
+        session.hub.status_changed.connect(self.window.status.set_realtime)
+        session.hub.start()
 
     # -- misc ---------------------------------------------------------------------------------
     def show_session_only_notice(self) -> None:

@@ -38,6 +38,7 @@ ACCOUNT_DEBOUNCE_MS = 150
 
 class OrderTicket(QObject):
     quote_changed = Signal(object, bool)  # DomesticQuote, first for this symbol
+    symbol_changed = Signal(object)  # the new Symbol (None: cleared)
     account_changed = Signal()  # buying power or sellable quantity arrived
     failed = Signal(str)  # a read failed: the sentence to show
 
@@ -57,6 +58,8 @@ class OrderTicket(QObject):
         self._tasks: set[asyncio.Task[None]] = set()
         self._quote_busy = False
         self._watched = False  # someone looks at the quote: keep polling it
+        # True while a realtime stream offers this symbol's quotes: the poll then rests.
+        self.streamed: Callable[[], bool] | None = None
 
         self._quote_timer = QTimer(self)
         self._quote_timer.setInterval(QUOTE_REFRESH_MS)
@@ -114,6 +117,7 @@ class OrderTicket(QObject):
         self.quote = None
         self.buying_power = None
         self.sellable = None
+        emit(self.symbol_changed, symbol)
         if symbol is None:
             self._quote_timer.stop()
             self._account_timer.stop()
@@ -182,6 +186,8 @@ class OrderTicket(QObject):
         return True
 
     def _poll_quote(self) -> None:
+        if self.streamed is not None and self.streamed():
+            return  # the stream moves the quote (offer_quote)
         if not self._quote_busy and self._watched:  # one request at a time, only when shown
             self._read_quote()
 

@@ -29,6 +29,7 @@ class Session:
     sim: SimServer | None = None
     profile_name: str = ""
     extras: dict[str, Any] = field(default_factory=dict)
+    hub: Any = None  # its QuoteHub (services/quote_hub.py), made by the app once connected
 
     @property
     def name(self) -> str:
@@ -36,6 +37,9 @@ class Session:
 
     async def close(self) -> None:
         try:
+            if self.hub is not None:
+                hub, self.hub = self.hub, None
+                await hub.close()
             await self.client.aclose()
         finally:
             if self.sim is not None:
@@ -82,7 +86,13 @@ def connect_to_sim(
     sleep, limiter…); tokens are kept in memory unless ``token_store`` says otherwise (None: the
     OS keyring, as for a paper or real profile)."""
     env = replace(demo_environment(sim.base_url, sim.ws_url, profile=profile), name=env_name)
-    creds = Credentials(appkey=sim.appkey, appsecret=sim.appsecret, account=sim.accounts[account])
+    creds = Credentials(
+        appkey=sim.appkey,
+        appsecret=sim.appsecret,
+        account=sim.accounts[account],
+        # the tr_key of its execution notices and the user_id of D15–D18
+        hts_id=getattr(sim, "hts_ids", {}).get(account, ""),
+    )
     if "token_store" not in client_options:
         # Simulator tokens are worthless outside this process: keep them away from the keyring
         # (a locked desktop keyring would otherwise prompt on a first launch of the demo).

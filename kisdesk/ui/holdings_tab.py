@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -19,8 +21,11 @@ from kisdesk.domain.format import (
 )
 from kisdesk.models.columns import Column
 from kisdesk.models.palette import KOREAN, Palette
+from kisdesk.services.live_apply import holding_after, holding_at, summary_after
+from kisdesk.services.live_quotes import QuoteKey, domestic
 from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
+from kisdesk.ui.live_prices import serving_tip
 from kisdesk.ui.table_view import RecordTableView
 
 
@@ -125,12 +130,20 @@ class HoldingsTab(DataTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = SummaryStrip()
-        self.table = RecordTableView(holdings_columns(), row_key=lambda r: r.code)
+        self.hub: Any = None  # the session's QuoteHub: prices move between refreshes
+        self._asked_at = 0.0  # when the balance on screen was asked for
+        self._summary: Any = None  # output2 as moved by live prices and fills
+        columns = [
+            dataclasses.replace(c, tooltip=self._price_tip) if c.key == "price" else c
+            for c in holdings_columns()
+        ]
+        self.table = RecordTableView(columns, row_key=lambda r: r.code)
         self.table.activated_record.connect(self.sell_requested)
         self.empty_page.message.setText(translate("Holdings", "No holdings"))
         self.build(self.table, above=[self.summary])
 
     async def fetch(self, session: Any, progress: Any) -> Any:
+        self._asked_at = time.monotonic()
         return await session.client.domestic_balance(progress=progress)
 
     def show_progress(self, pages: int, rows: int) -> None:
@@ -142,10 +155,14 @@ class HoldingsTab(DataTab):
             )
 
     def show_result(self, balance: Any) -> None:
-        self.table.model.set_records(balance.holdings)
+        holdings = self._live(balance.holdings)
+        self.table.model.set_records(holdings)
         self.fit_once("", self.table)
-        self.summary.show_summary(balance.summary)
+        self._summary = summary_after(balance.summary, balance.holdings, holdings)
+        self.summary.show_summary(self._summary)
         self.stack.setCurrentIndex(self.PAGE_TABLE if balance.holdings else self.PAGE_EMPTY)
+        if self.hub is not None:
+            self.hub.watch_only(self, [domestic(h.code) for h in holdings])
 
     def on_loaded(self, balance: Any) -> None:
         """Show a balance obtained elsewhere (the GUI bench feeds rows this way)."""
@@ -153,6 +170,81 @@ class HoldingsTab(DataTab):
 
     def clear_data(self) -> None:
         self.table.model.clear()
+        self._summary = None
+        if self.hub is not None:
+            self.hub.release_owner(self)
+
+    # -- live prices and execution notices (the session's QuoteHub) ----------------------------
+    def set_session(self, session: Any) -> None:
+        self._set_hub(getattr(session, "hub", None))
+        super().set_session(session)
+
+    def _set_hub(self, hub: Any) -> None:
+        old, self.hub = self.hub, None
+        if old is not None:
+            old.changed.disconnect(self._on_quotes)
+            old.notice.disconnect(self._on_notice)
+            old.release_owner(self)
+        if hub is not None:
+            hub.changed.connect(self._on_quotes)
+            hub.notice.connect(self._on_notice)
+        self.hub = hub
+
+    def _live(self, holdings: list[Any]) -> list[Any]:
+        """A fresh balance with the hub's quotes that are newer than the balance's request."""
+        if self.hub is None:
+            return list(holdings)
+        out = []
+        for h in holdings:
+            quote = self.hub.quote(domestic(h.code))
+            fresh = quote is not None and quote.received >= self._asked_at
+            out.append(holding_at(h, quote) if fresh else h)
+        return out
+
+    def _price_tip(self, record: Any) -> str | None:
+        return serving_tip(self.hub, domestic(record.code))
+
+    def _on_quotes(self, keys: frozenset[QuoteKey]) -> None:
+        """One frame of moved prices: every changed row in one model update."""
+        model = self.table.model
+        before, after = [], []
+        for key in keys:
+            row = model.row_of(key.code) if key.domestic else None
+            quote = self.hub.quote(key) if row is not None else None
+            if quote is None:
+                continue
+            old = model.record_at(row)
+            new = holding_at(old, quote)
+            if new != old:
+                before.append(old)
+                after.append(new)
+        if after:
+            model.upsert(after)
+            self._move_summary(before, after)
+
+    def _on_notice(self, notice: Any) -> None:
+        """An acknowledgement or a fill moves the holding at once; the REST refresh that the
+        order service asks for confirms it."""
+        code = getattr(notice, "code", None)
+        if code is None or not hasattr(notice, "revision"):
+            return  # not a domestic notice
+        model = self.table.model
+        row = model.row_of(code)
+        old = model.record_at(row) if row is not None else None
+        new = holding_after(old, notice, self.hub.quote(domestic(code)) if self.hub else None)
+        if new is None or new == old:
+            return
+        model.upsert([new])
+        self._move_summary([old] if old is not None else [], [new])
+        if old is None:
+            self.stack.setCurrentIndex(self.PAGE_TABLE)
+            if self.hub is not None:
+                self.hub.watch(self, domestic(code))
+
+    def _move_summary(self, before: list[Any], after: list[Any]) -> None:
+        if self._summary is not None:
+            self._summary = summary_after(self._summary, before, after)
+            self.summary.show_summary(self._summary)
 
     def set_palette(self, palette: Palette) -> None:
         self.table.model.set_palette(palette)

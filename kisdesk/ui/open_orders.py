@@ -530,6 +530,11 @@ class ExecutionsView(QWidget, _AsyncMixin):
     def set_palette(self, palette: Palette) -> None:
         self.table.model.set_palette(palette)
 
+    @property
+    def showing_range(self) -> bool:
+        """A chosen date range is on screen (today's live updates stay out of it)."""
+        return self._custom
+
     def _on_today(self, rows: list[Any]) -> None:
         if not self._custom:
             self.table.set_records(rows)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import logging
 import weakref
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,9 +32,12 @@ from kisdesk.config.settings import OrderSettings
 from kisdesk.domain.order_rules import confirmation_required
 from kisdesk.domain.order_types import Side
 from kisdesk.domain.symbols import SymbolIndex, load_index
+from kisdesk.kis.base import today_kst
 from kisdesk.kis.records import DomesticHolding
 from kisdesk.models.palette import Palette
 from kisdesk.models.qtfix import emit
+from kisdesk.services.live_apply import execution_after, open_orders_after
+from kisdesk.services.live_quotes import domestic
 from kisdesk.services.orders import OrderService, open_order_service
 from kisdesk.services.session import Session
 from kisdesk.ui.env_badge import EnvBadge
@@ -45,6 +49,9 @@ from kisdesk.ui.order_panel import OrderPanel
 log = logging.getLogger(__name__)
 
 GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet")
+# After an execution notice, the REST reads that confirm it wait this long, so an order's
+# acknowledgement and its fill (milliseconds apart) cost one reconcile.
+NOTICE_RECONCILE_MS = 250
 MASTER_FILES_DIR = "master"  # under the cache folder: kospi_code.mst, kosdaq_code.mst, …
 
 
@@ -81,6 +88,13 @@ class OrderDock(QWidget):
         # Weak: the window holds this dock (window.orders), a strong reference back is a cycle.
         self._window: weakref.ref[QMainWindow] | None = None
         self.cheat_sheet: CheatSheet | None = None
+        self.hub: Any = None  # the session's QuoteHub (live quotes, execution notices)
+        self.ticket_quotes: Any = None
+        self.notices_applied = 0
+        self._reconcile = QTimer(self)
+        self._reconcile.setSingleShot(True)
+        self._reconcile.setInterval(NOTICE_RECONCILE_MS)
+        self._reconcile.timeout.connect(self._reconcile_now)
 
         self.badge = EnvBadge("demo")
         self.confirm_box = QCheckBox(translate("OrderDock", "Confirm before sending"))
@@ -122,6 +136,7 @@ class OrderDock(QWidget):
         if old is not None:
             old.stop()
             old.deleteLater()
+        self._set_hub(getattr(session, "hub", None))
         self.session = session
         if session is not None:
             self.env = session.env.name
@@ -140,6 +155,7 @@ class OrderDock(QWidget):
         self.sent.set_service(service)
         self._sync_confirm_box()
         if service is not None:
+            service.open_orders_loaded.connect(self._watch_open_orders)
             service.start()
 
     def set_env(self, env: str) -> None:
@@ -265,3 +281,51 @@ class OrderDock(QWidget):
 
     def _on_orders_changed(self) -> None:
         emit(self.orders_changed)
+
+    # -- live quotes and execution notices -----------------------------------------------------
+    def _set_hub(self, hub: Any) -> None:
+        """The session's QuoteHub: the ticket's quote streams, notices move the tables."""
+        self._reconcile.stop()
+        old, self.hub = self.hub, None
+        if self.ticket_quotes is not None:
+            self.ticket_quotes.close()
+            self.ticket_quotes.deleteLater()
+            self.ticket_quotes = None
+        if old is not None:
+            old.notice.disconnect(self._on_notice)
+            old.release_owner(self)
+        if hub is not None:
+            from kisdesk.services.ticket_quotes import TicketQuotes
+
+            hub.notice.connect(self._on_notice)
+            self.ticket_quotes = TicketQuotes(hub, self.panel.ticket, parent=self)
+        self.hub = hub
+
+    def _watch_open_orders(self, orders: list[Any]) -> None:
+        if self.hub is not None:
+            from kisdesk.kis.realtime import Priority  # loaded with the session's stream
+
+            self.hub.watch_only(self, [domestic(o.code) for o in orders], Priority.OPEN_ORDER)
+
+    def _on_notice(self, notice: Any) -> None:
+        """An acknowledgement or a fill: the open orders and today's executions move now (the
+        holdings tab moves its row on the same notice); REST confirms shortly after."""
+        if not hasattr(notice, "revision") or self.service is None:
+            return
+        model = self.open_orders.table.model
+        current = {o.order_no: o for o in model.records()}
+        changes = open_orders_after(current, notice)
+        model.remove([no for no, o in changes.items() if o is None and no in current])
+        model.upsert([o for o in changes.values() if o is not None])
+        if not self.executions.showing_range:
+            ex_model = self.executions.table.model
+            rows = {r.order_no: r for r in ex_model.records()}
+            ex_model.upsert(execution_after(rows, notice, today_kst().strftime("%Y%m%d")).values())
+        self.notices_applied += 1
+        self._reconcile.start()
+
+    def _reconcile_now(self) -> None:
+        service = self.service
+        if service is not None:
+            service.refresh_open_orders()
+            service.refresh_today(notify=True)  # orders_changed: holdings and buying power

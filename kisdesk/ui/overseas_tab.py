@@ -6,7 +6,9 @@ it is visible, at the preference's interval (5 s at the least).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -34,9 +36,12 @@ from kisdesk.domain.format import Direction, direction_of, fmt_krw, fmt_price, f
 from kisdesk.models.columns import Column, by_value
 from kisdesk.models.palette import KOREAN, Palette
 from kisdesk.models.table import RecordTableModel
+from kisdesk.services.live_apply import overseas_row_at, totals_after
+from kisdesk.services.live_quotes import QuoteKey
 from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
 from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
+from kisdesk.ui.live_prices import serving_tip
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)
@@ -59,6 +64,10 @@ def _is_us(row: OverseasRow) -> bool:
 
 def _us_tip(row: OverseasRow) -> str | None:
     return us_daytime_note() if _is_us(row) else None
+
+
+def quote_key(row: OverseasRow) -> QuoteKey:
+    return QuoteKey(row.exchange, row.code)
 
 
 _QTY = DecimalRange(0, 6)
@@ -286,7 +295,13 @@ class OverseasTab(DataTab):
         self.krw_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         # -- the table and its states; the banner also names exchanges that failed
-        self.table = RecordTableView(overseas_columns(), row_key=lambda r: r.key)
+        self.hub: Any = None  # the session's QuoteHub: prices move between refreshes
+        self._asked_at = 0.0
+        columns = [
+            dataclasses.replace(c, tooltip=self._price_tip) if c.key == "price" else c
+            for c in overseas_columns()
+        ]
+        self.table = RecordTableView(columns, row_key=lambda r: r.key)
         self.empty_page.message.setText(translate("Overseas", "No overseas holdings"))
         self.build(self.table, above=[tools, self.totals_view, self.krw_line])
         self._update_button()
@@ -304,6 +319,7 @@ class OverseasTab(DataTab):
 
     # -- the DataTab parts ------------------------------------------------------------------
     async def fetch(self, session: Any, progress: Any) -> OverseasSnapshot:
+        self._asked_at = time.monotonic()
         return await fetch_overseas(session.client, session.env.profile, progress=progress)
 
     def show_progress(self, done: int, total: int) -> None:
@@ -318,6 +334,10 @@ class OverseasTab(DataTab):
             self.updated.setText(text if self.has_data else "")
 
     def show_result(self, snapshot: OverseasSnapshot) -> None:
+        snapshot = self._live(snapshot, self._asked_at)
+        self.result = snapshot
+        if self.hub is not None:
+            self.hub.watch_only(self, [quote_key(r) for r in snapshot.rows])
         self._fill_filter(snapshot.exchanges)
         self._apply_filter()
         self.totals_model.set_records(snapshot.totals)
@@ -333,11 +353,63 @@ class OverseasTab(DataTab):
             self.banner.show()
 
     def clear_data(self) -> None:
+        if self.hub is not None:
+            self.hub.release_owner(self)
         self.table.model.clear()
         self.totals_model.clear()
         self._fit_totals()
         self.krw_line.clear()
         self._fill_filter([])
+
+    # -- live prices (the session's QuoteHub) ----------------------------------------------------
+    def set_session(self, session: Any) -> None:
+        old, self.hub = self.hub, None
+        if old is not None:
+            old.changed.disconnect(self._on_quotes)
+            old.release_owner(self)
+        hub = getattr(session, "hub", None)
+        if hub is not None:
+            hub.changed.connect(self._on_quotes)
+        self.hub = hub
+        super().set_session(session)
+
+    def _price_tip(self, row: OverseasRow) -> str | None:
+        return serving_tip(self.hub, quote_key(row)) or _us_tip(row)
+
+    def _live(self, snapshot: OverseasSnapshot, since: float, keys: Any = None) -> OverseasSnapshot:
+        """``snapshot`` with the hub's quotes received after ``since`` (of ``keys`` only)."""
+        if self.hub is None:
+            return snapshot
+        rows = []
+        for row in snapshot.rows:
+            key = quote_key(row)
+            quote = self.hub.quote(key) if keys is None or key in keys else None
+            fresh = quote is not None and quote.received >= since
+            rows.append(overseas_row_at(row, quote) if fresh else row)
+        if rows == snapshot.rows:
+            return snapshot
+        totals = totals_after(snapshot.totals, snapshot.rows, rows)
+        return dataclasses.replace(snapshot, rows=rows, totals=totals)
+
+    def _on_quotes(self, keys: frozenset[QuoteKey]) -> None:
+        """One frame of moved prices: the rows shown, the totals, in one update each."""
+        snapshot = self.snapshot
+        if snapshot is None or not any(not k.domestic for k in keys):
+            return
+        moved = self._live(snapshot, 0.0, keys)
+        if moved is snapshot:
+            return
+        self.result = moved
+        exchange = self.exchange_filter.currentData() or ""
+        changed = [
+            new
+            for old, new in zip(snapshot.rows, moved.rows, strict=True)
+            if new != old and (not exchange or new.exchange == exchange)
+        ]
+        if changed:
+            self.table.model.upsert(changed)
+        if moved.totals != snapshot.totals:
+            self.totals_model.upsert(moved.totals)
 
     def _fill_filter(self, exchanges: list[str]) -> None:
         current = self.exchange_filter.currentData() or ""

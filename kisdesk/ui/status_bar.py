@@ -1,14 +1,30 @@
-"""Status bar: environment badge, masked account, connection, last refresh, API calls vs limit."""
+"""Status bar: environment badge, masked account, connection, realtime stream, last refresh,
+API calls vs limit."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from kisdesk.config.masking import mask_account
 from kisdesk.ui.env_badge import EnvBadge
 from kisdesk.ui.i18n import translate
+
+# The stream's troubles in words (kisdesk.kis.realtime.status.Trouble values), translated here.
+TROUBLE_WORDS = {
+    "unreachable": QT_TRANSLATE_NOOP("StatusBar", "cannot reach the realtime server"),
+    "dropped": QT_TRANSLATE_NOOP("StatusBar", "the realtime connection was closed"),
+    "dead": QT_TRANSLATE_NOOP("StatusBar", "the realtime connection went silent"),
+    "key in use": QT_TRANSLATE_NOOP(
+        "StatusBar", "another program is using this app key's realtime connection"
+    ),
+    "approval refused": QT_TRANSLATE_NOOP(
+        "StatusBar", "the realtime server refused the approval key"
+    ),
+}
 
 
 class MainStatusBar(QStatusBar):
@@ -25,6 +41,10 @@ class MainStatusBar(QStatusBar):
         self.addWidget(self.badge)
         self.addWidget(self.account)
         self.addWidget(self.connection)
+        self.realtime = QLabel()
+        self.realtime.setObjectName("realtimeState")
+        self.realtime_state = ""  # live, connecting, reconnecting, polling, failed ("": none)
+        self.addWidget(self.realtime)
         self.addPermanentWidget(self.last_refresh)
         self.addPermanentWidget(self.api_calls)
         self.set_connection("connecting")
@@ -63,3 +83,50 @@ class MainStatusBar(QStatusBar):
 
     def set_api_usage(self, used: int, limit: int) -> None:
         self.api_calls.setText(f"API {used}/{limit}")
+
+    def set_realtime(self, status: Any) -> None:
+        """The quote hub's HubStatus: the stream's state, registrations used of the budget, and
+        what is polled instead; ``None`` hides it (no session)."""
+        if status is None:
+            self.realtime.clear()
+            self.realtime.setToolTip("")
+            self.realtime_state = ""
+            return
+        state = status.state.value if status.state is not None else "polling"
+        trouble = status.trouble.value if status.trouble is not None else ""
+        words = translate("StatusBar", TROUBLE_WORDS[trouble]) if trouble in TROUBLE_WORDS else ""
+        used = translate("StatusBar", "{used}/{capacity}").format(
+            used=status.used, capacity=status.capacity
+        )
+        polled = (
+            translate("StatusBar", " · polling {n}").format(n=status.polled)
+            if status.polled
+            else ""
+        )
+        if state == "live":
+            text, colour = translate("StatusBar", "Realtime {used}").format(used=used), "#2e7d32"
+        elif state in ("connecting", "idle"):
+            text, colour = translate("StatusBar", "Realtime connecting…"), "#777"
+        elif state == "reconnecting":
+            text, colour = translate("StatusBar", "Realtime reconnecting"), "#e67e00"
+        elif state == "failed":
+            text = translate("StatusBar", "Realtime failed: {why}").format(why=words or trouble)
+            colour = "#c62828"
+        elif state == "stopped":
+            text, colour = translate("StatusBar", "Realtime off"), "#777"
+        else:  # no stream in this session: everything is polled
+            text, colour = translate("StatusBar", "Realtime unavailable"), "#777"
+            state = "polling"
+        if state in ("reconnecting", "connecting", "idle") and status.polled:
+            state = "polling"  # what the user sees move is polled meanwhile
+        self.realtime.setText(f"● {text}{polled}")
+        self.realtime.setStyleSheet(f"color: {colour};")
+        tip = translate(
+            "StatusBar",
+            "Realtime stream: registrations used / allowed per session; symbols it cannot "
+            "carry are polled over REST.",
+        )
+        if words:
+            tip += "\n" + words + (f" ({status.detail})" if status.detail else "")
+        self.realtime.setToolTip(tip)
+        self.realtime_state = state
