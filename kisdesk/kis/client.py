@@ -32,6 +32,7 @@ from kisdesk.kis.ranking import RankingApi
 from kisdesk.kis.ratelimit import RateLimiter, limiter_for
 from kisdesk.kis.tokens import TokenManager, TokenStore
 from kisdesk.kis.transport import Reply, Transport
+from kisdesk.kis.watch import WatchApi
 
 if TYPE_CHECKING:  # the realtime stack (websockets, cryptography) loads on first use
     from kisdesk.kis.realtime.stream import RealtimeStream
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # the realtime stack (websockets, cryptography) loads on firs
 log = get_logger(__name__)
 
 
-class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, RankingApi):
+class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, RankingApi, WatchApi):
     """The async KIS Open API client.
 
     Methods (all ``async``; records in kisdesk.kis.records, amounts Decimal):
@@ -55,6 +56,9 @@ class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, RankingApi):
       ``overseas_modify_order``, ``overseas_cancel_order``, ``overseas_open_orders``
     - rankings: ``credit_balance_ranking``, ``volume_rank``, ``fluctuation_rank``,
       ``market_cap_rank``
+    - live screens (kis/watch.py): ``order_book`` (D12), ``saved_conditions``,
+      ``condition_results`` (D15/D16), ``hts_groups``, ``hts_group_stocks`` (D17/D18),
+      ``multi_price`` (D19, 30 symbols a call)
     - session: ``approval_key`` (websocket), ``realtime`` (the stream of this app key),
       ``logout``, ``aclose``; ``iter_pages`` for any other continued inquiry.
     """
