@@ -311,7 +311,7 @@ class AppController(QObject):
 
     def _session_tabs(self) -> list[Any]:
         """Widgets that follow the session (set_session on connect and disconnect)."""
-        return [*self._data_tabs(), self.window.orders, self.window.chart]
+        return [*self._data_tabs(), self.window.watchlist, self.window.orders, self.window.chart]
 
     async def _stop_refreshing(self) -> None:
         """No refresh may outlive its session: stop every tab's and wait for them to end."""

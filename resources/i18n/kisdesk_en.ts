@@ -177,27 +177,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="157"/>
+        <location filename="../../kisdesk/services/controller.py" line="158"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="189"/>
+        <location filename="../../kisdesk/services/controller.py" line="190"/>
         <source>Waiting for the order in flight before closing…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="191"/>
+        <location filename="../../kisdesk/services/controller.py" line="192"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="202"/>
+        <location filename="../../kisdesk/services/controller.py" line="203"/>
         <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="280"/>
+        <location filename="../../kisdesk/services/controller.py" line="283"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation></translation>
     </message>
@@ -284,97 +284,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="34"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="53"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="54"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
         <source>Deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
         <source>D+2 deposit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
         <source>Securities eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
         <source>Total eval</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
         <source>Total P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
         <source>Net assets</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
         <source>Asset change</source>
         <translation></translation>
     </message>
@@ -385,27 +385,27 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="142"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="118"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="123"/>
         <source>Loading balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="152"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="125"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="124"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation></translation>
@@ -698,122 +698,147 @@
     </message>
 </context>
 <context>
+    <name>LivePrices</name>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="20"/>
+        <source>Live: realtime stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="23"/>
+        <source>Polled: realtime not available for it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="24"/>
+        <source>Polled {seconds} s ago: realtime not available for it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="134"/>
         <source>Domestic holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
         <source>Overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
         <source>Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="58"/>
-        <source>Allocation</source>
+        <location filename="../../kisdesk/ui/main_window.py" line="59"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="137"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="235"/>
+        <source>Watchlist</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="61"/>
+        <source>Allocation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="64"/>
         <source>Order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="73"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="76"/>
         <source>Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="108"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
         <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
         <source>Export chart as &amp;PNG…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="121"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="128"/>
         <source>&amp;Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="146"/>
         <source>&amp;Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="143"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
         <source>Reset &amp;layout</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="153"/>
         <source>&amp;Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="155"/>
         <source>&amp;Settings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="152"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
         <source>&amp;Preferences…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="164"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>This tab has no table to export.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
         <source>Export CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>Exported %n row to {path}</numerusform>
@@ -821,53 +846,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="216"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
-        <source>Domestic holdings / Overseas holdings / Rankings</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
-        <source>Show the chart and give it the keyboard</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
-        <source>Export the current table as CSV</source>
-        <translation></translation>
-    </message>
-    <message>
         <location filename="../../kisdesk/ui/main_window.py" line="223"/>
-        <source>Enter, double-click</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
-        <source>Sell the selected holding (prefills the order panel)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="226"/>
-        <source>Preferences</source>
+        <source>Domestic holdings / Overseas holdings / Rankings / Watchlist</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="227"/>
+        <source>Show the chart and give it the keyboard</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="228"/>
+        <source>Export the current table as CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="231"/>
+        <source>Enter, double-click</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="232"/>
+        <source>Sell the selected holding (prefills the order panel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="237"/>
+        <source>Groups: new / rename / delete / move; table: add (Ins), remove, move, send to the order panel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="243"/>
+        <source>Preferences</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="244"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="212"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="240"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="257"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
     </message>
@@ -1090,7 +1120,7 @@
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="536"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="541"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>%n order today</numerusform>
@@ -1098,12 +1128,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="549"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="554"/>
         <source>Loading…</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="558"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="563"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1114,32 +1144,32 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="86"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="100"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="117"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="104"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="118"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="119"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="255"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="271"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
@@ -1553,168 +1583,168 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="52"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="89"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="98"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="95"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="104"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="259"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="110"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="268"/>
         <source>Exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="117"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="193"/>
         <source>Currency</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="123"/>
         <source>Quantity</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="129"/>
         <source>Orderable</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="135"/>
         <source>Avg price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="141"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="140"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="149"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="205"/>
         <source>Purchase amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="146"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="155"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="210"/>
         <source>Eval amt</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="206"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="162"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="215"/>
         <source>P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="161"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="212"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="170"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="221"/>
         <source>Return %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="169"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="222"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="178"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="231"/>
         <source>FX rate</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="175"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="232"/>
         <source>Eval (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
         <source>Exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="192"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
         <source>Holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="227"/>
         <source>Realized P&amp;L</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="252"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="346"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="261"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
         <source>All exchanges</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="254"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="263"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="290"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="369"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="305"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="441"/>
         <source>No overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="242"/>
         <source>Loading overseas balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="245"/>
         <source>Not connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="310"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="326"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="329"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="349"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="244"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="243"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="366"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="438"/>
         <source>No holdings on this exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="394"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="466"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="403"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="475"/>
         <source>exchange rates per currency are not offered here</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="409"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
         <source>The won view is not available: {msg}</source>
         <translation></translation>
     </message>
@@ -2460,43 +2490,308 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="23"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="18"/>
+        <source>cannot reach the realtime server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="19"/>
+        <source>the realtime connection was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="20"/>
+        <source>the realtime connection went silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="21"/>
+        <source>another program is using this app key&apos;s realtime connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="24"/>
+        <source>the realtime server refused the approval key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="39"/>
         <source>API calls in the last second / limit per second</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="37"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="57"/>
         <source>Account {acct}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="42"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="62"/>
         <source>Connecting…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="43"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="63"/>
         <source>Connected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="44"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="64"/>
         <source>Connection problem</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="45"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="65"/>
         <source>Waiting for token limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="55"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="75"/>
         <source>Updated {time}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="59"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="79"/>
         <source>Session only: keys are not saved</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="98"/>
+        <source>{used}/{capacity}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="102"/>
+        <source> · polling {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="107"/>
+        <source>Realtime {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="109"/>
+        <source>Realtime connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="111"/>
+        <source>Realtime reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="113"/>
+        <source>Realtime failed: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="116"/>
+        <source>Realtime off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="118"/>
+        <source>Realtime unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
+        <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Watchlist</name>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="66"/>
+        <source>{seconds} s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="71"/>
+        <source>live</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="73"/>
+        <source>polled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="80"/>
+        <source>Code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="81"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="82"/>
+        <source>Price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="85"/>
+        <source>Change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="89"/>
+        <source>Change %</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="90"/>
+        <source>Volume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="93"/>
+        <source>Strength</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="96"/>
+        <source>Bid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="97"/>
+        <source>Ask</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="100"/>
+        <source>Feed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="106"/>
+        <source>Age</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="189"/>
+        <source>New…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="190"/>
+        <source>Rename…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="191"/>
+        <source>Delete</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="196"/>
+        <source>Import HTS groups</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="199"/>
+        <source>Copies the watchlist groups kept on the KIS server for your HTS ID (real accounts only). Later changes here do not go back.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="209"/>
+        <source>Groups</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="217"/>
+        <source>Add a symbol: code, name or 초성, then Enter</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="224"/>
+        <source>Fill from condition</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="229"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="596"/>
+        <source>Condition search</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="340"/>
+        <source>Group name:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="348"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="407"/>
+        <source>Group {n}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="349"/>
+        <source>New group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="361"/>
+        <source>Rename group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="369"/>
+        <source>Delete group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="370"/>
+        <source>Delete the group {name} and its {n} symbols?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="409"/>
+        <source>{code} is already in this group.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="413"/>
+        <source>A group holds at most {n} symbols.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="551"/>
+        <source>Importing HTS groups</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="573"/>
+        <source>Imported {n} HTS groups (a copy).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="600"/>
+        <source>No saved condition: load them from the HTS first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="615"/>
+        <source>{name}: {n} symbols.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="624"/>
+        <source>{what}: not connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="628"/>
+        <source>{what} is not offered in paper trading (모의투자 미지원).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="635"/>
+        <source>{what} needs your HTS ID (set it in the profile).</source>
         <translation></translation>
     </message>
 </context>

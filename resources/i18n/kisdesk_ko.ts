@@ -178,27 +178,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="157"/>
+        <location filename="../../kisdesk/services/controller.py" line="158"/>
         <source>No saved credentials for this environment. Fill in the set-up dialog, or switch to demo from the Environment menu.</source>
         <translation>이 접속환경에 저장된 인증정보가 없습니다. 설정 창을 입력하거나 접속환경 메뉴에서 데모로 전환하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="189"/>
+        <location filename="../../kisdesk/services/controller.py" line="190"/>
         <source>Waiting for the order in flight before closing…</source>
         <translation>전송 중인 주문의 결과를 기다린 뒤 종료합니다…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="191"/>
+        <location filename="../../kisdesk/services/controller.py" line="192"/>
         <source>Waiting for the order in flight before disconnecting…</source>
         <translation>전송 중인 주문의 결과를 기다린 뒤 연결을 끊습니다…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="202"/>
+        <location filename="../../kisdesk/services/controller.py" line="203"/>
         <source>An order&apos;s outcome was still unknown when the session ended. It may exist: check today&apos;s executions before sending it again.</source>
         <translation>연결을 끊을 때까지 주문의 결과를 확인하지 못했습니다. 접수되었을 수 있으니 다시 보내기 전에 당일 체결내역을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/services/controller.py" line="280"/>
+        <location filename="../../kisdesk/services/controller.py" line="283"/>
         <source>Logged out. Press Retry to connect again.</source>
         <translation>로그아웃되었습니다. 다시 접속하려면 재시도를 누르세요.</translation>
     </message>
@@ -287,97 +287,97 @@
 <context>
     <name>Holdings</name>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="34"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="35"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="36"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="41"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="37"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="42"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="38"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="39"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="44"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="40"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="45"/>
         <source>Change</source>
         <translation>전일대비</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="43"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
         <source>Change %</source>
         <translation>등락률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="52"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="48"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="53"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="49"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="54"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="50"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="55"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="56"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
         <source>Deposit</source>
         <translation>예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="57"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
         <source>D+2 deposit</source>
         <translation>D+2 예수금</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="58"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="63"/>
         <source>Securities eval</source>
         <translation>유가평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="59"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="64"/>
         <source>Total eval</source>
         <translation>총평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="60"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="65"/>
         <source>Total P&amp;L</source>
         <translation>평가손익합계</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="61"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="66"/>
         <source>Net assets</source>
         <translation>순자산</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="62"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="67"/>
         <source>Asset change</source>
         <translation>자산증감</translation>
     </message>
@@ -388,27 +388,27 @@
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="130"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="142"/>
         <source>No holdings</source>
         <translation>보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="118"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="123"/>
         <source>Loading balance…</source>
         <translation>잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="139"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="152"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation>잔고 조회 중… {pages}페이지, {rows}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="125"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="119"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="124"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation>잔고를 불러오지 못했습니다.
@@ -702,175 +702,205 @@
     </message>
 </context>
 <context>
+    <name>LivePrices</name>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="20"/>
+        <source>Live: realtime stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="23"/>
+        <source>Polled: realtime not available for it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="24"/>
+        <source>Polled {seconds} s ago: realtime not available for it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="134"/>
         <source>Domestic holdings</source>
         <translation>국내잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
         <source>Overseas holdings</source>
         <translation>해외잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="58"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="59"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="137"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="235"/>
+        <source>Watchlist</source>
+        <translation>관심종목</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="61"/>
         <source>Allocation</source>
         <translation>자산구성</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="61"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="64"/>
         <source>Order</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="73"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="76"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="106"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="108"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
         <source>Export chart as &amp;PNG…</source>
         <translation>차트 PNG 저장(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="117"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="121"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="128"/>
         <source>&amp;Refresh</source>
         <translation>새로고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="140"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="146"/>
         <source>&amp;Chart</source>
         <translation>차트(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="143"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
         <source>Reset &amp;layout</source>
         <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="153"/>
         <source>&amp;Environment</source>
         <translation>접속환경(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="149"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="155"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="152"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="158"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="164"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="192"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
         <source>This tab has no table to export.</source>
         <translation>이 탭에는 내보낼 표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="197"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="203"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="210"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="216"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
-        <source>Domestic holdings / Overseas holdings / Rankings</source>
-        <translation>국내잔고 / 해외잔고 / 순위</translation>
+        <location filename="../../kisdesk/ui/main_window.py" line="223"/>
+        <source>Domestic holdings / Overseas holdings / Rankings / Watchlist</source>
+        <translation>국내잔고 / 해외잔고 / 순위 / 관심종목</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
         <source>Show the chart and give it the keyboard</source>
         <translation>차트를 표시하고 키보드 입력을 차트로</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="228"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="223"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="231"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="232"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="226"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="237"/>
+        <source>Groups: new / rename / delete / move; table: add (Ins), remove, move, send to the order panel</source>
+        <translation>그룹: 추가 / 이름 변경 / 삭제 / 이동. 종목표: 추가(Ins), 삭제, 이동, 주문창으로 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="243"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="244"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="212"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="240"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="257"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
     </message>
@@ -1093,19 +1123,19 @@
         <translation>~</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="536"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="541"/>
         <source>%n order(s) today</source>
         <translation>
             <numerusform>오늘 주문 %n건</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/open_orders.py" line="549"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="554"/>
         <source>Loading…</source>
         <translation>조회 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/open_orders.py" line="558"/>
+        <location filename="../../kisdesk/ui/open_orders.py" line="563"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>주문 %n건</numerusform>
@@ -1115,32 +1145,32 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="86"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="100"/>
         <source>Confirm before sending</source>
         <translation>전송 전 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="89"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
         <source>Keys…</source>
         <translation>단축키…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="117"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="104"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="118"/>
         <source>Executions</source>
         <translation>체결내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="119"/>
         <source>Sent</source>
         <translation>전송내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="255"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="271"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
     </message>
@@ -1554,169 +1584,169 @@
 <context>
     <name>Overseas</name>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="47"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="52"/>
         <source>US stocks that also trade in the daytime session: during daytime hours KIS&apos;s API reports this value from the night session, so it can differ from the daytime price shown in the HTS.</source>
         <translation>주간거래도 되는 미국 주식입니다. 주간거래 시간에는 KIS API가 이 값을 야간 세션 기준으로 알려 주므로 HTS에 표시되는 주간 시세와 다를 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="89"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="98"/>
         <source>Name</source>
         <translation>종목명</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="95"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="104"/>
         <source>Code</source>
         <translation>종목코드</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="101"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="259"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="110"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="268"/>
         <source>Exchange</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="108"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="117"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="193"/>
         <source>Currency</source>
         <translation>통화</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="114"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="123"/>
         <source>Quantity</source>
         <translation>보유수량</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="120"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="129"/>
         <source>Orderable</source>
         <translation>주문가능</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="126"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="135"/>
         <source>Avg price</source>
         <translation>매입평균가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="132"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="141"/>
         <source>Price</source>
         <translation>현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="140"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="149"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="205"/>
         <source>Purchase amt</source>
         <translation>매입금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="146"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="155"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="210"/>
         <source>Eval amt</source>
         <translation>평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="153"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="206"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="162"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="215"/>
         <source>P&amp;L</source>
         <translation>평가손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="161"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="212"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="170"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="221"/>
         <source>Return %</source>
         <translation>수익률</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="169"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="222"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="178"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="231"/>
         <source>FX rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="175"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="223"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="184"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="232"/>
         <source>Eval (KRW)</source>
         <translation>원화평가금액</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="187"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="196"/>
         <source>Exchanges</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="192"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="201"/>
         <source>Holdings</source>
         <translation>보유종목수</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="218"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="227"/>
         <source>Realized P&amp;L</source>
         <translation>실현손익</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="252"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="346"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="261"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
         <source>All exchanges</source>
         <translation>전체 거래소</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="254"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="263"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="290"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="369"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="305"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="441"/>
         <source>No overseas holdings</source>
         <translation>해외 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="233"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="242"/>
         <source>Loading overseas balance…</source>
         <translation>해외잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="236"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="245"/>
         <source>Not connected</source>
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="310"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="326"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation>해외잔고 조회 중… {total}건 중 {done}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="329"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="349"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation>일부 거래소를 불러오지 못했습니다: {parts}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="235"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="244"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="234"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="243"/>
         <source>Could not load the overseas balance.
 {msg}</source>
         <translation>해외잔고를 불러오지 못했습니다.
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="366"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="438"/>
         <source>No holdings on this exchange</source>
         <translation>이 거래소에는 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="394"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="466"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation>원화 환산: 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pnl}{rate}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="403"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="475"/>
         <source>exchange rates per currency are not offered here</source>
         <translation>통화별 환율은 제공되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="409"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
         <source>The won view is not available: {msg}</source>
         <translation>원화 환산을 조회할 수 없습니다: {msg}</translation>
     </message>
@@ -2469,44 +2499,309 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="23"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="18"/>
+        <source>cannot reach the realtime server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="19"/>
+        <source>the realtime connection was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="20"/>
+        <source>the realtime connection went silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="21"/>
+        <source>another program is using this app key&apos;s realtime connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="24"/>
+        <source>the realtime server refused the approval key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="39"/>
         <source>API calls in the last second / limit per second</source>
         <translation>최근 1초간 API 호출 수 / 초당 한도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="37"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="57"/>
         <source>Account {acct}</source>
         <translation>계좌 {acct}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="42"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="62"/>
         <source>Connecting…</source>
         <translation>접속 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="43"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="63"/>
         <source>Connected</source>
         <translation>접속됨</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="44"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="64"/>
         <source>Connection problem</source>
         <translation>접속 오류</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="45"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="65"/>
         <source>Waiting for token limit</source>
         <translation>토큰 발급 제한 대기 중</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="55"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="75"/>
         <source>Updated {time}</source>
         <translation>{time} 갱신</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/status_bar.py" line="59"/>
+        <location filename="../../kisdesk/ui/status_bar.py" line="79"/>
         <source>Session only: keys are not saved</source>
         <translation>세션 전용: 키가 저장되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="98"/>
+        <source>{used}/{capacity}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="102"/>
+        <source> · polling {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="107"/>
+        <source>Realtime {used}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="109"/>
+        <source>Realtime connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="111"/>
+        <source>Realtime reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="113"/>
+        <source>Realtime failed: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="116"/>
+        <source>Realtime off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="118"/>
+        <source>Realtime unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
+        <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Watchlist</name>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="66"/>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="71"/>
+        <source>live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="73"/>
+        <source>polled</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="80"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="81"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="82"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="85"/>
+        <source>Change</source>
+        <translation>전일대비</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="89"/>
+        <source>Change %</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="90"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="93"/>
+        <source>Strength</source>
+        <translation>체결강도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="96"/>
+        <source>Bid</source>
+        <translation>매수호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="97"/>
+        <source>Ask</source>
+        <translation>매도호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="100"/>
+        <source>Feed</source>
+        <translation>수신</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="106"/>
+        <source>Age</source>
+        <translation>경과</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="189"/>
+        <source>New…</source>
+        <translation>새 그룹…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="190"/>
+        <source>Rename…</source>
+        <translation>이름 변경…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="191"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="196"/>
+        <source>Import HTS groups</source>
+        <translation>HTS 관심그룹 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="199"/>
+        <source>Copies the watchlist groups kept on the KIS server for your HTS ID (real accounts only). Later changes here do not go back.</source>
+        <translation>HTS ID로 서버에 저장된 관심종목 그룹을 복사해 옵니다 (실전 계좌만). 여기서 바꾼 내용은 HTS로 돌아가지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="209"/>
+        <source>Groups</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="217"/>
+        <source>Add a symbol: code, name or 초성, then Enter</source>
+        <translation>종목 추가: 코드, 종목명 또는 초성 입력 후 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="224"/>
+        <source>Fill from condition</source>
+        <translation>조건검색으로 채우기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="229"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="596"/>
+        <source>Condition search</source>
+        <translation>조건검색</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="340"/>
+        <source>Group name:</source>
+        <translation>그룹 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="348"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="407"/>
+        <source>Group {n}</source>
+        <translation>그룹 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="349"/>
+        <source>New group</source>
+        <translation>새 그룹</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="361"/>
+        <source>Rename group</source>
+        <translation>그룹 이름 변경</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="369"/>
+        <source>Delete group</source>
+        <translation>그룹 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="370"/>
+        <source>Delete the group {name} and its {n} symbols?</source>
+        <translation>{name} 그룹과 종목 {n}개를 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="409"/>
+        <source>{code} is already in this group.</source>
+        <translation>{code}은(는) 이미 이 그룹에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="413"/>
+        <source>A group holds at most {n} symbols.</source>
+        <translation>한 그룹에는 최대 {n}종목까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="551"/>
+        <source>Importing HTS groups</source>
+        <translation>HTS 관심그룹 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="573"/>
+        <source>Imported {n} HTS groups (a copy).</source>
+        <translation>HTS 관심그룹 {n}개를 복사해 왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="600"/>
+        <source>No saved condition: load them from the HTS first.</source>
+        <translation>저장된 조건이 없습니다: HTS [0110]에서 조건을 서버에 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="615"/>
+        <source>{name}: {n} symbols.</source>
+        <translation>{name}: {n}종목</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="624"/>
+        <source>{what}: not connected.</source>
+        <translation>{what}: 연결되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="628"/>
+        <source>{what} is not offered in paper trading (모의투자 미지원).</source>
+        <translation>{what}은(는) 모의투자에서 제공되지 않습니다 (모의투자 미지원).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="635"/>
+        <source>{what} needs your HTS ID (set it in the profile).</source>
+        <translation>{what}에는 HTS ID가 필요합니다 (프로필에서 입력하세요).</translation>
     </message>
 </context>
 </TS>

@@ -256,11 +256,78 @@ def check_tabs(app: App) -> None:
     tabs = app.window.tabs
     tabs.setCurrentIndex(0)
     w = app.window
-    pages = (w.holdings, w.overseas, w.rankings)  # 국내잔고, 해외잔고, 순위
-    for key, index in ((K.Key_3, 2), (K.Key_2, 1), (K.Key_1, 0), (K.Key_2, 1), (K.Key_3, 2)):
+    pages = (w.holdings, w.overseas, w.rankings, w.watchlist)  # 국내잔고, 해외잔고, 순위, 관심종목
+    keys = ((K.Key_3, 2), (K.Key_4, 3), (K.Key_2, 1), (K.Key_1, 0), (K.Key_4, 3), (K.Key_3, 2))
+    for key, index in keys:
         app.press(key, CTRL)
         shown = tabs.currentIndex()
         assert tabs.currentWidget() is pages[index], f"Ctrl+{index + 1} shows tab {shown + 1}"
+
+
+def _answer_name(app: App, name: str) -> None:
+    """The group-name dialog: wait for it, type ``name`` over the proposal, Enter."""
+    from PySide6.QtWidgets import QInputDialog
+
+    app.wait(lambda: isinstance(QApplication.activeModalWidget(), QInputDialog), 3000, "no dialog")
+    dialog = QApplication.activeModalWidget()
+    app.wait_active(dialog)
+    app.replace(name)
+    app.press(K.Key_Return)
+    app.wait(lambda: not dialog.isVisible(), why="the name dialog stayed open")
+    app.window.activateWindow()  # offscreen has no window manager to hand the focus back
+    app.back_to_main()
+
+
+def check_watchlist_keys(app: App) -> None:
+    w = app.window
+    wl = w.watchlist
+    app.press(K.Key_4, CTRL)
+    assert w.tabs.currentWidget() is wl and wl.group_list.hasFocus()
+    app.press(K.Key_Insert)  # a new group, named by keys
+    _answer_name(app, "반도체")
+    app.press(K.Key_Insert)
+    _answer_name(app, "자동차")
+    assert [g.name for g in wl.groups] == ["반도체", "자동차"]
+    app.press(K.Key_Up, CTRL)  # the current group moves up
+    assert [g.name for g in wl.groups] == ["자동차", "반도체"]
+    app.press(K.Key_F2)  # renamed
+    _answer_name(app, "차")
+    assert wl.groups[0].name == "차"
+    app.press(K.Key_Down)
+    app.press(K.Key_Return)  # into the group's symbols
+    assert wl.table.view.hasFocus()
+    app.press(K.Key_Insert)  # the add field
+    assert wl.add_edit.hasFocus()
+    app.type_text("ㅅㅅㅈㅈ")  # 초성 of 삼성전자
+    app.wait(wl.add_edit.popup_visible, why="no suggestions for ㅅㅅㅈㅈ")
+    app.press(K.Key_Return)
+    app.type_text("000660")
+    app.wait(wl.add_edit.popup_visible, why="no suggestion for 000660")
+    app.press(K.Key_Return)
+    assert wl.groups[1].codes == [SAMSUNG, "000660"]
+    app.press(K.Key_Escape)  # back to the table, first row current
+    assert wl.table.view.hasFocus()
+    app.press(K.Key_Down, CTRL)  # 삼성전자 below SK하이닉스
+    assert wl.groups[1].codes == ["000660", SAMSUNG] == wl.codes_shown()
+    app.press(K.Key_Delete)  # the current row (삼성전자) goes
+    assert wl.groups[1].codes == ["000660"] == wl.codes_shown()
+    app.press(K.Key_Return)  # to the order panel
+    app.wait(lambda: app.panel.symbol is not None and app.panel.symbol.code == "000660")
+    app.settle()
+    wl.focus_default()
+    app.press(K.Key_Delete)  # the group, after a question answered No by default
+    from PySide6.QtWidgets import QMessageBox
+
+    app.wait(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), why="no question")
+    box = QApplication.activeModalWidget()
+    app.wait_active(box)
+    app.press(K.Key_Return)  # the default: No
+    app.wait(lambda: not box.isVisible())
+    app.window.activateWindow()
+    app.back_to_main()
+    assert len(wl.groups) == 2
+    saved = open_settings().value("watchlist/groups")
+    assert "반도체" in saved and "000660" in saved
 
 
 def double_click(view: Any, row: int) -> None:
@@ -756,7 +823,8 @@ def check_chart_png(app: App, tmp_path: Path) -> None:
 
 CHECKS: dict[str, Callable[..., None]] = {
     "F5": check_refresh,
-    "Ctrl+1 / 2 / 3": check_tabs,
+    "Ctrl+1 / 2 / 3 / 4": check_tabs,
+    "Ins / F2 / Del, Ctrl+Up / Down (in the watchlist)": check_watchlist_keys,
     "Enter or double-click on a holding / ranking row": check_row_prefill,
     "F2": check_symbol_field,
     "F9 / F10 (B / S in the panel)": check_side_keys,
