@@ -52,6 +52,7 @@ from kisdesk.ui.table_view import RecordTableView
 
 SETTINGS_KEY = "tables/watchlist"
 FLASH_MS = 600
+NAME_WIDTH = 150
 TICK_MS = 1000  # ages, stale marks and the poll set are reviewed once a second
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
@@ -179,6 +180,7 @@ class WatchlistTab(QWidget):
         self.groups: list[WatchGroup] = load_groups(settings)
         self.conditions: list[Any] = []
         self._rows: dict[str, WatchRow] = {}
+        self._fitted = False
 
         self.group_list = QListWidget()
         self.group_list.setObjectName("watchGroups")
@@ -475,11 +477,25 @@ class WatchlistTab(QWidget):
         if [r.code for r in self.model.records()] != list(codes):
             self.model.clear()  # set_records keeps the rows it knows where they are
         self.model.set_records(rows)
+        if rows and not self._fitted and not self.settings.contains(f"{SETTINGS_KEY}/header"):
+            # Once, before a saved layout exists: every column in view beside the order dock.
+            self._fitted = True
+            QTimer.singleShot(2000, self, self._fit_columns)  # once prices have arrived
         if self.hub is not None:
             self.hub.watch_only(
                 self, [domestic(c) for c in codes], Priority.WATCHLIST, poll=self.paper
             )
         self._update_polled()
+
+    def _fit_columns(self) -> None:
+        view = self.table.view
+        header = view.horizontalHeader()
+        view.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            header.resizeSection(col, max(header.sectionSize(col), header.sectionSizeHint(col)))
+        name = self.model.column_of("name")
+        if name is not None:  # long ETF names elide rather than push the feed and age away
+            header.resizeSection(name, min(header.sectionSize(name), NAME_WIDTH))
 
     # -- live values ---------------------------------------------------------------------------
     def _on_quotes(self, keys: frozenset[QuoteKey]) -> None:
