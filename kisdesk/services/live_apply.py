@@ -11,6 +11,7 @@ import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from kisdesk.domain.currency import to_krw
 from kisdesk.domain.order_types import Side
 from kisdesk.kis.fields import parse
 from kisdesk.kis.records import DailyExecution, DomesticHolding
@@ -80,9 +81,7 @@ def overseas_row_at(row: Any, quote: LiveQuote) -> Any:
     price = quote.price
     evaluation = row.quantity * price
     pnl = evaluation - row.purchase_amount
-    eval_krw = row.eval_krw
-    if row.fx_rate:
-        eval_krw = _won(evaluation * row.fx_rate)
+    eval_krw = to_krw(evaluation, row.fx_rate) if row.fx_rate else row.eval_krw
     return dataclasses.replace(
         row,
         price=price,
@@ -112,7 +111,7 @@ def totals_after(totals: list[Any], before: list[Any], after: list[Any]) -> list
                 evaluation=evaluation,
                 pnl=pnl,
                 pnl_rate=_rate(pnl, t.purchase) if t.purchase else t.pnl_rate,
-                eval_krw=_won(evaluation * t.fx_rate) if t.fx_rate else t.eval_krw,
+                eval_krw=to_krw(evaluation, t.fx_rate) if t.fx_rate else t.eval_krw,
             )
         )
     return out

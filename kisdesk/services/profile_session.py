@@ -29,11 +29,17 @@ class MissingSecrets(Exception):
 
 
 def environment_for(env_name: str, base_url_override: str | None = None) -> Environment:
-    """PAPER or REAL, optionally pointed elsewhere (tests: the simulator) under the same name,
-    so TR IDs, limits, badge and token keys stay those of the named environment."""
+    """PAPER or REAL, optionally pointed elsewhere (tests: the simulator, REST and websocket
+    on one port) under the same name, so TR IDs, limits, badge and token keys stay those of
+    the named environment."""
     env = {"paper": PAPER, "real": REAL}[env_name]
     if base_url_override:
-        env = dataclasses.replace(env, base_url=base_url_override.rstrip("/"))
+        base = base_url_override.rstrip("/")
+        # The simulator serves the websocket on the REST port: the realtime stream goes there
+        # too, never to KIS's host.
+        scheme, sep, rest = base.partition("://")
+        ws = ("wss" if scheme == "https" else "ws") + sep + rest if sep else env.ws_url
+        env = dataclasses.replace(env, base_url=base, ws_url=ws)
     return env
 
 

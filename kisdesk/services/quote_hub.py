@@ -163,6 +163,9 @@ class QuoteHub(QObject):
         self._frame.setTimerType(Qt.TimerType.PreciseTimer)
         self._frame.setInterval(frame_ms)
         self._frame.timeout.connect(self.flush)
+        self._grace_timer = QTimer(self)
+        self._grace_timer.setSingleShot(True)
+        self._grace_timer.timeout.connect(self._grace_over)
         for s in self._streams():
             s.add_listener(self._on_stream_status)
 
@@ -186,6 +189,7 @@ class QuoteHub(QObject):
         """Stop polling, give every registration up and stop the stream(s)."""
         self._closed = True
         self._frame.stop()
+        self._grace_timer.stop()
         await self.poller.stop()
         for s in self._streams():
             s.remove_listener(self._on_stream_status)
@@ -415,9 +419,18 @@ class QuoteHub(QObject):
             del self._unserved[key]
         self.poller.set_wanted(wanted)
         self._publish()
-        if any(start > now for _, start in wanted.values()):
-            # The status bar's polled count changes when a grace ends.
-            QTimer.singleShot(int(self.poll_grace * 1000) + 50, self, self._publish)
+        self._arm_grace(now)
+
+    def _arm_grace(self, now: float | None = None) -> None:
+        """The polled count changes when a grace ends: publish then (and for the next)."""
+        now = time.monotonic() if now is None else now
+        pending = [start for _, start in self.poller.wanted.values() if start > now]
+        if pending:
+            self._grace_timer.start(max(1, int((min(pending) - now) * 1000) + 1))
+
+    def _grace_over(self) -> None:
+        self._publish()
+        self._arm_grace()
 
     def _grace(self, watch: _Watch) -> float:
         sub = watch.tick
