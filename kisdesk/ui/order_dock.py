@@ -43,12 +43,13 @@ from kisdesk.services.session import Session
 from kisdesk.ui.env_badge import EnvBadge
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import CheatSheet, Keymap
+from kisdesk.ui.ladder import OrderLadder
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
 from kisdesk.ui.order_panel import OrderPanel
 
 log = logging.getLogger(__name__)
 
-GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet")
+GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet", "focus_ladder")
 # After an execution notice, the REST reads that confirm it wait this long, so an order's
 # acknowledgement and its fill (milliseconds apart) cost one reconcile.
 NOTICE_RECONCILE_MS = 250
@@ -109,6 +110,9 @@ class OrderDock(QWidget):
         top.addWidget(help_button)
 
         self.panel = OrderPanel(self.keymap, settings)
+        self.ladder = OrderLadder()
+        self.ladder.picked.connect(self._on_ladder_pick)
+        self.ladder.escaped.connect(lambda: self.panel.price_edit.setFocus())
         self.open_orders = OpenOrdersView(self.keymap)
         self.executions = ExecutionsView()
         self.sent = SentOrdersView()
@@ -122,6 +126,7 @@ class OrderDock(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.panel)
+        layout.addWidget(self.ladder)
         layout.addWidget(self.tabs, 1)
         self.setMinimumWidth(320)
         self.keymap.changed.connect(self._rebuild_shortcuts)
@@ -195,6 +200,7 @@ class OrderDock(QWidget):
 
     def set_palette(self, palette: Palette) -> None:
         self.panel.set_palette(palette)
+        self.ladder.set_palette(palette)
         self.open_orders.set_palette(palette)
         self.executions.set_palette(palette)
         self.sent.set_palette(palette)
@@ -214,6 +220,7 @@ class OrderDock(QWidget):
             "sell": lambda: self._side_key(Side.SELL),
             "open_orders": self.focus_open_orders,
             "cheat_sheet": self.show_cheat_sheet,
+            "focus_ladder": self.focus_ladder,
         }
         for action_id in GLOBAL_ACTIONS:
             for seq in self.keymap.sequences(action_id):
@@ -234,6 +241,15 @@ class OrderDock(QWidget):
         self._raise_dock()
         self.tabs.setCurrentWidget(self.open_orders)
         self.open_orders.focus_table()
+
+    def focus_ladder(self) -> None:
+        self._raise_dock()
+        self.ladder.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_ladder_pick(self, price: Any) -> None:
+        """The ladder's level into the ticket's price field; the side and the rest stay."""
+        self.panel.set_price(price)
+        self.panel.price_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_cheat_sheet(self) -> None:
         sheet = CheatSheet(self.keymap, self.window())
@@ -299,6 +315,7 @@ class OrderDock(QWidget):
 
             hub.notice.connect(self._on_notice)
             self.ticket_quotes = TicketQuotes(hub, self.panel.ticket, parent=self)
+        self.ladder.attach(hub, self.panel.ticket)
         self.hub = hub
 
     def _watch_open_orders(self, orders: list[Any]) -> None:
