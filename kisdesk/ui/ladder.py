@@ -130,7 +130,7 @@ class OrderLadder(QWidget):
         return getattr(quote, "prev_close", None) or quote.price - quote.change
 
     # -- keys and mouse ------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         n = len(self.levels())
         if key == Qt.Key.Key_Up and n:
@@ -148,7 +148,7 @@ class OrderLadder(QWidget):
             return
         event.accept()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         row = int((event.position().y() - ROW_H) // ROW_H)  # the first row is the header
         if 0 <= row < len(self.levels()):
             self.current = row
@@ -161,10 +161,10 @@ class OrderLadder(QWidget):
             self.picked.emit(price)
 
     # -- painting -------------------------------------------------------------------------------
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+    def sizeHint(self) -> QSize:
         return QSize(280, ROW_H * (2 * LEVELS + 2) + 2)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
+    def minimumSizeHint(self) -> QSize:
         return QSize(200, ROW_H * (2 * LEVELS + 2) + 2)
 
     def _price_colour(self, price: Decimal) -> QColor:
@@ -172,7 +172,7 @@ class OrderLadder(QWidget):
         colour = self.palette_.color(direction_of(price - base)) if base else None
         return QColor(colour) if colour else self.palette().text().color()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt)
+    def paintEvent(self, event: QPaintEvent) -> None:
         self.paints += 1
         p = QPainter(self)
         w = self.width()

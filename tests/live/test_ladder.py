@@ -26,8 +26,8 @@ def wait_for(qtbot: Any, predicate: Any, timeout: int = 5000) -> None:
 
 def sim_levels(app: Any, code: str) -> list[tuple[str, Decimal, Decimal]]:
     book = current_book(app.sim.world, app.sim.market.domestic(code))
-    asks = [("ask", p, Decimal(s)) for p, s in zip(book.asks, book.ask_sizes) if p]
-    bids = [("bid", p, Decimal(s)) for p, s in zip(book.bids, book.bid_sizes) if p]
+    asks = [("ask", p, Decimal(s)) for p, s in zip(book.asks, book.ask_sizes, strict=True) if p]
+    bids = [("bid", p, Decimal(s)) for p, s in zip(book.bids, book.bid_sizes, strict=True) if p]
     return asks[::-1] + bids
 
 
