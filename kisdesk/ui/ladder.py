@@ -1,15 +1,14 @@
 """The order book ladder (호가창) beside the order ticket: 10 asks above 10 bids with their sizes,
 depth bars proportional to the largest size shown, the last trade marked, and the side totals.
 
-It follows the ticket's symbol, watching its book through the quote hub at the order panel's
-priority and releasing the old symbol when the ticket moves on. The hub tells it once a frame
-which books changed, so it repaints at most once a frame. Picking a level (Enter or a click)
-only offers that price to the ticket through ``picked``; the ladder never sends an order.
+It follows the ticket's symbol through services/ladder_book.py (the hub's book at the order
+panel's priority, D12 over REST when the stream does not serve it, the old symbol released) and
+repaints at most once a frame (the hub coalesces, Qt folds updates). Picking a level (Enter or
+a click) only offers that price to the ticket through ``picked``; the ladder never sends an order.
 """
 
 from __future__ import annotations
 
-import contextlib
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import QWidget
 from kisdesk.domain.direction import direction_of
 from kisdesk.domain.format import fmt_int, fmt_krw
 from kisdesk.models.palette import KOREAN, Palette
-from kisdesk.services.live_quotes import LiveBook, QuoteKey, domestic
+from kisdesk.services.ladder_book import LadderBook
+from kisdesk.services.live_quotes import QuoteKey
 from kisdesk.ui.i18n import translate
 
 LEVELS = 10
@@ -39,72 +39,43 @@ class OrderLadder(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(translate("OrderLadder", "Order book"))
         self.palette_: Palette = KOREAN
-        self.hub: Any = None
         self.ticket: Any = None
-        self.key: QuoteKey | None = None
-        self.book: LiveBook | None = None
-        self.last: Decimal | None = None
+        self.model = LadderBook(self)
+        self.model.changed.connect(self._on_model)
         self.current = LEVELS - 1  # the best ask; Down from here is the best bid
         self.paints = 0  # repaints (tests: coalesced to the frame)
 
     # -- wiring ---------------------------------------------------------------------------------
     def attach(self, hub: Any, ticket: Any) -> None:
         """Follow ``ticket``'s symbol with ``hub``'s books; None detaches (no session)."""
-        self.detach()
-        self.hub, self.ticket = hub, ticket
-        if hub is None or ticket is None:
-            return
-        hub.changed.connect(self._on_changed)
-        ticket.symbol_changed.connect(self._on_symbol)
-        self._on_symbol(ticket.symbol)
+        self.ticket = ticket
+        self.model.attach(hub, ticket)
 
     def detach(self) -> None:
-        if self.hub is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.hub.changed.disconnect(self._on_changed)
-            self.hub.release_owner(self)
-        if self.ticket is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.ticket.symbol_changed.disconnect(self._on_symbol)
-        self.hub = self.ticket = None
-        self.key, self.book, self.last = None, None, None
-        self.update()
+        self.model.detach()
 
     def set_palette(self, palette: Palette) -> None:
         self.palette_ = palette
         self.update()
 
-    def _on_symbol(self, symbol: Any) -> None:
-        key = domestic(symbol.code) if symbol is not None else None
-        if key == self.key or self.hub is None:
-            return
-        from kisdesk.kis.realtime import Priority  # with the session's stream
+    @property
+    def key(self) -> QuoteKey | None:
+        return self.model.key
 
-        self.hub.release_owner(self)
-        self.key, self.book, self.last = key, None, None
-        self.current = LEVELS - 1
-        if key is not None:
-            self.hub.watch(self, key, Priority.ORDER_PANEL, book=True, poll=True)
-            self._read()
-        self.update()
+    @property
+    def last(self) -> Decimal | None:
+        return self.model.last
 
-    def _on_changed(self, keys: frozenset[QuoteKey]) -> None:
-        if self.key is not None and self.key in keys:
-            self._read()
-            self.update()  # Qt folds repeated updates into one paint
-
-    def _read(self) -> None:
-        assert self.key is not None
-        self.book = self.hub.book(self.key) or self.book
-        quote = self.hub.quote(self.key)
-        if quote is not None:
-            self.last = quote.price
+    def _on_model(self) -> None:
+        if self.model.snapshot is None:
+            self.current = LEVELS - 1
+        self.update()  # Qt folds the updates of a frame into one paint
 
     # -- what it shows --------------------------------------------------------------------------
     def levels(self) -> list[tuple[str, Decimal, Decimal]]:
         """Top to bottom: ("ask", price, size) from the 10th ask down to the best, then ("bid",
         …) from the best bid down. Empty levels (price 0) are left out."""
-        book = self.book
+        book = self.model.snapshot
         if book is None:
             return []
         asks = [("ask", p, s) for p, s in zip(book.asks, book.ask_sizes, strict=False) if p]
@@ -112,10 +83,17 @@ class OrderLadder(QWidget):
         return asks[:LEVELS][::-1] + bids[:LEVELS]
 
     def totals(self) -> tuple[Decimal, Decimal]:
-        book = self.book
+        book = self.model.snapshot
         if book is None:
             return Decimal(0), Decimal(0)
-        return sum(book.ask_sizes, Decimal(0)), sum(book.bid_sizes, Decimal(0))
+        return book.total_ask, book.total_bid
+
+    def expected(self) -> tuple[Decimal, Decimal | None] | None:
+        """The call auction's expected price and quantity, when one is on."""
+        book = self.model.snapshot
+        if book is None or not book.expected_price:
+            return None
+        return book.expected_price, book.expected_volume
 
     def current_price(self) -> Decimal | None:
         rows = self.levels()
@@ -162,10 +140,10 @@ class OrderLadder(QWidget):
 
     # -- painting -------------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
-        return QSize(280, ROW_H * (2 * LEVELS + 2) + 2)
+        return QSize(280, ROW_H * (2 * LEVELS + 3) + 2)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, ROW_H * (2 * LEVELS + 2) + 2)
+        return QSize(200, ROW_H * (2 * LEVELS + 3) + 2)
 
     def _price_colour(self, price: Decimal) -> QColor:
         base = self.prev_close()
@@ -258,4 +236,12 @@ class OrderLadder(QWidget):
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             fmt_int(bids),
         )
+        expected = self.expected()
+        if expected is not None:  # pre-open / closing auction
+            price, qty = expected
+            words = translate("OrderLadder", "Expected {price} × {qty}").format(
+                price=fmt_krw(price), qty=fmt_int(qty) if qty is not None else "–"
+            )
+            p.setPen(self._price_colour(price))
+            p.drawText(QRectF(0, y + ROW_H, w, ROW_H), Qt.AlignmentFlag.AlignCenter, words)
         p.end()

@@ -4,6 +4,7 @@ picked by keys goes through the ticket to exactly one order at that price."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -12,10 +13,12 @@ from PySide6.QtCore import Qt
 
 from kisdesk.domain.format import fmt_krw
 from kisdesk.domain.order_types import Side
-from kisdesk.services.live_quotes import domestic
+from kisdesk.kis.base import KST
+from kisdesk.services.live_quotes import Source, domestic
 from kisdesk.sim.endpoints_watch import current_book
 
 ORDER = "/uapi/domestic-stock/v1/trading/order-cash"
+BOOK = "/uapi/domestic-stock/v1/quotations/inquire-asking-price-exp-ccn"
 CODE, OTHER = "005930", "000660"
 K = Qt.Key
 
@@ -53,7 +56,7 @@ def test_ladder_levels_are_the_simulators_book_and_follow_the_ticket(qtbot, star
     ladder = dock.ladder
     choose_symbol(qtbot, desk, CODE)
     book_arrives(qtbot, app, ladder)
-    assert ladder.key == domestic(CODE) and ladder in owners(app, CODE)
+    assert ladder.key == domestic(CODE) and ladder.model in owners(app, CODE)
     assert ladder.levels() == sim_levels(app, CODE)
     asks, bids = ladder.totals()
     book = current_book(app.sim.world, app.sim.market.domestic(CODE))
@@ -63,8 +66,8 @@ def test_ladder_levels_are_the_simulators_book_and_follow_the_ticket(qtbot, star
     choose_symbol(qtbot, desk, OTHER)
     assert ladder.key == domestic(OTHER)
     book_arrives(qtbot, app, ladder)
-    assert ladder not in owners(app, CODE)
-    assert ladder in owners(app, OTHER)
+    assert ladder.model not in owners(app, CODE)
+    assert ladder.model in owners(app, OTHER)
     assert ladder.levels() == sim_levels(app, OTHER)
 
 
@@ -115,3 +118,38 @@ def test_a_price_picked_by_keys_is_sent_through_the_review_as_one_order(qtbot, s
     assert app.sim.stats.by_path.get(ORDER, 0) == sent_before + 1  # exactly one order
     booked = [o for o in app.sim.world.orders.open_orders() if o.code == CODE]
     assert [(o.price, o.qty) for o in booked] == [(target, 3)]
+
+
+def test_a_quiet_symbols_book_comes_from_d12_then_from_the_stream(qtbot, start_app):
+    app = start_app()
+    dock = app.window.orders
+    desk = Desk(app.window, dock, app.session, app.settings)
+    ladder = dock.ladder
+    reads = app.calls(BOOK)
+    choose_symbol(qtbot, desk, CODE)  # the still market sends no book before a trade
+    wait_for(qtbot, lambda: ladder.levels())
+    assert ladder.model.snapshot.source == "rest" and app.calls(BOOK) == reads + 1
+    assert ladder.levels() == sim_levels(app, CODE)
+    assert ladder.expected() is None  # no auction now (the test's clock is not in one)
+    wait_for(qtbot, lambda: app.hub.served(domestic(CODE)) is Source.STREAMED)
+    qtbot.wait(1500)  # streamed and out of the auctions: D12 rests
+    assert app.calls(BOOK) == reads + 1
+    app.sim.step_market(1)
+    wait_for(qtbot, lambda: ladder.model.snapshot.source == "stream")
+    assert ladder.levels() == sim_levels(app, CODE)
+
+
+def test_during_an_auction_the_ladder_shows_d12s_expected_price(qtbot, start_app):
+    app = start_app()
+    dock = app.window.orders
+    desk = Desk(app.window, dock, app.session, app.settings)
+    ladder = dock.ladder
+    ladder.model.clock = lambda: dt.datetime(2026, 12, 4, 8, 45, tzinfo=KST)  # a Friday
+    choose_symbol(qtbot, desk, CODE)
+    wait_for(qtbot, lambda: ladder.expected() is not None)
+    price = app.sim.market.domestic(CODE).price
+    assert ladder.expected() == (price, Decimal(0))  # the simulator's antc_cnpr / antc_vol
+    reads = app.calls(BOOK)
+    wait_for(qtbot, lambda: app.calls(BOOK) >= reads + 2, timeout=4000)  # once a second
+    ladder.model.clock = lambda: dt.datetime(2026, 12, 4, 10, 0, tzinfo=KST)
+    wait_for(qtbot, lambda: ladder.expected() is None, timeout=3000)
