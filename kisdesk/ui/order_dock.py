@@ -44,6 +44,7 @@ from kisdesk.ui.env_badge import EnvBadge
 from kisdesk.ui.i18n import translate
 from kisdesk.ui.keymap import CheatSheet, Keymap
 from kisdesk.ui.ladder import OrderLadder
+from kisdesk.ui.notices import NoticeCentre, NoticesLog
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
 from kisdesk.ui.order_panel import OrderPanel
 
@@ -112,7 +113,7 @@ class OrderDock(QWidget):
         self.panel = OrderPanel(self.keymap, settings)
         self.ladder = OrderLadder()
         self.ladder.picked.connect(self._on_ladder_pick)
-        self.ladder.escaped.connect(lambda: self.panel.price_edit.setFocus())
+        self.ladder.escaped.connect(self.panel.price_edit.setFocus)
         self.open_orders = OpenOrdersView(self.keymap)
         self.executions = ExecutionsView()
         self.sent = SentOrdersView()
@@ -121,6 +122,9 @@ class OrderDock(QWidget):
         self.tabs.addTab(self.open_orders, translate("OrderDock", "Open orders"))
         self.tabs.addTab(self.executions, translate("OrderDock", "Executions"))
         self.tabs.addTab(self.sent, translate("OrderDock", "Sent"))
+        self.notices_log = NoticesLog()
+        self.tabs.addTab(self.notices_log, translate("OrderDock", "Notices"))
+        self.notices = NoticeCentre(settings, self.notices_log, self.panel)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -153,6 +157,8 @@ class OrderDock(QWidget):
             self.panel.reload_settings()
             service = open_order_service(session.client, self.env, self.panel.settings, parent=self)
             service.orders_changed.connect(self._on_orders_changed)
+            service.order_updated.connect(self.notices.on_order)
+        self.notices.service = service
         self.service = service
         self.panel.set_service(service, self.env)
         self.open_orders.set_service(service, self.env)
@@ -201,6 +207,7 @@ class OrderDock(QWidget):
     def set_palette(self, palette: Palette) -> None:
         self.panel.set_palette(palette)
         self.ladder.set_palette(palette)
+        self.notices.palette = palette
         self.open_orders.set_palette(palette)
         self.executions.set_palette(palette)
         self.sent.set_palette(palette)
@@ -309,10 +316,12 @@ class OrderDock(QWidget):
             self.ticket_quotes = None
         if old is not None:
             old.notice.disconnect(self._on_notice)
+            old.notice.disconnect(self.notices.on_notice)
             old.release_owner(self)
         if hub is not None:
             from kisdesk.services.ticket_quotes import TicketQuotes
 
+            hub.notice.connect(self.notices.on_notice)  # the toast and log line first
             hub.notice.connect(self._on_notice)
             self.ticket_quotes = TicketQuotes(hub, self.panel.ticket, parent=self)
         self.ladder.attach(hub, self.panel.ticket)
