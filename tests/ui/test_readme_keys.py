@@ -578,6 +578,44 @@ def check_review_send(app: App, start: Callable[..., App]) -> None:
     assert not _new_orders(real)
 
 
+def check_ladder(app: App) -> None:
+    from kisdesk.sim.endpoints_watch import current_book
+
+    panel, ladder = app.panel, app.window.orders.ladder
+    app.press(K.Key_F10)  # a sell: picking a price must leave the side alone
+    app.choose(SAMSUNG)
+    app.wait(ladder.levels, why="the ladder shows no book")
+    book = current_book(app.sim.world, app.sim.market.domestic(SAMSUNG))
+    asks = [p for p in book.asks if p][::-1]
+    bids = [p for p in book.bids if p]
+    assert [p for _, p, _ in ladder.levels()] == asks + bids, "the ladder is not the book"
+    app.to_field(panel.qty_edit)
+    app.replace("2")
+    app.press(K.Key_F12)
+    assert ladder.hasFocus(), "F12 did not focus the ladder"
+    for _ in range(2):  # from the best ask: up two levels
+        app.press(K.Key_Up)
+    before = len(_new_orders(app))
+    app.press(K.Key_Return)
+    assert panel.price_edit.hasFocus(), "Enter in the ladder did not return to the price"
+    assert number_in(panel.price_edit) == asks[-3], "Enter did not put the level's price"
+    assert panel.side is Side.SELL, "picking a price changed the side"
+    app.press(K.Key_F12)
+    app.press(K.Key_Down)
+    app.press(K.Key_Escape)
+    assert panel.price_edit.hasFocus(), "Esc in the ladder did not return to the order"
+    assert number_in(panel.price_edit) == asks[-3], "Esc changed the price"
+    app.qtbot.wait(200)
+    assert len(_new_orders(app)) == before, "the ladder sent an order"
+    app.settle()
+    _review(app)
+    app.press(K.Key_Return)  # send, from the review
+    app.wait(lambda: len(_new_orders(app)) > before, why="the review sent nothing")
+    app.qtbot.wait(300)
+    booked = _new_orders(app)[before:]
+    assert [(o.side, o.qty, o.price) for o in booked] == [("sell", 2, asks[-3])]
+
+
 def check_clear(app: App) -> None:
     panel = app.panel
     app.choose(SAMSUNG)
@@ -834,6 +872,7 @@ CHECKS: dict[str, Callable[..., None]] = {
     "Up / Down, Alt+1…4 (A)": check_quantity_keys,
     "Enter, then Enter / Esc": check_review_send,
     "Esc": check_clear,
+    "F12, then Up / Down, Enter or click / Esc": check_ladder,
     "F11, then Del / M": check_open_orders,
     "Ctrl+E": check_export,
     "Ctrl+5": check_chart_focus,
