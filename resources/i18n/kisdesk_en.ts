@@ -439,260 +439,265 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="81"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="85"/>
+        <source>Order book ladder: Up/Down a level, Enter = price, Esc back</source>
+        <translation>Order book ladder: Up/Down a level, Enter = price, Esc back</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
         <source>Switch to 매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="82"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="88"/>
         <source>Switch to 매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
         <source>Next order type (지정가 / 시장가)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="89"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
         <source>Price +1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
         <source>Price −1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="91"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
         <source>Price +5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
         <source>Price −5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="99"/>
         <source>Price = current price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
         <source>Price = upper limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
         <source>Price = lower limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
         <source>Quantity +1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="103"/>
         <source>Quantity −1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
         <source>Quantity = 10% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="114"/>
         <source>Quantity = 25% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="114"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="120"/>
         <source>Quantity = 50% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="120"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="126"/>
         <source>Quantity = 100% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="126"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="132"/>
         <source>Cancel the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="132"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="138"/>
         <source>Modify the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="135"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
         <source>Zoom in (fewer bars)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="136"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
         <source>Zoom out (more bars)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
         <source>Pan back in time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="138"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
         <source>Pan forward in time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="139"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
         <source>Go to the latest bar</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
         <source>1-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
         <source>3-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
         <source>5-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
         <source>10-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
         <source>30-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
         <source>60-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
         <source>Daily bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
         <source>Weekly bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="154"/>
         <source>Monthly bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="159"/>
         <source>Save the visible chart as PNG</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="161"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="167"/>
         <source>Symbol → side → type → price → quantity → submit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="163"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="169"/>
         <source>Review the order; Enter again in the review sends it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="172"/>
         <source>Close the review without sending; in the panel: clear it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="174"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="304"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="310"/>
         <source>Anywhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="285"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="305"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="291"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="311"/>
         <source>Order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="306"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="312"/>
         <source>Price field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="307"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="313"/>
         <source>Quantity field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="308"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="282"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="288"/>
         <source>(unbound)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="294"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="339"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="300"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="345"/>
         <source>Where</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="295"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="301"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="296"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="338"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="302"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="344"/>
         <source>Action</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
         <source>Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="318"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="324"/>
         <source>Order keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="340"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="346"/>
         <source>Key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="359"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="365"/>
         <source>Restore defaults</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="384"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="390"/>
         <source>{key} is bound twice ({ids})</source>
         <translation></translation>
     </message>
@@ -900,6 +905,50 @@
         <location filename="../../kisdesk/ui/main_window.py" line="257"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="40"/>
+        <source>Buy</source>
+        <translation>Buy</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="40"/>
+        <source>Sell</source>
+        <translation>Sell</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="51"/>
+        <location filename="../../kisdesk/ui/notices.py" line="78"/>
+        <source>{side} rejected {name} {qty} sh</source>
+        <translation>{side} rejected {name} {qty} sh</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="56"/>
+        <source>{side} filled {name} {qty} sh @{price}</source>
+        <translation>{side} filled {name} {qty} sh @{price}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="62"/>
+        <source>{side} unfilled remainder cancelled {name} {qty} sh</source>
+        <translation>{side} unfilled remainder cancelled {name} {qty} sh</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="64"/>
+        <source>{side} cancel confirmed {name} {qty} sh</source>
+        <translation>{side} cancel confirmed {name} {qty} sh</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="66"/>
+        <source>{side} modify confirmed {name} {qty} sh @{price}</source>
+        <translation>{side} modify confirmed {name} {qty} sh @{price}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="68"/>
+        <source>{side} accepted {name} {qty} sh @{price}</source>
+        <translation>{side} accepted {name} {qty} sh @{price}</translation>
     </message>
 </context>
 <context>
@@ -1144,34 +1193,77 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="100"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="103"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="117"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="122"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="118"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="123"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="119"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="124"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="271"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="126"/>
+        <source>Notices</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="294"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OrderLadder</name>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="40"/>
+        <source>Order book</source>
+        <translation>Order book</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="164"/>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="169"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="174"/>
+        <source>Bid</source>
+        <translation>Bid</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="182"/>
+        <source>No order book</source>
+        <translation>No order book</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="232"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="242"/>
+        <source>Expected {price} × {qty}</source>
+        <translation>Expected {price} × {qty}</translation>
     </message>
 </context>
 <context>
@@ -1797,63 +1889,68 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="75"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="76"/>
+        <source>Pop up order notices (the notices log keeps them anyway)</source>
+        <translation>Pop up order notices (the notices log keeps them anyway)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="82"/>
         <source>A language change applies at the next start.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="89"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="96"/>
         <source>General</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="92"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="99"/>
         <source>Orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="97"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="104"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="106"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="113"/>
         <source>Review every order before it is sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="111"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="118"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="116"/>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="128"/>
         <source>0 switches this check off</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="117"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="124"/>
         <source>Ask again above (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="130"/>
         <source>Ask again beyond (ticks from price)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="125"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="132"/>
         <source>Send a hashkey with orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="128"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="135"/>
         <source>Optional at KIS today; each hashkey costs one API call.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="164"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="172"/>
         <source>Enter an amount in won, e.g. 20,000,000</source>
         <translation></translation>
     </message>
@@ -1861,7 +1958,7 @@
 <context>
     <name>ProfileSession</name>
     <message>
-        <location filename="../../kisdesk/services/profile_session.py" line="90"/>
+        <location filename="../../kisdesk/services/profile_session.py" line="96"/>
         <source>No saved keys for this profile in the keyring.</source>
         <translation></translation>
     </message>
@@ -2603,194 +2700,194 @@ They can come from the real environment instead: with a real &quot;market data&q
 <context>
     <name>Watchlist</name>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="66"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="67"/>
         <source>{seconds} s</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="71"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="72"/>
         <source>live</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="73"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="74"/>
         <source>polled</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="80"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="81"/>
         <source>Code</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="81"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="82"/>
         <source>Name</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="82"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="83"/>
         <source>Price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="85"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="86"/>
         <source>Change</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="89"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="90"/>
         <source>Change %</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="90"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="91"/>
         <source>Volume</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="93"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="94"/>
         <source>Strength</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="96"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="97"/>
         <source>Bid</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="97"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="98"/>
         <source>Ask</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="100"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="101"/>
         <source>Feed</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="106"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="107"/>
         <source>Age</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="189"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="191"/>
         <source>New…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="190"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="192"/>
         <source>Rename…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="191"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="193"/>
         <source>Delete</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="196"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="198"/>
         <source>Import HTS groups</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="199"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="201"/>
         <source>Copies the watchlist groups kept on the KIS server for your HTS ID (real accounts only). Later changes here do not go back.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="209"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="211"/>
         <source>Groups</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="217"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="219"/>
         <source>Add a symbol: code, name or 초성, then Enter</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="224"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="226"/>
         <source>Fill from condition</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="229"/>
-        <location filename="../../kisdesk/ui/watchlist.py" line="596"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="231"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="612"/>
         <source>Condition search</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="340"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="342"/>
         <source>Group name:</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="348"/>
-        <location filename="../../kisdesk/ui/watchlist.py" line="407"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="350"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="409"/>
         <source>Group {n}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="349"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="351"/>
         <source>New group</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="361"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="363"/>
         <source>Rename group</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="369"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="371"/>
         <source>Delete group</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="370"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="372"/>
         <source>Delete the group {name} and its {n} symbols?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="409"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="411"/>
         <source>{code} is already in this group.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="413"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="415"/>
         <source>A group holds at most {n} symbols.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="551"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="567"/>
         <source>Importing HTS groups</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="573"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="589"/>
         <source>Imported {n} HTS groups (a copy).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="600"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="616"/>
         <source>No saved condition: load them from the HTS first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="615"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="631"/>
         <source>{name}: {n} symbols.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="624"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="640"/>
         <source>{what}: not connected.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="628"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="644"/>
         <source>{what} is not offered in paper trading (모의투자 미지원).</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/watchlist.py" line="635"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="651"/>
         <source>{what} needs your HTS ID (set it in the profile).</source>
         <translation></translation>
     </message>
