@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kisdesk.config.settings import toasts_enabled
@@ -105,6 +105,11 @@ class Toast(QWidget):
         self.label.setObjectName("noticeToastText")
         self.label.setWordWrap(True)
         self.label.setMaximumWidth(420)
+        # One line when it fits (word wrap alone makes the label as narrow as it can).
+        bold = self.label.font()
+        bold.setBold(True)
+        wide = QFontMetrics(bold).horizontalAdvance(line.text) + 32
+        self.label.setMinimumWidth(min(wide, 420))
         self.setStyleSheet(
             f"#noticeToast {{ background: {colour}; border-radius: 6px; }}"
             "#noticeToastText { color: white; font-weight: bold; padding: 8px 12px; }"
@@ -211,7 +216,7 @@ class NoticeCentre(QObject):
     def _place(self) -> None:
         window = self.log.window()
         corner = window.mapToGlobal(QPoint(window.width(), window.height()))
-        y = corner.y() - 12
+        y = corner.y() - 36  # above the status bar
         for toast in reversed(self.toasts):  # the newest at the bottom
             if not _alive(toast):
                 continue
