@@ -153,3 +153,31 @@ def test_during_an_auction_the_ladder_shows_d12s_expected_price(qtbot, start_app
     wait_for(qtbot, lambda: app.calls(BOOK) >= reads + 2, timeout=4000)  # once a second
     ladder.model.clock = lambda: dt.datetime(2026, 12, 4, 10, 0, tzinfo=KST)
     wait_for(qtbot, lambda: ladder.expected() is None, timeout=3000)
+
+
+def test_book_updates_repaint_the_ladder_at_most_once_a_frame(qtbot, start_app):
+    app = start_app()
+    dock = app.window.orders
+    desk = Desk(app.window, dock, app.session, app.settings)
+    ladder, hub = dock.ladder, app.hub
+    choose_symbol(qtbot, desk, CODE)
+    wait_for(qtbot, lambda: hub.served(domestic(CODE)) is Source.STREAMED)
+    for _ in range(100):  # a trade brings the stream's book
+        app.sim.step_market(1)
+        qtbot.wait(30)
+        if ladder.model.snapshot is not None and ladder.model.snapshot.source == "stream":
+            break
+    assert ladder.model.snapshot.source == "stream"
+    qtbot.wait(100)
+    paints, frames, records = ladder.paints, hub.frames, hub.records
+    for _ in range(30):  # bursts of trades, each with its book
+        for _ in range(10):
+            app.sim.step_market(1)
+        qtbot.wait(5)
+    qtbot.wait(300)
+    assert hub.records - records >= 300  # the feed was busy
+    assert 1 <= ladder.paints - paints <= hub.frames - frames + 1
+    book = hub.book(domestic(CODE))  # and it shows the hub's newest book
+    assert [p for _, p, _ in ladder.levels()] == [p for p in book.asks if p][::-1] + [
+        p for p in book.bids if p
+    ]
