@@ -44,7 +44,7 @@ def _after_frame(name: str) -> None:
     QTimer.singleShot(0, lambda: _stamp(name))
 
 
-def child_app() -> int:
+def child_app(extra: tuple[str, ...] = ()) -> int:
     """The app as ``python -m kisdesk --smoke`` runs it, with paint hooks."""
     from PySide6.QtCore import QEvent, QObject
 
@@ -104,7 +104,7 @@ def child_app() -> int:
     AppController.start = start  # type: ignore[method-assign]
     app_mod._smoke = smoke
     _stamp("imported")
-    return app_mod.run(["--smoke"])
+    return app_mod.run(["--smoke", *extra])
 
 
 def child_bare() -> int:
@@ -156,19 +156,27 @@ def run_child(kind: str, timeout: float = 60.0) -> dict[str, float]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--child", choices=("app", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("app", "app-inproc", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sim-in-process",
+        action="store_true",
+        help="demo's simulator on the app's loop (as before it moved to a child process)",
+    )
     args = parser.parse_args(argv)
     if args.child == "app":
         return child_app()
+    if args.child == "app-inproc":
+        return child_app(("--sim-in-process",))
     if args.child == "bare":
         return child_bare()
 
     app_runs: list[dict[str, float]] = []
     bare_runs: list[dict[str, float]] = []
-    run_child("app")  # warm the OS file cache once; not counted
+    kind = "app-inproc" if args.sim_in_process else "app"
+    run_child(kind)  # warm the OS file cache once; not counted
     for i in range(args.runs):
         bare_runs.append(run_child("bare"))
-        app_runs.append(run_child("app"))
+        app_runs.append(run_child(kind))
         a, b = app_runs[-1], bare_runs[-1]
         print(
             f"run {i + 1}: window {a['window_painted'] * 1000:.0f} ms, table "
@@ -185,6 +193,7 @@ def main(argv: list[str]) -> int:
     ]
     result = {
         "runs": args.runs,
+        "simulator": "in-process" if args.sim_in_process else "child process",
         "window_painted_ms": med(app_runs, "window_painted"),
         "table_painted_ms": med(app_runs, "table_painted"),
         "holdings_loaded_ms": med(app_runs, "holdings_loaded"),

@@ -35,6 +35,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="start in demo mode, load the holdings, print a summary line and exit",
     )
     p.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+    # Demo's simulator on the app's own loop, as before it ran in a child process (benches).
+    p.add_argument("--sim-in-process", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
 
@@ -109,7 +111,14 @@ async def _main(app: Any, args: argparse.Namespace) -> int:
     install_translator(app, pick_language(args.lang or prefs.language or None))
     install_exception_hooks(asyncio.get_running_loop())
 
-    controller = AppController(settings, env, profile=profile, seed=args.seed)
+    # Demo's simulator runs in a child process: its feed must not take the GUI thread's time.
+    controller = AppController(
+        settings,
+        env,
+        profile=profile,
+        seed=args.seed,
+        demo_options={"sim_process": not args.sim_in_process},
+    )
     controller.start()
     if keyring_check.session_only:
         controller.show_session_only_notice()

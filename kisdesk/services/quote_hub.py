@@ -10,8 +10,9 @@ with no feed -- is read by the :class:`QuotePoller` over REST, and stops being p
 as the stream serves it again.
 
 Records arrive by the thousand a second under a busy feed; the hub keeps only the newest per
-symbol and tells its listeners once per frame (``FRAME_MS``) which symbols changed, so a table
-updates its rows at most once a frame with the latest value of each cell.
+symbol and tells its listeners at most once per frame (``FRAME_MS``) which symbols changed, so
+a table updates its rows at most once a frame with the latest value of each cell; a record
+after a quiet spell goes out on the loop's next turn, not a frame later.
 
 Execution notices (H0STCNI0/9) are relayed at once through ``notice``: an acknowledgement or a
 fill must not wait for a frame or a poll.
@@ -158,10 +159,14 @@ class QuoteHub(QObject):
         self.records = 0  # stream records received (benches)
         self.frames = 0  # frames that told listeners something
 
+        # A throttle, not a debounce: a record after a quiet spell is shown on the next turn
+        # of the loop (records read in the same turn share that flush); under a burst,
+        # flushes are FRAME_MS apart.
+        self._frame_s = frame_ms / 1000
+        self._last_flush = -1.0
         self._frame = QTimer(self)
         self._frame.setSingleShot(True)
         self._frame.setTimerType(Qt.TimerType.PreciseTimer)
-        self._frame.setInterval(frame_ms)
         self._frame.timeout.connect(self.flush)
         self._grace_timer = QTimer(self)
         self._grace_timer.setSingleShot(True)
@@ -377,7 +382,8 @@ class QuoteHub(QObject):
     def _mark(self, key: QuoteKey) -> None:
         self._dirty.add(key)
         if not self._frame.isActive() and not self._closed:
-            self._frame.start()
+            wait = self._last_flush + self._frame_s - time.monotonic()
+            self._frame.start(max(0, round(wait * 1000)))
 
     def flush(self) -> None:
         """Apply the newest records and tell the listeners which symbols changed (the frame
@@ -385,6 +391,7 @@ class QuoteHub(QObject):
         self._frame.stop()
         if not self._dirty:
             return
+        self._last_flush = time.monotonic()
         dirty, self._dirty = frozenset(self._dirty), set()
         ticks, self._ticks = self._ticks, {}
         books, self._raw_books = self._raw_books, {}

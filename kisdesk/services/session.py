@@ -26,7 +26,7 @@ class Session:
     env: Environment
     account: str
     client: KisClient
-    sim: SimServer | None = None
+    sim: SimServer | Any = None  # in demo: the SimServer, or a demo_sim.SimProcess
     profile_name: str = ""
     extras: dict[str, Any] = field(default_factory=dict)
     hub: Any = None  # its QuoteHub (services/quote_hub.py), made by the app once connected
@@ -116,17 +116,28 @@ async def start_demo_session(
     account: str = "demo",
     ticker_interval: float | None = 1.0,
     on_event: Callable[[Any], None] | None = None,
+    sim_process: bool = False,
 ) -> Session:
-    """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS."""
-    # Imported here so paper/real start-up never pays for aiohttp.
-    from kisdesk.sim.server import SimServer
+    """Start the built-in simulator on 127.0.0.1 and connect to it like to KIS.
+    ``sim_process``: in a child process (services/demo_sim.py) where one can be started;
+    else on this loop (tests reach its state directly)."""
+    from kisdesk.config.masking import register_secret
+    from kisdesk.services import demo_sim
 
-    sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
-    await sim.start()
+    sim: Any
+    if sim_process and demo_sim.available():
+        sim = await demo_sim.start_sim_process(seed=seed, ticker_interval=ticker_interval)
+    else:
+        from kisdesk.sim.server import SimServer  # here: paper/real never pay for aiohttp
+
+        sim = SimServer(profile="real", seed=seed, ticker_interval=ticker_interval)
+        await sim.start()
     try:
         session = connect_to_sim(sim, account, on_event=on_event, own_sim=True)
     except BaseException:
         await sim.stop()
         raise
+    for secret in (sim.appkey, sim.appsecret, session.account):
+        register_secret(secret)
     log.info("demo session started on %s", sim.base_url)
     return session

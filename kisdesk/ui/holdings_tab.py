@@ -25,7 +25,7 @@ from kisdesk.services.live_apply import holding_after, holding_at, summary_after
 from kisdesk.services.live_quotes import QuoteKey, domestic
 from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
-from kisdesk.ui.live_prices import serving_tip
+from kisdesk.ui.live_prices import VisibleRows, serving_tip
 from kisdesk.ui.table_view import RecordTableView
 
 
@@ -97,19 +97,23 @@ class SummaryStrip(QFrame):
         self._palette = palette
 
     def show_summary(self, summary: Any) -> None:
+        # Live prices call this every frame: a label is touched only when it changes (a style
+        # sheet set, even the same one, re-polishes the label).
         for attr, _, coloured in SUMMARY_FIELDS:
             value: Decimal | None = getattr(summary, attr, None)
             label = self.values[attr]
-            label.setText(fmt_signed(value) if coloured else fmt_krw(value))
+            text = fmt_signed(value) if coloured else fmt_krw(value)
+            if label.text() != text:
+                label.setText(text)
             colour = ""
             if coloured:
                 d = direction_of(value)
                 colour = {Direction.UP: self._palette.up, Direction.DOWN: self._palette.down}.get(
                     d, ""
                 )
-            label.setStyleSheet(
-                f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;"
-            )
+            style = f"font-weight: bold; color: {colour};" if colour else "font-weight: bold;"
+            if label.styleSheet() != style:
+                label.setStyleSheet(style)
 
 
 class HoldingsTab(DataTab):
@@ -139,6 +143,7 @@ class HoldingsTab(DataTab):
         ]
         self.table = RecordTableView(columns, row_key=lambda r: r.code)
         self.table.activated_record.connect(self.sell_requested)
+        self.visible = VisibleRows(self.table, lambda r: domestic(r.code), self)
         self.empty_page.message.setText(translate("Holdings", "No holdings"))
         self.build(self.table, above=[self.summary])
 
@@ -189,6 +194,7 @@ class HoldingsTab(DataTab):
             hub.changed.connect(self._on_quotes)
             hub.notice.connect(self._on_notice)
         self.hub = hub
+        self.visible.set_hub(hub)
 
     def _live(self, holdings: list[Any]) -> list[Any]:
         """A fresh balance with the hub's quotes that are newer than the balance's request."""

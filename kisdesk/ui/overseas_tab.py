@@ -41,7 +41,7 @@ from kisdesk.services.live_quotes import QuoteKey
 from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overseas
 from kisdesk.ui.data_tab import DataTab, TabTexts
 from kisdesk.ui.i18n import translate
-from kisdesk.ui.live_prices import serving_tip
+from kisdesk.ui.live_prices import VisibleRows, serving_tip
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)
@@ -302,6 +302,7 @@ class OverseasTab(DataTab):
             for c in overseas_columns()
         ]
         self.table = RecordTableView(columns, row_key=lambda r: r.key)
+        self.visible = VisibleRows(self.table, quote_key, self)
         self.empty_page.message.setText(translate("Overseas", "No overseas holdings"))
         self.build(self.table, above=[tools, self.totals_view, self.krw_line])
         self._update_button()
@@ -371,6 +372,7 @@ class OverseasTab(DataTab):
         if hub is not None:
             hub.changed.connect(self._on_quotes)
         self.hub = hub
+        self.visible.set_hub(hub)
         super().set_session(session)
 
     def _price_tip(self, row: OverseasRow) -> str | None:

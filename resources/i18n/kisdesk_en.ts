@@ -385,27 +385,27 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="142"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="147"/>
         <source>No holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="123"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="127"/>
         <source>Loading balance…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="152"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="157"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="125"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="129"/>
         <source>Refresh failed: {msg}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="124"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="128"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation></translation>
@@ -705,19 +705,19 @@
 <context>
     <name>LivePrices</name>
     <message>
-        <location filename="../../kisdesk/ui/live_prices.py" line="20"/>
-        <source>Live: realtime stream</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kisdesk/ui/live_prices.py" line="23"/>
-        <source>Polled: realtime not available for it now</source>
-        <translation type="unfinished"></translation>
+        <source>Live: realtime stream</source>
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/live_prices.py" line="24"/>
+        <location filename="../../kisdesk/ui/live_prices.py" line="26"/>
+        <source>Polled: realtime not available for it now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="27"/>
         <source>Polled {seconds} s ago: realtime not available for it now</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
 </context>
 <context>
@@ -1774,7 +1774,7 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/overseas_tab.py" line="261"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="420"/>
         <source>All exchanges</source>
         <translation></translation>
     </message>
@@ -1784,8 +1784,8 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="305"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="441"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="306"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="443"/>
         <source>No overseas holdings</source>
         <translation></translation>
     </message>
@@ -1800,12 +1800,12 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="326"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="327"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="349"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="350"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation></translation>
     </message>
@@ -1821,22 +1821,22 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="438"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="440"/>
         <source>No holdings on this exchange</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="466"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="468"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="475"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="477"/>
         <source>exchange rates per currency are not offered here</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="483"/>
         <source>The won view is not available: {msg}</source>
         <translation></translation>
     </message>
@@ -2589,27 +2589,27 @@ They can come from the real environment instead: with a real &quot;market data&q
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="18"/>
         <source>cannot reach the realtime server</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="19"/>
         <source>the realtime connection was closed</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="20"/>
         <source>the realtime connection went silent</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="21"/>
         <source>another program is using this app key&apos;s realtime connection</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="24"/>
         <source>the realtime server refused the approval key</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="39"/>
@@ -2654,47 +2654,47 @@ They can come from the real environment instead: with a real &quot;market data&q
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="98"/>
         <source>{used}/{capacity}</source>
-        <translation type="unfinished"></translation>
+        <translation>{used}/{capacity}</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="102"/>
         <source> · polling {n}</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="107"/>
         <source>Realtime {used}</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="109"/>
         <source>Realtime connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="111"/>
         <source>Realtime reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="113"/>
         <source>Realtime failed: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="116"/>
         <source>Realtime off</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="118"/>
         <source>Realtime unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
         <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
-        <translation type="unfinished"></translation>
+        <translation></translation>
     </message>
 </context>
 <context>

@@ -388,27 +388,27 @@
         <translation>재시도</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="142"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="147"/>
         <source>No holdings</source>
         <translation>보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="123"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="127"/>
         <source>Loading balance…</source>
         <translation>잔고 조회 중…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="152"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="157"/>
         <source>Loading balance… page {pages}, {rows} rows</source>
         <translation>잔고 조회 중… {pages}페이지, {rows}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="125"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="129"/>
         <source>Refresh failed: {msg}</source>
         <translation>새로고침 실패: {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/holdings_tab.py" line="124"/>
+        <location filename="../../kisdesk/ui/holdings_tab.py" line="128"/>
         <source>Could not load the balance.
 {msg}</source>
         <translation>잔고를 불러오지 못했습니다.
@@ -709,19 +709,19 @@
 <context>
     <name>LivePrices</name>
     <message>
-        <location filename="../../kisdesk/ui/live_prices.py" line="20"/>
-        <source>Live: realtime stream</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kisdesk/ui/live_prices.py" line="23"/>
-        <source>Polled: realtime not available for it now</source>
-        <translation type="unfinished"></translation>
+        <source>Live: realtime stream</source>
+        <translation>실시간: 실시간 시세 수신 중</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/live_prices.py" line="24"/>
+        <location filename="../../kisdesk/ui/live_prices.py" line="26"/>
+        <source>Polled: realtime not available for it now</source>
+        <translation>조회: 지금은 실시간 시세를 받을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/live_prices.py" line="27"/>
         <source>Polled {seconds} s ago: realtime not available for it now</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds}초 전 조회: 지금은 실시간 시세를 받을 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1775,7 +1775,7 @@
     </message>
     <message>
         <location filename="../../kisdesk/ui/overseas_tab.py" line="261"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="418"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="420"/>
         <source>All exchanges</source>
         <translation>전체 거래소</translation>
     </message>
@@ -1785,8 +1785,8 @@
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="305"/>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="441"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="306"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="443"/>
         <source>No overseas holdings</source>
         <translation>해외 보유 종목이 없습니다</translation>
     </message>
@@ -1801,12 +1801,12 @@
         <translation>연결되지 않음</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="326"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="327"/>
         <source>Loading overseas balance… {done} of {total} queries</source>
         <translation>해외잔고 조회 중… {total}건 중 {done}건</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="349"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="350"/>
         <source>Some exchanges could not be loaded: {parts}</source>
         <translation>일부 거래소를 불러오지 못했습니다: {parts}</translation>
     </message>
@@ -1823,22 +1823,22 @@
 {msg}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="438"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="440"/>
         <source>No holdings on this exchange</source>
         <translation>이 거래소에는 보유 종목이 없습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="466"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="468"/>
         <source>In won: purchase {purchase} · valuation {evaluation} · P&amp;L {pnl}{rate}</source>
         <translation>원화 환산: 매입금액 {purchase} · 평가금액 {evaluation} · 평가손익 {pnl}{rate}</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="475"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="477"/>
         <source>exchange rates per currency are not offered here</source>
         <translation>통화별 환율은 제공되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/overseas_tab.py" line="481"/>
+        <location filename="../../kisdesk/ui/overseas_tab.py" line="483"/>
         <source>The won view is not available: {msg}</source>
         <translation>원화 환산을 조회할 수 없습니다: {msg}</translation>
     </message>
@@ -2598,27 +2598,27 @@ They can come from the real environment instead: with a real &quot;market data&q
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="18"/>
         <source>cannot reach the realtime server</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 서버에 연결할 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="19"/>
         <source>the realtime connection was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 연결이 끊겼습니다</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="20"/>
         <source>the realtime connection went silent</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 연결이 응답하지 않습니다</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="21"/>
         <source>another program is using this app key&apos;s realtime connection</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 프로그램이 이 앱키의 실시간 연결을 사용 중입니다</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="24"/>
         <source>the realtime server refused the approval key</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 서버가 접속키를 거부했습니다</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="39"/>
@@ -2663,47 +2663,47 @@ They can come from the real environment instead: with a real &quot;market data&q
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="98"/>
         <source>{used}/{capacity}</source>
-        <translation type="unfinished"></translation>
+        <translation>{used}/{capacity}</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="102"/>
         <source> · polling {n}</source>
-        <translation type="unfinished"></translation>
+        <translation> · 조회 {n}</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="107"/>
         <source>Realtime {used}</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 {used}</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="109"/>
         <source>Realtime connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 연결 중…</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="111"/>
         <source>Realtime reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 재연결 중</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="113"/>
         <source>Realtime failed: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 실패: {why}</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="116"/>
         <source>Realtime off</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 꺼짐</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="118"/>
         <source>Realtime unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 없음</translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
         <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 시세: 사용 중인 등록 수 / 세션당 허용 수. 실시간으로 받지 못하는 종목은 REST로 조회합니다.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ notices before any REST refresh answers."""
 
 from __future__ import annotations
 
+import itertools
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -312,3 +314,82 @@ def test_overseas_tab_streams_us_rows_and_polls_the_others(qtbot, start_app):
     for r in us:
         shown_row = model.record_at(model.row_of(r.key))
         assert shown_row.eval_amount == shown_row.quantity * shown_row.price
+
+
+def test_rows_on_screen_win_the_budget_over_rows_scrolled_away(qtbot, start_app):
+    app = start_app()
+    hub, tab = app.hub, app.window.holdings
+    codes = codes_of(app)
+    wait_for(qtbot, lambda: streaming(app, codes))
+    tab.table.view.setFixedHeight(180)  # a handful of rows on screen
+    tab.table.view.scrollToBottom()  # the rows loaded last: the registry's last choice
+
+    def showing(code: str) -> bool:
+        keys = tab.visible.keys
+        return 0 < len(keys) < len(codes) - 5 and code in {k.code for k in keys}
+
+    wait_for(qtbot, lambda: showing(codes[-1]))
+    on_screen = list(tab.visible.keys)
+    listed = sorted(set(app.sim.market.listings) - set(codes))
+    for code in listed[:32]:  # open orders elsewhere outrank both
+        hub.watch("orders", domestic(code), Priority.OPEN_ORDER)
+    wait_for(qtbot, lambda: hub.status.used == 41)
+    streamed = [c for c in codes if hub.served(domestic(c)) is Source.STREAMED]
+    assert len(streamed) == 41 - 1 - 32
+    assert all(hub.served(k) is Source.STREAMED for k in on_screen)
+    tab.table.view.scrollToTop()
+    wait_for(qtbot, lambda: showing(codes[0]))
+    wait_for(qtbot, lambda: all(hub.served(k) is Source.STREAMED for k in tab.visible.keys))
+    assert hub.served(on_screen[-1]) is Source.POLLED  # scrolled away: polled now
+
+
+def test_a_busy_feed_reaches_the_table_once_per_frame_newest_value_winning(qtbot, start_app):
+    app = start_app()
+    hub, model = app.hub, app.holdings
+    codes = codes_of(app)
+    wait_for(qtbot, lambda: streaming(app, codes))
+    frames: list[float] = []
+    updates: list[int] = []  # model updates made during each frame
+    outside: list[int] = []  # price changes shown outside a frame (none expected)
+    in_frame = [False]
+    original = model.upsert
+
+    def upsert(records: Any) -> None:
+        if in_frame[0]:
+            updates[-1] += 1
+        original(records)
+
+    def on_changed(_keys: Any) -> None:  # connected after the tab: runs once it has updated
+        in_frame[0] = False
+
+    def before(_keys: Any) -> None:
+        frames.append(time.monotonic())
+        updates.append(0)
+        in_frame[0] = True
+
+    price_col = model.column_of("price")
+    model.dataChanged.connect(
+        lambda a, b, _r=None: (
+            outside.append(1) if not in_frame[0] and a.column() <= price_col <= b.column() else None
+        )
+    )
+    hub.changed.disconnect(app.window.holdings._on_quotes)
+    hub.changed.connect(before)
+    hub.changed.connect(app.window.holdings._on_quotes)
+    hub.changed.connect(on_changed)
+    model.upsert = upsert
+    busy = codes[:10]
+    records = hub.records
+    for code in busy:  # 10 symbols x 60 trades a second
+        app.sim.tick_rates.set("KRX", code, 60)
+    qtbot.wait(1500)
+    for code in busy:
+        app.sim.tick_rates.set("KRX", code, 0)
+    wait_for(qtbot, lambda: shows_world(app, codes))
+    model.upsert = original
+    received = hub.records - records
+    assert received > 2 * len(frames)  # many records, few frames: coalesced
+    gaps = [b - a for a, b in itertools.pairwise(frames)]
+    assert min(gaps) >= 0.014  # at most one frame per 16 ms (timer slack of 2 ms)
+    assert max(updates) == 1  # one model update per frame
+    assert not outside
