@@ -9,7 +9,7 @@ from typing import Any
 
 from order_helpers import Desk, choose_symbol, replace_text, settle, to_field
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from kisdesk.domain.format import fmt_krw
 from kisdesk.domain.order_state import OrderState
@@ -96,7 +96,17 @@ def test_a_fill_shows_a_toast_and_a_log_line_before_rest_without_taking_focus(qt
 def test_toasts_off_still_writes_the_log(qtbot, start_app):
     app, desk = ready(qtbot, start_app)
     dock = app.window.orders
-    app.settings.setValue("view/toasts", False)
+    # Preferences, by keys: the toast box unticked with Space, Enter accepts.
+    app.controller.open_preferences()
+    dialog = app.controller.preferences_dialog
+    wait_for(qtbot, dialog.isVisible)
+    box = dialog.findChild(QCheckBox, "toastsBox")
+    assert box.isChecked()  # on by default
+    box.setFocus()
+    qtbot.keyClick(box, K.Key_Space)
+    qtbot.keyClick(box, K.Key_Return)
+    wait_for(qtbot, lambda: not dialog.isVisible())
+    assert app.controller.prefs.toasts is False
     rest_silent = slow_rest(app)
     quote = app.sim.market.domestic(CODE)
     send(qtbot, desk, step_price(quote.price, -2), 2)  # rests: an acknowledgement only
