@@ -9,13 +9,15 @@ from decimal import Decimal
 from typing import Any
 
 from order_helpers import Desk, choose_symbol, press, settle, wait_dialog
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from kisdesk.domain.format import fmt_krw
 from kisdesk.domain.order_types import Side
 from kisdesk.kis.base import KST
 from kisdesk.services.live_quotes import Source, domestic
 from kisdesk.sim.endpoints_watch import current_book
+from kisdesk.ui.ladder import ROW_H
 
 ORDER = "/uapi/domestic-stock/v1/trading/order-cash"
 BOOK = "/uapi/domestic-stock/v1/quotations/inquire-asking-price-exp-ccn"
@@ -62,6 +64,12 @@ def test_ladder_levels_are_the_simulators_book_and_follow_the_ticket(qtbot, star
     book = current_book(app.sim.world, app.sim.market.domestic(CODE))
     assert (asks, bids) == (book.total_ask, book.total_bid)
     assert ladder.last == app.sim.market.domestic(CODE).price
+    # A click on a level puts its price into the ticket, and nothing more.
+    rows = ladder.levels()
+    row = len(rows) - 2  # the second-worst bid
+    QTest.mouseClick(ladder, Qt.MouseButton.LeftButton, pos=QPoint(40, ROW_H * (row + 1) + 5))
+    assert desk.panel.price_edit.text() == fmt_krw(rows[row][1])
+    assert not dock.service.tracked
     # The ticket moves to another symbol: the ladder follows and lets the first book go.
     choose_symbol(qtbot, desk, OTHER)
     assert ladder.key == domestic(OTHER)
