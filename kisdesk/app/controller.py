@@ -281,7 +281,7 @@ class AppController(QObject):
 
     def _session_views(self) -> list[SessionView]:
         """Widgets that follow the session (set_session on connect and disconnect)."""
-        return [*self._data_tabs(), self.window.orders, self.window.chart]
+        return [*self._data_tabs(), self.window.watchlist, self.window.orders, self.window.chart]
 
     def _apply_refresh_interval(self) -> None:
         """The preference's interval, to every tab that refreshes on a timer."""

@@ -26,6 +26,7 @@ class Preferences:
     refresh_seconds: int
     palette: str  # "korean" | "western"
     language: str  # "" = follow the system, "ko", "en"
+    toasts: bool = True  # a pop-up for each order notice (the notices log keeps them anyway)
 
     @classmethod
     def load(cls, settings: QSettings, env: str) -> Preferences:
@@ -35,13 +36,20 @@ class Preferences:
             refresh_seconds=min(max(refresh, MIN_REFRESH_S), MAX_REFRESH_S),
             palette=palette if palette in ("korean", "western") else "korean",
             language=str(settings.value("view/language", "")),
+            toasts=bool_value(settings.value("view/toasts"), True),
         )
 
     def save(self, settings: QSettings, env: str) -> None:
         settings.setValue(f"refresh/{env}", self.refresh_seconds)
         settings.setValue("view/palette", self.palette)
         settings.setValue("view/language", self.language)
+        settings.setValue("view/toasts", self.toasts)
         settings.sync()
+
+
+def toasts_enabled(settings: QSettings) -> bool:
+    """Preferences' order-notice pop-ups (on unless turned off)."""
+    return bool_value(settings.value("view/toasts"), True)
 
 
 @dataclass

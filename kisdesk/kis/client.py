@@ -33,6 +33,7 @@ from kisdesk.kis.ranking import RankingApi
 from kisdesk.kis.ratelimit import RateLimiter, limiter_for
 from kisdesk.kis.tokens import TokenManager, TokenStore
 from kisdesk.kis.transport import Reply, Transport
+from kisdesk.kis.watch import WatchApi
 
 if TYPE_CHECKING:  # the realtime stack (websockets, cryptography) loads on first use
     from kisdesk.kis.realtime.stream import RealtimeStream
@@ -40,7 +41,9 @@ if TYPE_CHECKING:  # the realtime stack (websockets, cryptography) loads on firs
 log = get_logger(__name__)
 
 
-class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, OverseasOrdersApi, RankingApi):
+class KisClient(
+    ChartsApi, DomesticApi, OrdersApi, OverseasApi, OverseasOrdersApi, RankingApi, WatchApi
+):
     """The async KIS Open API client.
 
     Methods (all ``async``; records in kisdesk.kis.records, amounts Decimal):
@@ -57,6 +60,9 @@ class KisClient(ChartsApi, DomesticApi, OrdersApi, OverseasApi, OverseasOrdersAp
       ``overseas_buying_power`` (O8), ``overseas_order_history`` (O9)
     - rankings: ``credit_balance_ranking``, ``volume_rank``, ``fluctuation_rank``,
       ``market_cap_rank``
+    - live screens (kis/watch.py): ``order_book`` (D12), ``saved_conditions``,
+      ``condition_results`` (D15/D16), ``hts_groups``, ``hts_group_stocks`` (D17/D18),
+      ``multi_price`` (D19, 30 symbols a call)
     - session: ``approval_key`` (websocket), ``realtime`` (the stream of this app key),
       ``logout``, ``aclose``; ``iter_pages`` for any other continued inquiry.
     """

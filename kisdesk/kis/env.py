@@ -58,6 +58,12 @@ _REAL: dict[str, str | None] = {
     "product_info": "CTPF1604R",
     "stock_info": "CTPF1002R",
     "minute_chart": "FHKST03010200",  # D13
+    "asking_price": "FHKST01010200",  # D12
+    "condition_list": "HHKST03900300",  # D15
+    "condition_result": "HHKST03900400",  # D16
+    "hts_groups": "HHKCM113004C7",  # D17
+    "hts_group_stocks": "HHKCM113004C6",  # D18
+    "multi_price": "FHKST11300006",  # D19
     "minute_chart_day": "FHKST03010230",  # D14
     # domestic account
     "domestic_balance": "TTTC8434R",
@@ -93,6 +99,12 @@ _PAPER: dict[str, str | None] = {
     "product_info": None,
     "stock_info": None,
     "minute_chart": "FHKST03010200",  # the same TR on the paper host
+    "asking_price": "FHKST01010200",  # the same TR on the paper host
+    "condition_list": None,
+    "condition_result": None,
+    "hts_groups": None,
+    "hts_group_stocks": None,
+    "multi_price": None,
     "minute_chart_day": None,
     "domestic_balance": "VTTC8434R",
     "buying_power": "VTTC8908R",

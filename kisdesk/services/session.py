@@ -123,7 +123,8 @@ def connect_to_sim(
         appkey=sim.appkey,
         appsecret=sim.appsecret,
         account=sim.accounts[account],
-        hts_id=sim.hts_ids.get(account, ""),  # the tr_key of its execution notices
+        # the tr_key of its execution notices and the user_id of D15–D18
+        hts_id=sim.hts_ids.get(account, ""),
     )
     if "token_store" not in client_options:
         # Simulator tokens are worthless outside this process: keep them away from the keyring

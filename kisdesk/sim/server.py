@@ -34,6 +34,7 @@ from . import (
     endpoints_info,
     endpoints_overseas,
     endpoints_ranking,
+    endpoints_watch,
     orders_domestic,
     orders_overseas,
     overseas_inquiries,
@@ -68,6 +69,7 @@ def _spec_modules() -> Iterable[ApiSpec]:
         endpoints_ranking,
         endpoints_overseas,
         orders_overseas,
+        endpoints_watch,
         overseas_inquiries,
     ):
         yield from mod.SPECS
@@ -114,7 +116,7 @@ class SimServer:
         self.limiter = SlidingWindow(self.rate_limit, self.world.clock.monotonic)
         self.faults = FaultInjector(seed)
         # The HTS user id of each account's holder: the tr_key of execution-notice TRs.
-        self.hts_ids = {name: f"sim{name}"[:8] for name in self.world.accounts}
+        self.hts_ids = dict(self.world.hts_ids)
         self.ws = WsHub(
             self.world,
             self.oauth.approvals,

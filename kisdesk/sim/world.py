@@ -71,6 +71,9 @@ class SimWorld:
             set_prev_totals(acct, self.market)
             self._accounts[acct.number] = acct
             self.accounts[acct.name] = acct.number
+        # The HTS user id of each account's holder: the tr_key of execution notices and the
+        # user_id of condition search and the HTS watchlist (D15–D18).
+        self.hts_ids: dict[str, str] = {name: f"sim{name}"[:8] for name in self.accounts}
         self.orders = OrderBook(
             seed,
             accounts=self._accounts,

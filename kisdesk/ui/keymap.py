@@ -83,6 +83,12 @@ DEFAULT_KEYMAP: tuple[KeyAction, ...] = (
         ("F8",),
         QT_TRANSLATE_NOOP("Keymap", "Order panel: domestic ↔ overseas (해외주식)"),
     ),
+    _a(
+        "focus_ladder",
+        "global",
+        ("F12",),
+        QT_TRANSLATE_NOOP("Keymap", "Order book ladder: Up/Down a level, Enter = price, Esc back"),
+    ),
     _a("panel_buy", "panel", ("B",), QT_TRANSLATE_NOOP("Keymap", "Switch to 매수 (buy)")),
     _a("panel_sell", "panel", ("S",), QT_TRANSLATE_NOOP("Keymap", "Switch to 매도 (sell)")),
     _a(

@@ -29,6 +29,7 @@ from kisdesk.ui.overseas_tab import OverseasTab
 from kisdesk.ui.rankings_tab import RankingsTab
 from kisdesk.ui.status_bar import MainStatusBar
 from kisdesk.ui.table_view import RecordTableView
+from kisdesk.ui.watchlist import WatchlistTab
 
 LAYOUT_VERSION = 1
 
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.holdings, translate("MainWindow", "Domestic holdings"))
         self.tabs.addTab(self.overseas, translate("MainWindow", "Overseas holdings"))
         self.tabs.addTab(self.rankings, translate("MainWindow", "Rankings"))
+        self.watchlist = WatchlistTab(settings)  # Ctrl+4: index 3
+        self.tabs.addTab(self.watchlist, translate("MainWindow", "Watchlist"))
         self.allocation = AllocationView()
         self.tabs.addTab(self.allocation, translate("MainWindow", "Allocation"))
         self.setCentralWidget(self.tabs)
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         self.overseas.table.activated_record.connect(self.orders.prefill_overseas)
         self._wire_chart()
         self.rankings.symbol_chosen.connect(self.orders.prefill_symbol)
+        self.watchlist.symbol_chosen.connect(self.orders.prefill_symbol)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.orders.install_shortcuts(self)
 
     def _default_size(self) -> None:
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Domestic holdings"),
                 translate("MainWindow", "Overseas holdings"),
                 translate("MainWindow", "Rankings"),
+                translate("MainWindow", "Watchlist"),
             ),
             start=1,
         ):
@@ -214,8 +220,10 @@ class MainWindow(QMainWindow):
             (where, "F5", translate("MainWindow", "Refresh")),
             (
                 where,
-                "Ctrl+1 / 2 / 3",
-                translate("MainWindow", "Domestic holdings / Overseas holdings / Rankings"),
+                "Ctrl+1 / 2 / 3 / 4",
+                translate(
+                    "MainWindow", "Domestic holdings / Overseas holdings / Rankings / Watchlist"
+                ),
             ),
             (where, "Ctrl+5", translate("MainWindow", "Show the chart and give it the keyboard")),
             (where, "Ctrl+E", translate("MainWindow", "Export the current table as CSV")),
@@ -223,6 +231,15 @@ class MainWindow(QMainWindow):
                 where,
                 translate("MainWindow", "Enter, double-click"),
                 translate("MainWindow", "Sell the selected holding (prefills the order panel)"),
+            ),
+            (
+                translate("MainWindow", "Watchlist"),
+                "Ins / F2 / Del, Ctrl+Up / Down, Enter",
+                translate(
+                    "MainWindow",
+                    "Groups: new / rename / delete / move; table: add (Ins), remove, move, "
+                    "send to the order panel",
+                ),
             ),
             (where, "Ctrl+,", translate("MainWindow", "Preferences")),
             (where, "Ctrl+Q", translate("MainWindow", "Quit")),
@@ -265,6 +282,10 @@ class MainWindow(QMainWindow):
             ):
                 signal.connect(self._refresh_allocation)
         self.allocation.holding_chosen.connect(self.select_holding)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.watchlist:
+            self.watchlist.focus_default()
 
     def _row_to_chart(self, table: RecordTableView) -> None:
         if table.view.hasFocus():
@@ -314,6 +335,7 @@ class MainWindow(QMainWindow):
         self.holdings.restore_state(self.settings)
         self.overseas.restore_state(self.settings)
         self.rankings.restore_state(self.settings)
+        self.watchlist.restore_state(self.settings)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -321,6 +343,7 @@ class MainWindow(QMainWindow):
         self.holdings.save_state(self.settings)
         self.overseas.save_state(self.settings)
         self.rankings.save_state(self.settings)
+        self.watchlist.save_state(self.settings)
         self.settings.sync()
 
     def reset_layout(self) -> None:

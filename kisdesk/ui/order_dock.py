@@ -46,13 +46,23 @@ from kisdesk.services.orders import OrderService
 from kisdesk.services.session import Session
 from kisdesk.ui.env_badge import EnvBadge
 from kisdesk.ui.keymap import CheatSheet, Keymap
+from kisdesk.ui.ladder import OrderLadder
+from kisdesk.ui.notices import NoticeCentre, NoticesLog
 from kisdesk.ui.open_orders import ExecutionsView, OpenOrdersView, SentOrdersView
 from kisdesk.ui.order_panel import OrderPanel
 from kisdesk.ui.overseas_form import OverseasPanel
 
 log = logging.getLogger(__name__)
 
-GLOBAL_ACTIONS = ("focus_symbol", "buy", "sell", "open_orders", "cheat_sheet", "order_market")
+GLOBAL_ACTIONS = (
+    "focus_symbol",
+    "buy",
+    "sell",
+    "open_orders",
+    "cheat_sheet",
+    "order_market",
+    "focus_ladder",
+)
 # After an execution notice, the REST reads that confirm it wait this long, so an order's
 # acknowledgement and its fill (milliseconds apart) cost one reconcile.
 NOTICE_RECONCILE_MS = 250
@@ -112,6 +122,9 @@ class OrderDock(QWidget):
 
         self.panel = OrderPanel(self.keymap, settings)
         self._build_overseas(settings)
+        self.ladder = OrderLadder()
+        self.ladder.picked.connect(self._on_ladder_pick)
+        self.ladder.escaped.connect(self.panel.price_edit.setFocus)
         self.open_orders = OpenOrdersView(self.keymap)
         self.executions = ExecutionsView()
         self.sent = SentOrdersView()
@@ -120,12 +133,16 @@ class OrderDock(QWidget):
         self.tabs.addTab(self.open_orders, translate("OrderDock", "Open orders"))
         self.tabs.addTab(self.executions, translate("OrderDock", "Executions"))
         self.tabs.addTab(self.sent, translate("OrderDock", "Sent"))
+        self.notices_log = NoticesLog()
+        self.tabs.addTab(self.notices_log, translate("OrderDock", "Notices"))
+        self.notices = NoticeCentre(settings, self.notices_log, self.panel)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.market_bar)
         layout.addWidget(self.panels)
+        layout.addWidget(self.ladder)
         layout.addWidget(self.tabs, 1)
         self.setMinimumWidth(320)
         self.keymap.changed.connect(self._rebuild_shortcuts)
@@ -154,7 +171,9 @@ class OrderDock(QWidget):
         self._sync_confirm_box()
         if service is not None and service is not self._watched_service:
             service.open_orders_loaded.connect(self._watch_open_orders)
+            service.order_updated.connect(self.notices.on_order)
         self._watched_service = service
+        self.notices.service = service
 
     @property
     def service(self) -> OrderService | None:
@@ -201,6 +220,8 @@ class OrderDock(QWidget):
     def set_palette(self, palette: Palette) -> None:
         self.panel.set_palette(palette)
         self.ovs_panel.set_palette(palette)
+        self.ladder.set_palette(palette)
+        self.notices.palette = palette
         self.open_orders.set_palette(palette)
         self.executions.set_palette(palette)
         self.sent.set_palette(palette)
@@ -221,6 +242,7 @@ class OrderDock(QWidget):
             "open_orders": self.focus_open_orders,
             "cheat_sheet": self.show_cheat_sheet,
             "order_market": self.toggle_market,
+            "focus_ladder": self.focus_ladder,
         }
         for action_id in GLOBAL_ACTIONS:
             for seq in self.keymap.sequences(action_id):
@@ -242,6 +264,15 @@ class OrderDock(QWidget):
         self._raise_dock()
         self.tabs.setCurrentWidget(self.open_orders)
         self.open_orders.focus_table()
+
+    def focus_ladder(self) -> None:
+        self._raise_dock()
+        self.ladder.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_ladder_pick(self, price: Any) -> None:
+        """The ladder's level into the ticket's price field; the side and the rest stay."""
+        self.panel.set_price(price)
+        self.panel.price_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_cheat_sheet(self) -> None:
         sheet = CheatSheet(self.keymap, self.window())
@@ -392,12 +423,15 @@ class OrderDock(QWidget):
             self.ticket_quotes = None
         if old is not None:
             old.notice.disconnect(self._on_notice)
+            old.notice.disconnect(self.notices.on_notice)
             old.release_owner(self)
         if hub is not None:
             from kisdesk.services.ticket_quotes import TicketQuotes
 
+            hub.notice.connect(self.notices.on_notice)  # the toast and log line first
             hub.notice.connect(self._on_notice)
             self.ticket_quotes = TicketQuotes(hub, self.panel.ticket, parent=self)
+        self.ladder.attach(hub, self.panel.ticket)
         self.hub = hub
 
     def _watch_open_orders(self, orders: list[Any]) -> None:

@@ -72,6 +72,13 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         form.addRow(translate("Preferences", "Language"), self.language)
 
+        self.toasts = QCheckBox(
+            translate("Preferences", "Pop up order notices (the notices log keeps them anyway)")
+        )
+        self.toasts.setObjectName("toastsBox")
+        self.toasts.setChecked(prefs.toasts)
+        form.addRow(self.toasts)
+
         note = QLabel(translate("Preferences", "A language change applies at the next start."))
         note.setStyleSheet("color: #666;")
         buttons = QDialogButtonBox(
@@ -153,6 +160,7 @@ class PreferencesDialog(QDialog):
             refresh_seconds=self.refresh.value(),
             palette=str(self.palette.currentData()),
             language=str(self.language.currentData()),
+            toasts=self.toasts.isChecked(),
         )
 
     def _accept(self) -> None:

@@ -434,260 +434,265 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="86"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <source>Order book ladder: Up/Down a level, Enter = price, Esc back</source>
+        <translation>Order book ladder: Up/Down a level, Enter = price, Esc back</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
         <source>Switch to 매수 (buy)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
         <source>Switch to 매도 (sell)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
         <source>Next order type (지정가 / 시장가)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
         <source>Price +1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
         <source>Price −1 tick</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
         <source>Price +5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="103"/>
         <source>Price −5 ticks</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="104"/>
         <source>Price = current price</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="99"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="105"/>
         <source>Price = upper limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="106"/>
         <source>Price = lower limit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
         <source>Quantity +1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
         <source>Quantity −1</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
         <source>Quantity = 10% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
         <source>Quantity = 25% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
         <source>Quantity = 50% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
         <source>Quantity = 100% of the maximum</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
         <source>Cancel the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
         <source>Modify the selected open order (confirmed)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
         <source>Zoom in (fewer bars)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
         <source>Zoom out (more bars)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
         <source>Pan back in time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
         <source>Pan forward in time</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
         <source>Go to the latest bar</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
         <source>1-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
         <source>3-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
         <source>5-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="154"/>
         <source>10-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="155"/>
         <source>30-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="156"/>
         <source>60-minute bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="157"/>
         <source>Daily bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="158"/>
         <source>Weekly bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="159"/>
         <source>Monthly bars</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="158"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="164"/>
         <source>Save the visible chart as PNG</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="172"/>
         <source>Symbol → side → type → price → quantity → submit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="174"/>
         <source>Review the order; Enter again in the review sends it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="171"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="177"/>
         <source>Close the review without sending; in the panel: clear it</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="173"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="179"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
         <source>Anywhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="290"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="310"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="296"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
         <source>Order panel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="311"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="317"/>
         <source>Price field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="312"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="318"/>
         <source>Quantity field</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="313"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="319"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="287"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="293"/>
         <source>(unbound)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="299"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="344"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="305"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="350"/>
         <source>Where</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="300"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="306"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="301"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="343"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="307"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="349"/>
         <source>Action</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="320"/>
         <source>Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="323"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="329"/>
         <source>Order keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="345"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="351"/>
         <source>Key</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="364"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="370"/>
         <source>Restore defaults</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="389"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="395"/>
         <source>{key} is bound twice ({ids})</source>
         <translation></translation>
     </message>
@@ -713,120 +718,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
         <source>Domestic holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
         <source>Overseas holdings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="137"/>
         <source>Rankings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="58"/>
-        <source>Allocation</source>
+        <location filename="../../kisdesk/ui/main_window.py" line="59"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="236"/>
+        <source>Watchlist</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="61"/>
+        <source>Allocation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="64"/>
         <source>Order</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="73"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="76"/>
         <source>Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
         <source>&amp;File</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="109"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
         <source>&amp;Export CSV…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="118"/>
         <source>Export chart as &amp;PNG…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="118"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="122"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="127"/>
         <source>&amp;View</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="124"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
         <source>&amp;Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
         <source>&amp;Chart</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="144"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="150"/>
         <source>Reset &amp;layout</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="148"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="154"/>
         <source>&amp;Environment</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="150"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
         <source>&amp;Settings</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="153"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="159"/>
         <source>&amp;Preferences…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="157"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="159"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="165"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
         <source>This tab has no table to export.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Export CSV</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>CSV files (*.csv)</source>
         <translation></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="211"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>Exported %n row to {path}</numerusform>
@@ -834,55 +846,104 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="211"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
         <source>Window</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="214"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Refresh</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
-        <source>Domestic holdings / Overseas holdings / Rankings</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
-        <source>Show the chart and give it the keyboard</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="221"/>
-        <source>Export the current table as CSV</source>
-        <translation></translation>
-    </message>
-    <message>
         <location filename="../../kisdesk/ui/main_window.py" line="224"/>
-        <source>Enter, double-click</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="225"/>
-        <source>Sell the selected holding (prefills the order panel)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
-        <source>Preferences</source>
+        <source>Domestic holdings / Overseas holdings / Rankings / Watchlist</source>
         <translation></translation>
     </message>
     <message>
         <location filename="../../kisdesk/ui/main_window.py" line="228"/>
+        <source>Show the chart and give it the keyboard</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="229"/>
+        <source>Export the current table as CSV</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="232"/>
+        <source>Enter, double-click</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="233"/>
+        <source>Sell the selected holding (prefills the order panel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="238"/>
+        <source>Groups: new / rename / delete / move; table: add (Ins), remove, move, send to the order panel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="244"/>
+        <source>Preferences</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="245"/>
         <source>Quit</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="241"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="258"/>
         <source>Keyboard shortcuts</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="40"/>
+        <source>Buy</source>
+        <translation>Buy</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="40"/>
+        <source>Sell</source>
+        <translation>Sell</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="51"/>
+        <location filename="../../kisdesk/ui/notices.py" line="78"/>
+        <source>{side} rejected {name} {qty} sh</source>
+        <translation>{side} rejected {name} {qty} sh</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="56"/>
+        <source>{side} filled {name} {qty} sh @{price}</source>
+        <translation>{side} filled {name} {qty} sh @{price}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="62"/>
+        <source>{side} unfilled remainder cancelled {name} {qty} sh</source>
+        <translation>{side} unfilled remainder cancelled {name} {qty} sh</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="64"/>
+        <source>{side} cancel confirmed {name} {qty} sh</source>
+        <translation>{side} cancel confirmed {name} {qty} sh</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="66"/>
+        <source>{side} modify confirmed {name} {qty} sh @{price}</source>
+        <translation>{side} modify confirmed {name} {qty} sh @{price}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="68"/>
+        <source>{side} accepted {name} {qty} sh @{price}</source>
+        <translation>{side} accepted {name} {qty} sh @{price}</translation>
     </message>
 </context>
 <context>
@@ -1134,44 +1195,87 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="106"/>
         <source>Confirm before sending</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="109"/>
         <source>Keys…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="120"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="127"/>
         <source>Open orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="121"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="128"/>
         <source>Executions</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="122"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="129"/>
         <source>Sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="279"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="131"/>
+        <source>Notices</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="304"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="302"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="327"/>
         <source>Domestic</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="303"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="328"/>
         <source>Overseas (F8)</source>
         <translation></translation>
+    </message>
+</context>
+<context>
+    <name>OrderLadder</name>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="40"/>
+        <source>Order book</source>
+        <translation>Order book</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="164"/>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="169"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="174"/>
+        <source>Bid</source>
+        <translation>Bid</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="182"/>
+        <source>No order book</source>
+        <translation>No order book</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="232"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="242"/>
+        <source>Expected {price} × {qty}</source>
+        <translation>Expected {price} × {qty}</translation>
     </message>
 </context>
 <context>
@@ -1985,63 +2089,68 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="75"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="76"/>
+        <source>Pop up order notices (the notices log keeps them anyway)</source>
+        <translation>Pop up order notices (the notices log keeps them anyway)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="82"/>
         <source>A language change applies at the next start.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="89"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="96"/>
         <source>General</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="92"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="99"/>
         <source>Orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="95"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="102"/>
         <source>Keys</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="104"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="111"/>
         <source>Review every order before it is sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="109"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="116"/>
         <source>Orders with real money are always confirmed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="114"/>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="119"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="126"/>
         <source>0 switches this check off</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="115"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="122"/>
         <source>Ask again above (KRW)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="128"/>
         <source>Ask again beyond (ticks from price)</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="130"/>
         <source>Send a hashkey with orders</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="126"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="133"/>
         <source>Optional at KIS today; each hashkey costs one API call.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="162"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="170"/>
         <source>Enter an amount in won, e.g. 20,000,000</source>
         <translation></translation>
     </message>
@@ -2785,6 +2894,201 @@ They can come from the real environment instead: with a real &quot;market data&q
     <message>
         <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
         <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Watchlist</name>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="67"/>
+        <source>{seconds} s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="72"/>
+        <source>live</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="74"/>
+        <source>polled</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="81"/>
+        <source>Code</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="82"/>
+        <source>Name</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="83"/>
+        <source>Price</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="86"/>
+        <source>Change</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="90"/>
+        <source>Change %</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="91"/>
+        <source>Volume</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="94"/>
+        <source>Strength</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="97"/>
+        <source>Bid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="98"/>
+        <source>Ask</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="101"/>
+        <source>Feed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="107"/>
+        <source>Age</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="191"/>
+        <source>New…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="192"/>
+        <source>Rename…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="193"/>
+        <source>Delete</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="198"/>
+        <source>Import HTS groups</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="201"/>
+        <source>Copies the watchlist groups kept on the KIS server for your HTS ID (real accounts only). Later changes here do not go back.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="211"/>
+        <source>Groups</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="219"/>
+        <source>Add a symbol: code, name or 초성, then Enter</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="226"/>
+        <source>Fill from condition</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="231"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="612"/>
+        <source>Condition search</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="342"/>
+        <source>Group name:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="350"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="409"/>
+        <source>Group {n}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="351"/>
+        <source>New group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="363"/>
+        <source>Rename group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="371"/>
+        <source>Delete group</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="372"/>
+        <source>Delete the group {name} and its {n} symbols?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="411"/>
+        <source>{code} is already in this group.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="415"/>
+        <source>A group holds at most {n} symbols.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="567"/>
+        <source>Importing HTS groups</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="589"/>
+        <source>Imported {n} HTS groups (a copy).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="616"/>
+        <source>No saved condition: load them from the HTS first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="631"/>
+        <source>{name}: {n} symbols.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="640"/>
+        <source>{what}: not connected.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="644"/>
+        <source>{what} is not offered in paper trading (모의투자 미지원).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="651"/>
+        <source>{what} needs your HTS ID (set it in the profile).</source>
         <translation></translation>
     </message>
 </context>

@@ -438,260 +438,265 @@
         <translation>주문창: 국내 ↔ 해외주식</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="86"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="90"/>
+        <source>Order book ladder: Up/Down a level, Enter = price, Esc back</source>
+        <translation>호가창: 위/아래 호가 이동, Enter = 가격 입력, Esc 돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
         <source>Switch to 매수 (buy)</source>
         <translation>매수로 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="87"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="93"/>
         <source>Switch to 매도 (sell)</source>
         <translation>매도로 전환</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="92"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
         <source>Next order type (지정가 / 시장가)</source>
         <translation>다음 주문유형 (지정가 / 시장가)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="94"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
         <source>Price +1 tick</source>
         <translation>가격 +1호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="95"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
         <source>Price −1 tick</source>
         <translation>가격 −1호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="96"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
         <source>Price +5 ticks</source>
         <translation>가격 +5호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="97"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="103"/>
         <source>Price −5 ticks</source>
         <translation>가격 −5호가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="98"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="104"/>
         <source>Price = current price</source>
         <translation>가격 = 현재가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="99"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="105"/>
         <source>Price = upper limit</source>
         <translation>가격 = 상한가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="100"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="106"/>
         <source>Price = lower limit</source>
         <translation>가격 = 하한가</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="101"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
         <source>Quantity +1</source>
         <translation>수량 +1</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="102"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="108"/>
         <source>Quantity −1</source>
         <translation>수량 −1</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="107"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
         <source>Quantity = 10% of the maximum</source>
         <translation>수량 = 최대수량의 10%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="113"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
         <source>Quantity = 25% of the maximum</source>
         <translation>수량 = 최대수량의 25%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="119"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
         <source>Quantity = 50% of the maximum</source>
         <translation>수량 = 최대수량의 50%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="125"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
         <source>Quantity = 100% of the maximum</source>
         <translation>수량 = 최대수량의 100%</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="131"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
         <source>Cancel the selected open order (confirmed)</source>
         <translation>선택한 미체결 주문 취소 (확인 후)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="137"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
         <source>Modify the selected open order (confirmed)</source>
         <translation>선택한 미체결 주문 정정 (확인 후)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="140"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
         <source>Zoom in (fewer bars)</source>
         <translation>확대 (봉 수 줄이기)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="141"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
         <source>Zoom out (more bars)</source>
         <translation>축소 (봉 수 늘리기)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="142"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
         <source>Pan back in time</source>
         <translation>과거로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="143"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
         <source>Pan forward in time</source>
         <translation>최근으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="144"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
         <source>Go to the latest bar</source>
         <translation>최근 봉으로 이동</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="145"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
         <source>1-minute bars</source>
         <translation>1분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="146"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
         <source>3-minute bars</source>
         <translation>3분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="147"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
         <source>5-minute bars</source>
         <translation>5분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="148"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="154"/>
         <source>10-minute bars</source>
         <translation>10분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="149"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="155"/>
         <source>30-minute bars</source>
         <translation>30분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="150"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="156"/>
         <source>60-minute bars</source>
         <translation>60분봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="151"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="157"/>
         <source>Daily bars</source>
         <translation>일봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="152"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="158"/>
         <source>Weekly bars</source>
         <translation>주봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="153"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="159"/>
         <source>Monthly bars</source>
         <translation>월봉</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="158"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="164"/>
         <source>Save the visible chart as PNG</source>
         <translation>보이는 차트를 PNG로 저장</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="166"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="172"/>
         <source>Symbol → side → type → price → quantity → submit</source>
         <translation>종목 → 매매구분 → 주문유형 → 가격 → 수량 → 주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="168"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="174"/>
         <source>Review the order; Enter again in the review sends it</source>
         <translation>주문 확인창 열기. 확인창에서 Enter를 한 번 더 누르면 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="171"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="177"/>
         <source>Close the review without sending; in the panel: clear it</source>
         <translation>전송하지 않고 확인창 닫기. 주문창에서는 입력 지우기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="173"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="179"/>
         <source>When the fat-finger guard asks again: send anyway</source>
         <translation>주문 실수 방지 경고에서: 그대로 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="309"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="315"/>
         <source>Anywhere</source>
         <translation>어디서나</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="290"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="310"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="296"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="316"/>
         <source>Order panel</source>
         <translation>주문창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="311"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="317"/>
         <source>Price field</source>
         <translation>가격 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="312"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="318"/>
         <source>Quantity field</source>
         <translation>수량 입력란</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="313"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="319"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="287"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="293"/>
         <source>(unbound)</source>
         <translation>(지정 안 됨)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="299"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="344"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="305"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="350"/>
         <source>Where</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="300"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="306"/>
         <source>Keys</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="301"/>
-        <location filename="../../kisdesk/ui/keymap.py" line="343"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="307"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="349"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="314"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="320"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="323"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="329"/>
         <source>Order keys</source>
         <translation>주문 단축키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="345"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="351"/>
         <source>Key</source>
         <translation>키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="364"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="370"/>
         <source>Restore defaults</source>
         <translation>기본값 복원</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/keymap.py" line="389"/>
+        <location filename="../../kisdesk/ui/keymap.py" line="395"/>
         <source>{key} is bound twice ({ids})</source>
         <translation>{key} 키가 중복 지정되었습니다 ({ids})</translation>
     </message>
@@ -717,175 +722,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="54"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="130"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="135"/>
         <source>Domestic holdings</source>
         <translation>국내잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="55"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="131"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="136"/>
         <source>Overseas holdings</source>
         <translation>해외잔고</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="56"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="132"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="57"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="137"/>
         <source>Rankings</source>
         <translation>순위</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="58"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="59"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="138"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="236"/>
+        <source>Watchlist</source>
+        <translation>관심종목</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="61"/>
         <source>Allocation</source>
         <translation>자산구성</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="61"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="64"/>
         <source>Order</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="73"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="76"/>
         <source>Chart</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="107"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="112"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="109"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="114"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV 내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="113"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="118"/>
         <source>Export chart as &amp;PNG…</source>
         <translation>차트 PNG 저장(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="118"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="122"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="127"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="124"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="129"/>
         <source>&amp;Refresh</source>
         <translation>새로고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="141"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="147"/>
         <source>&amp;Chart</source>
         <translation>차트(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="144"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="150"/>
         <source>Reset &amp;layout</source>
         <translation>화면 배치 초기화(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="148"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="154"/>
         <source>&amp;Environment</source>
         <translation>접속환경(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="150"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="156"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="153"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="159"/>
         <source>&amp;Preferences…</source>
         <translation>환경설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="157"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="159"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="165"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="193"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="199"/>
         <source>This tab has no table to export.</source>
         <translation>이 탭에는 내보낼 표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="198"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="204"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="200"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="206"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kisdesk/ui/main_window.py" line="205"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="211"/>
         <source>Exported %n row(s) to {path}</source>
         <translation>
             <numerusform>{path}에 %n행을 내보냈습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="211"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="217"/>
         <source>Window</source>
         <translation>메인 창</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="214"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
         <source>Refresh</source>
         <translation>새로고침</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="218"/>
-        <source>Domestic holdings / Overseas holdings / Rankings</source>
-        <translation>국내잔고 / 해외잔고 / 순위</translation>
+        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
+        <source>Domestic holdings / Overseas holdings / Rankings / Watchlist</source>
+        <translation>국내잔고 / 해외잔고 / 순위 / 관심종목</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="220"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="228"/>
         <source>Show the chart and give it the keyboard</source>
         <translation>차트를 표시하고 키보드 입력을 차트로</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="221"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="229"/>
         <source>Export the current table as CSV</source>
         <translation>현재 표를 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="224"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="232"/>
         <source>Enter, double-click</source>
         <translation>Enter, 더블클릭</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="225"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="233"/>
         <source>Sell the selected holding (prefills the order panel)</source>
         <translation>선택한 보유 종목 매도 (주문창에 미리 입력)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="227"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="238"/>
+        <source>Groups: new / rename / delete / move; table: add (Ins), remove, move, send to the order panel</source>
+        <translation>그룹: 추가 / 이름 변경 / 삭제 / 이동. 종목표: 추가(Ins), 삭제, 이동, 주문창으로 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/main_window.py" line="244"/>
         <source>Preferences</source>
         <translation>환경설정</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="228"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="245"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/main_window.py" line="213"/>
-        <location filename="../../kisdesk/ui/main_window.py" line="241"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="219"/>
+        <location filename="../../kisdesk/ui/main_window.py" line="258"/>
         <source>Keyboard shortcuts</source>
         <translation>단축키</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="40"/>
+        <source>Buy</source>
+        <translation>매수</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="40"/>
+        <source>Sell</source>
+        <translation>매도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="51"/>
+        <location filename="../../kisdesk/ui/notices.py" line="78"/>
+        <source>{side} rejected {name} {qty} sh</source>
+        <translation>{side} 거부 {name} {qty}주</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="56"/>
+        <source>{side} filled {name} {qty} sh @{price}</source>
+        <translation>{side} 체결 {name} {qty}주 @{price}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="62"/>
+        <source>{side} unfilled remainder cancelled {name} {qty} sh</source>
+        <translation>{side} 미체결 잔량 취소 {name} {qty}주</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="64"/>
+        <source>{side} cancel confirmed {name} {qty} sh</source>
+        <translation>{side} 취소 확인 {name} {qty}주</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="66"/>
+        <source>{side} modify confirmed {name} {qty} sh @{price}</source>
+        <translation>{side} 정정 확인 {name} {qty}주 @{price}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/notices.py" line="68"/>
+        <source>{side} accepted {name} {qty} sh @{price}</source>
+        <translation>{side} 접수 {name} {qty}주 @{price}</translation>
     </message>
 </context>
 <context>
@@ -1135,44 +1196,87 @@
 <context>
     <name>OrderDock</name>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="102"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="106"/>
         <source>Confirm before sending</source>
         <translation>전송 전 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="105"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="109"/>
         <source>Keys…</source>
         <translation>단축키…</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="120"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="127"/>
         <source>Open orders</source>
         <translation>미체결</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="121"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="128"/>
         <source>Executions</source>
         <translation>체결내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="122"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="129"/>
         <source>Sent</source>
         <translation>전송내역</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="279"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="131"/>
+        <source>Notices</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/order_dock.py" line="304"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="302"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="327"/>
         <source>Domestic</source>
         <translation>국내</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/order_dock.py" line="303"/>
+        <location filename="../../kisdesk/ui/order_dock.py" line="328"/>
         <source>Overseas (F8)</source>
         <translation>해외 (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLadder</name>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="40"/>
+        <source>Order book</source>
+        <translation>호가창</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="164"/>
+        <source>Ask</source>
+        <translation>매도잔량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="169"/>
+        <source>Price</source>
+        <translation>호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="174"/>
+        <source>Bid</source>
+        <translation>매수잔량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="182"/>
+        <source>No order book</source>
+        <translation>호가 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="232"/>
+        <source>Total</source>
+        <translation>총잔량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/ladder.py" line="242"/>
+        <source>Expected {price} × {qty}</source>
+        <translation>예상체결 {price} × {qty}</translation>
     </message>
 </context>
 <context>
@@ -1987,63 +2091,68 @@
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="75"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="76"/>
+        <source>Pop up order notices (the notices log keeps them anyway)</source>
+        <translation>주문 알림 팝업 표시 (알림 목록에는 항상 남습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="82"/>
         <source>A language change applies at the next start.</source>
         <translation>언어 변경은 다음 실행 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="89"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="96"/>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="92"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="99"/>
         <source>Orders</source>
         <translation>주문</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="95"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="102"/>
         <source>Keys</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="104"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="111"/>
         <source>Review every order before it is sent</source>
         <translation>모든 주문을 전송 전에 확인</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="109"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="116"/>
         <source>Orders with real money are always confirmed.</source>
         <translation>실전투자 주문은 항상 확인 후 전송됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="114"/>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="119"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="126"/>
         <source>0 switches this check off</source>
         <translation>0이면 이 확인을 하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="115"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="122"/>
         <source>Ask again above (KRW)</source>
         <translation>재확인 주문금액 기준 (원)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="121"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="128"/>
         <source>Ask again beyond (ticks from price)</source>
         <translation>재확인 호가 기준 (현재가 대비 호가 수)</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="123"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="130"/>
         <source>Send a hashkey with orders</source>
         <translation>주문 시 hashkey 함께 전송</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="126"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="133"/>
         <source>Optional at KIS today; each hashkey costs one API call.</source>
         <translation>현재 KIS에서는 선택 사항이며, hashkey마다 API 호출 1회를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../kisdesk/ui/preferences_dialog.py" line="162"/>
+        <location filename="../../kisdesk/ui/preferences_dialog.py" line="170"/>
         <source>Enter an amount in won, e.g. 20,000,000</source>
         <translation>원 단위 금액을 입력하세요 (예: 20,000,000)</translation>
     </message>
@@ -2795,6 +2904,201 @@ They can come from the real environment instead: with a real &quot;market data&q
         <location filename="../../kisdesk/ui/status_bar.py" line="124"/>
         <source>Realtime stream: registrations used / allowed per session; symbols it cannot carry are polled over REST.</source>
         <translation>실시간 시세: 사용 중인 등록 수 / 세션당 허용 수. 실시간으로 받지 못하는 종목은 REST로 조회합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Watchlist</name>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="67"/>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="72"/>
+        <source>live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="74"/>
+        <source>polled</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="81"/>
+        <source>Code</source>
+        <translation>종목코드</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="82"/>
+        <source>Name</source>
+        <translation>종목명</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="83"/>
+        <source>Price</source>
+        <translation>현재가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="86"/>
+        <source>Change</source>
+        <translation>전일대비</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="90"/>
+        <source>Change %</source>
+        <translation>등락률</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="91"/>
+        <source>Volume</source>
+        <translation>거래량</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="94"/>
+        <source>Strength</source>
+        <translation>체결강도</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="97"/>
+        <source>Bid</source>
+        <translation>매수호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="98"/>
+        <source>Ask</source>
+        <translation>매도호가</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="101"/>
+        <source>Feed</source>
+        <translation>수신</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="107"/>
+        <source>Age</source>
+        <translation>경과</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="191"/>
+        <source>New…</source>
+        <translation>새 그룹…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="192"/>
+        <source>Rename…</source>
+        <translation>이름 변경…</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="193"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="198"/>
+        <source>Import HTS groups</source>
+        <translation>HTS 관심그룹 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="201"/>
+        <source>Copies the watchlist groups kept on the KIS server for your HTS ID (real accounts only). Later changes here do not go back.</source>
+        <translation>HTS ID로 서버에 저장된 관심종목 그룹을 복사해 옵니다 (실전 계좌만). 여기서 바꾼 내용은 HTS로 돌아가지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="211"/>
+        <source>Groups</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="219"/>
+        <source>Add a symbol: code, name or 초성, then Enter</source>
+        <translation>종목 추가: 코드, 종목명 또는 초성 입력 후 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="226"/>
+        <source>Fill from condition</source>
+        <translation>조건검색으로 채우기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="231"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="612"/>
+        <source>Condition search</source>
+        <translation>조건검색</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="342"/>
+        <source>Group name:</source>
+        <translation>그룹 이름:</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="350"/>
+        <location filename="../../kisdesk/ui/watchlist.py" line="409"/>
+        <source>Group {n}</source>
+        <translation>그룹 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="351"/>
+        <source>New group</source>
+        <translation>새 그룹</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="363"/>
+        <source>Rename group</source>
+        <translation>그룹 이름 변경</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="371"/>
+        <source>Delete group</source>
+        <translation>그룹 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="372"/>
+        <source>Delete the group {name} and its {n} symbols?</source>
+        <translation>{name} 그룹과 종목 {n}개를 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="411"/>
+        <source>{code} is already in this group.</source>
+        <translation>{code}은(는) 이미 이 그룹에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="415"/>
+        <source>A group holds at most {n} symbols.</source>
+        <translation>한 그룹에는 최대 {n}종목까지 담을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="567"/>
+        <source>Importing HTS groups</source>
+        <translation>HTS 관심그룹 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="589"/>
+        <source>Imported {n} HTS groups (a copy).</source>
+        <translation>HTS 관심그룹 {n}개를 복사해 왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="616"/>
+        <source>No saved condition: load them from the HTS first.</source>
+        <translation>저장된 조건이 없습니다: HTS [0110]에서 조건을 서버에 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="631"/>
+        <source>{name}: {n} symbols.</source>
+        <translation>{name}: {n}종목</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="640"/>
+        <source>{what}: not connected.</source>
+        <translation>{what}: 연결되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="644"/>
+        <source>{what} is not offered in paper trading (모의투자 미지원).</source>
+        <translation>{what}은(는) 모의투자에서 제공되지 않습니다 (모의투자 미지원).</translation>
+    </message>
+    <message>
+        <location filename="../../kisdesk/ui/watchlist.py" line="651"/>
+        <source>{what} needs your HTS ID (set it in the profile).</source>
+        <translation>{what}에는 HTS ID가 필요합니다 (프로필에서 입력하세요).</translation>
     </message>
 </context>
 </TS>

@@ -256,11 +256,78 @@ def check_tabs(app: App) -> None:
     tabs = app.window.tabs
     tabs.setCurrentIndex(0)
     w = app.window
-    pages = (w.holdings, w.overseas, w.rankings)  # 국내잔고, 해외잔고, 순위
-    for key, index in ((K.Key_3, 2), (K.Key_2, 1), (K.Key_1, 0), (K.Key_2, 1), (K.Key_3, 2)):
+    pages = (w.holdings, w.overseas, w.rankings, w.watchlist)  # 국내잔고, 해외잔고, 순위, 관심종목
+    keys = ((K.Key_3, 2), (K.Key_4, 3), (K.Key_2, 1), (K.Key_1, 0), (K.Key_4, 3), (K.Key_3, 2))
+    for key, index in keys:
         app.press(key, CTRL)
         shown = tabs.currentIndex()
         assert tabs.currentWidget() is pages[index], f"Ctrl+{index + 1} shows tab {shown + 1}"
+
+
+def _answer_name(app: App, name: str) -> None:
+    """The group-name dialog: wait for it, type ``name`` over the proposal, Enter."""
+    from PySide6.QtWidgets import QInputDialog
+
+    app.wait(lambda: isinstance(QApplication.activeModalWidget(), QInputDialog), 3000, "no dialog")
+    dialog = QApplication.activeModalWidget()
+    app.wait_active(dialog)
+    app.replace(name)
+    app.press(K.Key_Return)
+    app.wait(lambda: not dialog.isVisible(), why="the name dialog stayed open")
+    app.window.activateWindow()  # offscreen has no window manager to hand the focus back
+    app.back_to_main()
+
+
+def check_watchlist_keys(app: App) -> None:
+    w = app.window
+    wl = w.watchlist
+    app.press(K.Key_4, CTRL)
+    assert w.tabs.currentWidget() is wl and wl.group_list.hasFocus()
+    app.press(K.Key_Insert)  # a new group, named by keys
+    _answer_name(app, "반도체")
+    app.press(K.Key_Insert)
+    _answer_name(app, "자동차")
+    assert [g.name for g in wl.groups] == ["반도체", "자동차"]
+    app.press(K.Key_Up, CTRL)  # the current group moves up
+    assert [g.name for g in wl.groups] == ["자동차", "반도체"]
+    app.press(K.Key_F2)  # renamed
+    _answer_name(app, "차")
+    assert wl.groups[0].name == "차"
+    app.press(K.Key_Down)
+    app.press(K.Key_Return)  # into the group's symbols
+    assert wl.table.view.hasFocus()
+    app.press(K.Key_Insert)  # the add field
+    assert wl.add_edit.hasFocus()
+    app.type_text("ㅅㅅㅈㅈ")  # 초성 of 삼성전자
+    app.wait(wl.add_edit.popup_visible, why="no suggestions for ㅅㅅㅈㅈ")
+    app.press(K.Key_Return)
+    app.type_text("000660")
+    app.wait(wl.add_edit.popup_visible, why="no suggestion for 000660")
+    app.press(K.Key_Return)
+    assert wl.groups[1].codes == [SAMSUNG, "000660"]
+    app.press(K.Key_Escape)  # back to the table, first row current
+    assert wl.table.view.hasFocus()
+    app.press(K.Key_Down, CTRL)  # 삼성전자 below SK하이닉스
+    assert wl.groups[1].codes == ["000660", SAMSUNG] == wl.codes_shown()
+    app.press(K.Key_Delete)  # the current row (삼성전자) goes
+    assert wl.groups[1].codes == ["000660"] == wl.codes_shown()
+    app.press(K.Key_Return)  # to the order panel
+    app.wait(lambda: app.panel.symbol is not None and app.panel.symbol.code == "000660")
+    app.settle()
+    wl.focus_default()
+    app.press(K.Key_Delete)  # the group, after a question answered No by default
+    from PySide6.QtWidgets import QMessageBox
+
+    app.wait(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), why="no question")
+    box = QApplication.activeModalWidget()
+    app.wait_active(box)
+    app.press(K.Key_Return)  # the default: No
+    app.wait(lambda: not box.isVisible())
+    app.window.activateWindow()
+    app.back_to_main()
+    assert len(wl.groups) == 2
+    saved = open_settings().value("watchlist/groups")
+    assert "반도체" in saved and "000660" in saved
 
 
 def double_click(view: Any, row: int) -> None:
@@ -547,6 +614,44 @@ def check_review_send(app: App, start: Callable[..., App]) -> None:
     assert not _new_orders(real)
 
 
+def check_ladder(app: App) -> None:
+    from kisdesk.sim.endpoints_watch import current_book
+
+    panel, ladder = app.panel, app.window.orders.ladder
+    app.press(K.Key_F10)  # a sell: picking a price must leave the side alone
+    app.choose(SAMSUNG)
+    app.wait(ladder.levels, why="the ladder shows no book")
+    book = current_book(app.sim.world, app.sim.market.domestic(SAMSUNG))
+    asks = [p for p in book.asks if p][::-1]
+    bids = [p for p in book.bids if p]
+    assert [p for _, p, _ in ladder.levels()] == asks + bids, "the ladder is not the book"
+    app.to_field(panel.qty_edit)
+    app.replace("2")
+    app.press(K.Key_F12)
+    assert ladder.hasFocus(), "F12 did not focus the ladder"
+    for _ in range(2):  # from the best ask: up two levels
+        app.press(K.Key_Up)
+    before = len(_new_orders(app))
+    app.press(K.Key_Return)
+    assert panel.price_edit.hasFocus(), "Enter in the ladder did not return to the price"
+    assert number_in(panel.price_edit) == asks[-3], "Enter did not put the level's price"
+    assert panel.side is Side.SELL, "picking a price changed the side"
+    app.press(K.Key_F12)
+    app.press(K.Key_Down)
+    app.press(K.Key_Escape)
+    assert panel.price_edit.hasFocus(), "Esc in the ladder did not return to the order"
+    assert number_in(panel.price_edit) == asks[-3], "Esc changed the price"
+    app.qtbot.wait(200)
+    assert len(_new_orders(app)) == before, "the ladder sent an order"
+    app.settle()
+    _review(app)
+    app.press(K.Key_Return)  # send, from the review
+    app.wait(lambda: len(_new_orders(app)) > before, why="the review sent nothing")
+    app.qtbot.wait(300)
+    booked = _new_orders(app)[before:]
+    assert [(o.side, o.qty, o.price) for o in booked] == [("sell", 2, asks[-3])]
+
+
 def check_clear(app: App) -> None:
     panel = app.panel
     app.choose(SAMSUNG)
@@ -792,7 +897,8 @@ def check_chart_png(app: App, tmp_path: Path) -> None:
 
 CHECKS: dict[str, Callable[..., None]] = {
     "F5": check_refresh,
-    "Ctrl+1 / 2 / 3": check_tabs,
+    "Ctrl+1 / 2 / 3 / 4": check_tabs,
+    "Ins / F2 / Del, Ctrl+Up / Down (in the watchlist)": check_watchlist_keys,
     "Enter or double-click on a holding / ranking row": check_row_prefill,
     "F2": check_symbol_field,
     "F8": check_overseas_switch,
@@ -803,6 +909,7 @@ CHECKS: dict[str, Callable[..., None]] = {
     "Up / Down, Alt+1…4 (A)": check_quantity_keys,
     "Enter, then Enter / Esc": check_review_send,
     "Esc": check_clear,
+    "F12, then Up / Down, Enter or click / Esc": check_ladder,
     "F11, then Del / M": check_open_orders,
     "Ctrl+E": check_export,
     "Ctrl+5": check_chart_focus,
