@@ -102,26 +102,28 @@ class LiveBook:
     time: str = ""
 
 
+# What ticks (H0STCNT0, HDFSCNT0) and REST quotes (inquire-price, overseas price) both carry,
+# under the same names; the rest differs per source.
+_SHARED = ("price", "change", "change_rate", "sign", "volume", "open", "high", "low", "trade_value")
+
+
+def _quote(key: QuoteKey, src: Any, source: Source, received: float, **rest: Any) -> LiveQuote:
+    shared = {name: getattr(src, name, None) for name in _SHARED}
+    return LiveQuote(key=key, source=source, received=received, **shared, **rest)
+
+
 def quote_from_tick(key: QuoteKey, tick: Any, received: float) -> LiveQuote:
     """A DomesticTick (H0STCNT0) or an OverseasTick (HDFSCNT0)."""
-    domestic_tick = key.domestic
-    return LiveQuote(
-        key=key,
-        price=tick.price,
-        change=tick.change,
-        change_rate=tick.change_rate,
-        sign=tick.sign,
-        volume=tick.volume,
-        source=Source.STREAMED,
-        received=received,
-        time=tick.time if domestic_tick else tick.local_time,
-        open=tick.open,
-        high=tick.high,
-        low=tick.low,
+    krx = key.domestic
+    return _quote(
+        key,
+        tick,
+        Source.STREAMED,
+        received,
+        time=tick.time if krx else tick.local_time,
         ask=tick.ask,
         bid=tick.bid,
-        trade_value=tick.trade_value,
-        vwap=tick.vwap if domestic_tick else None,
+        vwap=tick.vwap if krx else None,
     )
 
 
@@ -130,21 +132,7 @@ def quote_from_rest(key: QuoteKey, quote: Any, received: float) -> LiveQuote | N
     answer carries no price (an overseas symbol the server does not know)."""
     if quote.price is None:
         return None
-    return LiveQuote(
-        key=key,
-        price=quote.price,
-        change=quote.change,
-        change_rate=quote.change_rate,
-        sign=quote.sign,
-        volume=quote.volume,
-        source=Source.POLLED,
-        received=received,
-        open=getattr(quote, "open", None),
-        high=getattr(quote, "high", None),
-        low=getattr(quote, "low", None),
-        trade_value=quote.trade_value,
-        vwap=getattr(quote, "vwap", None),
-    )
+    return _quote(key, quote, Source.POLLED, received, vwap=getattr(quote, "vwap", None))
 
 
 def book_from_record(key: QuoteKey, book: Any, received: float) -> LiveBook:

@@ -6,8 +6,8 @@ symbols of open orders, rows on screen, holdings). The hub claims each symbol's 
 book TR when an owner asks for the book) on the realtime stream at the best priority any owner
 gives it; the stream's registry decides what fits the 41-registration budget. Whatever is not
 streamed right now -- over budget, refused, the socket down or not yet confirmed, or a market
-with no feed -- is read by the :class:`QuotePoller` over REST, and stops being polled as soon
-as the stream serves it again.
+with no feed -- is read by the :class:`QuotePoller` over REST when someone looks at it
+(``POLL_PRIORITY``), and stops being polled as soon as the stream serves it again.
 
 Records arrive by the thousand a second under a busy feed; the hub keeps only the newest per
 symbol and tells its listeners at most once per frame (``FRAME_MS``) which symbols changed, so
@@ -61,6 +61,10 @@ MIN_POLL_INTERVAL_S = 1.0
 # reconnect under way) is polled only after this long: a quick reconnect costs no REST reads.
 # Over the budget, refused, or without a feed: polled at once.
 POLL_GRACE_S = 1.5
+# Polled: what someone looks at or trades (the order panel, open orders, rows on screen).
+# Holdings out of sight are not: their table's own balance refresh brings every price in a
+# few calls, where polling a large account's hundreds of symbols would take the rate limit.
+POLL_PRIORITY = Priority.WATCHLIST
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,7 +427,7 @@ class QuoteHub(QObject):
                 self._unserved.pop(key, None)
                 continue
             since = self._unserved.setdefault(key, now)
-            if w.pollable:
+            if w.pollable and w.priority <= POLL_PRIORITY:
                 wanted[key] = (int(w.priority), since + self._grace(w))
         for key in [k for k in self._unserved if k not in self._watches]:
             del self._unserved[key]

@@ -1,7 +1,7 @@
 """Paper: the paper socket carries KRX ticks and the paper execution notices (H0STCNI9) but no
 overseas feed (websocket.md §1). A paper profile holding a real market-data key streams
 overseas quotes from the real server's socket with that key, notices from paper; without one,
-overseas quotes are polled over paper's REST."""
+overseas quotes on screen are polled over paper's REST."""
 
 from __future__ import annotations
 
@@ -120,8 +120,12 @@ def test_paper_without_a_data_key_polls_overseas_quotes(qtbot, paper_session):
     assert hub.overseas_stream is None
     hub.start()
     us = us_symbol(paper)
-    hub.watch("test", us, Priority.HOLDING)
+    hub.watch("test", us, Priority.WATCHLIST)  # a row on screen
+    listed = sorted(k for k in paper.market.overseas_listings if k[0] == "NASD")
+    out_of_sight = QuoteKey(*listed[1])
+    hub.watch("test", out_of_sight, Priority.HOLDING)  # its table's refresh brings its price
     qtbot.waitUntil(lambda: hub.quote(us) is not None, timeout=8000)
+    assert out_of_sight not in hub.poller.wanted and hub.quote(out_of_sight) is None
     assert hub.served(us) is Source.POLLED and hub.quote(us).source is Source.POLLED
     assert hub.quote(us).price == paper.market.overseas(us.market, us.code).price
     assert paper.stats.by_path.get(OVERSEAS_PRICE, 0) >= 1
