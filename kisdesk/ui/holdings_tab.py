@@ -28,7 +28,7 @@ from kisdesk.services.live_quotes import QuoteKey, domestic
 from kisdesk.services.refresher import Progress
 from kisdesk.services.session import Session
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.live_prices import VisibleRows, serving_tip
+from kisdesk.ui.live_prices import VisibleRows, serving_tip, weak_tooltip
 from kisdesk.ui.table_view import RecordTableView
 
 
@@ -141,7 +141,7 @@ class HoldingsTab(DataTab[DomesticBalance]):
         self._asked_at = 0.0  # when the balance on screen was asked for
         self._summary: Any = None  # output2 as moved by live prices and fills
         columns = [
-            dataclasses.replace(c, tooltip=self._price_tip) if c.key == "price" else c
+            dataclasses.replace(c, tooltip=weak_tooltip(self._price_tip)) if c.key == "price" else c
             for c in holdings_columns()
         ]
         self.table = RecordTableView(columns, row_key=lambda r: r.code)

@@ -3,6 +3,7 @@ promise: a price on screen is live, or says how old it is)."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,18 @@ def serving_tip(hub: Any, key: QuoteKey) -> str | None:
     return translate(
         "LivePrices", "Polled {seconds} s ago: realtime not available for it now"
     ).format(seconds=int(age))
+
+
+def weak_tooltip(method: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    """A tab's own method as a column's tooltip, held weakly: the column lives in the tab's
+    model, so a strong reference would make tab and model a cycle only the collector frees."""
+    ref = weakref.WeakMethod(method)  # type: ignore[arg-type]
+
+    def tip(record: Any) -> str | None:
+        bound = ref()
+        return bound(record) if bound is not None else None
+
+    return tip
 
 
 class VisibleRows(QObject):

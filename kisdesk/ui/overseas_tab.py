@@ -43,7 +43,7 @@ from kisdesk.services.overseas import OverseasRow, OverseasSnapshot, fetch_overs
 from kisdesk.services.refresher import Progress
 from kisdesk.services.session import Session
 from kisdesk.ui.data_tab import DataTab, TabTexts
-from kisdesk.ui.live_prices import VisibleRows, serving_tip
+from kisdesk.ui.live_prices import VisibleRows, serving_tip, weak_tooltip
 from kisdesk.ui.table_view import RecordTableView
 
 log = logging.getLogger(__name__)
@@ -300,7 +300,7 @@ class OverseasTab(DataTab[OverseasSnapshot]):
         self.hub: Any = None  # the session's QuoteHub: prices move between refreshes
         self._asked_at = 0.0
         columns = [
-            dataclasses.replace(c, tooltip=self._price_tip) if c.key == "price" else c
+            dataclasses.replace(c, tooltip=weak_tooltip(self._price_tip)) if c.key == "price" else c
             for c in overseas_columns()
         ]
         self.table = RecordTableView(columns, row_key=lambda r: r.key)
