@@ -250,6 +250,7 @@ class SimProcess:
         self.appkey: str = info["appkey"]
         self.appsecret: str = info["appsecret"]
         self.accounts: dict[str, str] = info["accounts"]
+        self.hts_ids: dict[str, str] = info["hts_ids"]
 
     def stats(self) -> dict[str, Any]:
         import httpx

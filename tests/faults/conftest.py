@@ -79,6 +79,7 @@ class FaultSim:
         server = self.thread.server
         self.appkey, self.appsecret = server.appkey, server.appsecret
         self.accounts: dict[str, str] = server.accounts
+        self.hts_ids: dict[str, str] = server.hts_ids
 
     def start(self) -> FaultSim:
         self.thread.start(port=self.port)
